@@ -1,0 +1,83 @@
+package io.callqa.qaconsole.calls;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.callqa.telephony.calls.Calls;
+import io.callqa.telephony.calls.Direction;
+import io.callqa.telephony.calls.NewRecordedCall;
+import io.callqa.transcription.TranscriptionStatus;
+import io.callqa.transcription.Transcriptions;
+
+/**
+ * Accepts uploaded recordings: the call is stored and queued for transcription (202), or, if the file is not audio we
+ * can read, stored with a FAILED status and answered with 422 and the reason.
+ */
+@RestController
+class RecordingController {
+
+	private final Calls calls;
+
+	private final Transcriptions transcriptions;
+
+	RecordingController(Calls calls, Transcriptions transcriptions) {
+		this.calls = calls;
+		this.transcriptions = transcriptions;
+	}
+
+	@PostMapping("/api/recordings")
+	ResponseEntity<?> upload(@RequestParam("file") MultipartFile file, @RequestParam(required = false) @Nullable String agent,
+			@RequestParam(required = false) @Nullable String queue,
+			@RequestParam(required = false) @Nullable String callerNumber,
+			@RequestParam(required = false) @Nullable Instant startedAt,
+			@RequestParam(defaultValue = "INBOUND") Direction direction,
+			@RequestParam(required = false) @Nullable List<String> channels) throws IOException {
+		if (file.isEmpty()) {
+			throw new IllegalArgumentException("The file is empty");
+		}
+		NewRecordedCall call = new NewRecordedCall(fileName(file), agent, queue, callerNumber, startedAt, direction,
+				(channels != null) ? channels : List.of());
+		long callId;
+		try (InputStream audio = file.getInputStream()) {
+			callId = this.calls.registerUpload(call, audio);
+		}
+		return accepted(callId, this.transcriptions.statusOf(callId).orElseThrow());
+	}
+
+	private static ResponseEntity<?> accepted(long callId, TranscriptionStatus status) {
+		URI location = URI.create("/api/calls/" + callId);
+		if (status.failed()) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(422), status.reason());
+			problem.setTitle("Recording cannot be transcribed");
+			problem.setProperty("callId", callId);
+			problem.setProperty("status", status.state());
+			return ResponseEntity.status(422).location(location).body(problem);
+		}
+		return ResponseEntity.accepted().location(location).body(new Accepted(callId, status.state()));
+	}
+
+	private static String fileName(MultipartFile file) {
+		String name = file.getOriginalFilename();
+		return (name == null || name.isBlank()) ? "recording" : name;
+	}
+
+	/**
+	 * The answer to an accepted upload.
+	 */
+	record Accepted(long callId, String status) {
+	}
+
+}

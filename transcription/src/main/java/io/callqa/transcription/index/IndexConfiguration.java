@@ -1,0 +1,32 @@
+package io.callqa.transcription.index;
+
+import java.io.IOException;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.callqa.telephony.calls.Calls;
+import io.callqa.transcription.TranscriptionProperties;
+import io.callqa.transcription.transcripts.IndexOutbox;
+import io.callqa.transcription.transcripts.TranscriptRepository;
+
+/**
+ * Opens the index and starts following the outbox, in the one process that keeps the index.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "callqa.transcription.index.enabled", matchIfMissing = true)
+class IndexConfiguration {
+
+	@Bean(destroyMethod = "close")
+	TranscriptIndex transcriptIndex(TranscriptionProperties properties) throws IOException {
+		return TranscriptIndex.open(properties.index().dir());
+	}
+
+	@Bean
+	OutboxFollower outboxFollower(TranscriptIndex index, IndexOutbox outbox, Calls calls,
+			TranscriptRepository transcripts, TranscriptionProperties properties) {
+		return new OutboxFollower(index, outbox, calls, transcripts, properties.index());
+	}
+
+}

@@ -1,0 +1,166 @@
+package io.callqa.transcription.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+
+import io.callqa.telephony.calls.CallDetails;
+import io.callqa.telephony.calls.CallNotFoundException;
+import io.callqa.telephony.calls.Calls;
+import io.callqa.transcription.Transcript;
+import io.callqa.transcription.TranscriptReady;
+import io.callqa.transcription.TranscriptionProperties;
+import io.callqa.transcription.transcripts.IndexOutbox;
+import io.callqa.transcription.transcripts.TranscriptRepository;
+
+/**
+ * Keeps the index in step with PostgreSQL: applies index outbox rows after the sequence number of the index's last
+ * commit, and commits that number with the documents, so a restart (or an empty index) resumes where it stopped.
+ * Woken at once by transcripts stored in this process; polls for those stored by worker processes.
+ */
+class OutboxFollower implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxFollower.class);
+
+	private static final int BATCH = 200;
+
+	private final TranscriptIndex index;
+
+	private final IndexOutbox outbox;
+
+	private final Calls calls;
+
+	private final TranscriptRepository transcripts;
+
+	private final TranscriptionProperties.Index settings;
+
+	private final Semaphore wakeUp = new Semaphore(0);
+
+	private volatile boolean running;
+
+	private Thread thread = new Thread(() -> {
+	});
+
+	OutboxFollower(TranscriptIndex index, IndexOutbox outbox, Calls calls, TranscriptRepository transcripts,
+			TranscriptionProperties.Index settings) {
+		this.index = index;
+		this.outbox = outbox;
+		this.calls = calls;
+		this.transcripts = transcripts;
+		this.settings = settings;
+	}
+
+	@EventListener
+	void on(TranscriptReady event) {
+		this.wakeUp.release();
+	}
+
+	/** Applies every outbox row there is now; returns how many. */
+	int catchUp() throws IOException {
+		int applied = 0;
+		for (List<IndexOutbox.Entry> batch = next(); !batch.isEmpty(); batch = next()) {
+			apply(batch);
+			applied += batch.size();
+		}
+		return applied;
+	}
+
+	private List<IndexOutbox.Entry> next() {
+		return this.outbox.after(this.index.committedOutboxSeq(), BATCH);
+	}
+
+	private void apply(List<IndexOutbox.Entry> batch) throws IOException {
+		Set<Long> callIds = new LinkedHashSet<>();
+		batch.forEach((entry) -> callIds.add(entry.callId()));
+		for (long callId : callIds) {
+			Optional<IndexedCall> call = load(callId);
+			if (call.isPresent()) {
+				this.index.index(call.get());
+			}
+			else {
+				this.index.delete(callId);
+			}
+		}
+		this.index.commit(batch.get(batch.size() - 1).seq());
+	}
+
+	private Optional<IndexedCall> load(long callId) {
+		try {
+			CallDetails call = this.calls.find(callId);
+			return this.transcripts.find(callId).map((transcript) -> indexed(call, transcript));
+		}
+		catch (CallNotFoundException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static IndexedCall indexed(CallDetails call, Transcript transcript) {
+		double duration = (call.durationSec() != null) ? call.durationSec() : transcript.audioSec();
+		return new IndexedCall(call.id(), call.agent(), call.queue(), call.direction().name(), call.callerNumber(),
+				call.startedAt(), duration, call.outcome(), transcript);
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		this.thread = new Thread(this::loop, "transcript-indexer");
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.wakeUp.release();
+		try {
+			this.thread.join(5000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private void loop() {
+		while (this.running) {
+			try {
+				catchUp();
+				this.wakeUp.tryAcquire(this.settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+				this.wakeUp.drainPermits();
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			catch (IOException | UncheckedIOException | RuntimeException ex) {
+				log.warn("Indexing transcripts failed, will retry: {}", ex.getMessage());
+				sleepQuietly();
+			}
+		}
+	}
+
+	private void sleepQuietly() {
+		try {
+			Thread.sleep(1000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
+		}
+	}
+
+}

@@ -1,0 +1,46 @@
+package io.callqa.transcription.jobs;
+
+import java.io.IOException;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.callqa.telephony.calls.Calls;
+import io.callqa.transcription.TranscriptionProperties;
+import io.callqa.transcription.transcripts.IndexOutbox;
+import io.callqa.transcription.transcripts.TranscriptRepository;
+import io.callqa.transcription.speech.SpeechModel;
+import io.callqa.transcription.speech.Transcriber;
+import io.callqa.transcription.speech.VoskTranscriber;
+
+/**
+ * Loads the speech model and starts the workers, unless this process runs no workers.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "callqa.transcription.workers.enabled", matchIfMissing = true)
+class JobsConfiguration {
+
+	@Bean(destroyMethod = "close")
+	SpeechModel speechModel(TranscriptionProperties properties) throws IOException {
+		TranscriptionProperties.Vosk vosk = properties.vosk();
+		return SpeechModel.load(vosk.modelPath(), vosk.cacheDir(), vosk.sampleRate());
+	}
+
+	@Bean
+	Transcriber transcriber(SpeechModel model) {
+		return new VoskTranscriber(model);
+	}
+
+	@Bean
+	TranscriptionWorkers transcriptionWorkers(TranscriptionJobs jobs, TranscriptRepository transcripts,
+			IndexOutbox outbox, Calls calls, Transcriber transcriber, TransactionTemplate transaction,
+			ApplicationEventPublisher events, TranscriptionProperties properties) {
+		TranscriptionWorker worker = new TranscriptionWorker(jobs, transcripts, outbox, calls, transcriber, transaction,
+				events, properties.workers());
+		return new TranscriptionWorkers(worker, jobs, properties.workers());
+	}
+
+}

@@ -1,0 +1,173 @@
+package io.callqa.transcription.jobs;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.callqa.transcription.Backlog;
+import io.callqa.transcription.TranscriptionStatus;
+import io.callqa.transcription.audio.AudioInfo;
+
+/**
+ * The job queue in the {@code transcription_job} table: enqueue, claim with a lease, renew, finish, retry or fail.
+ * Claims use {@code FOR UPDATE SKIP LOCKED}, so any number of workers in any number of processes can share it.
+ */
+@Repository
+public class TranscriptionJobs {
+
+	private final JdbcClient jdbc;
+
+	TranscriptionJobs(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void enqueue(long callId, long recordingId, @Nullable AudioInfo info, int maxAttempts) {
+		this.jdbc.sql("""
+				insert into transcription_job (call_id, recording_id, state, max_attempts, audio_encoding, sample_rate,
+				    channels, audio_sec)
+				values (:callId, :recordingId, 'QUEUED', :max, :encoding, :rate, :channels, :sec)""")
+			.param("callId", callId)
+			.param("recordingId", recordingId)
+			.param("max", maxAttempts)
+			.param("encoding", (info != null) ? info.encoding().name() : null)
+			.param("rate", (info != null) ? info.sampleRate() : null)
+			.param("channels", (info != null) ? info.channels() : null)
+			.param("sec", (info != null && info.durationSec() >= 0) ? info.durationSec() : null)
+			.update();
+	}
+
+	/** Records a recording that can never be transcribed as it is, with the reason, so the call shows why. */
+	void enqueueFailed(long callId, long recordingId, String reason, int maxAttempts) {
+		this.jdbc.sql("""
+				insert into transcription_job (call_id, recording_id, state, max_attempts, failure_reason, finished_at)
+				values (:callId, :recordingId, 'FAILED', :max, :reason, now())""")
+			.param("callId", callId)
+			.param("recordingId", recordingId)
+			.param("max", maxAttempts)
+			.param("reason", reason)
+			.update();
+	}
+
+	/**
+	 * Claims the oldest ready job, or one whose worker stopped renewing its lease (killed, crashed).
+	 */
+	Optional<TranscriptionJob> claim(String owner, Duration lease) {
+		failAbandoned();
+		return this.jdbc.sql("""
+				update transcription_job set state = 'RUNNING', attempts = attempts + 1, lease_owner = :owner,
+				    lease_until = now() + make_interval(secs => :lease), started_at = now(), finished_at = null
+				where id = (select id from transcription_job
+				            where (state = 'QUEUED' and available_at <= now())
+				               or (state = 'RUNNING' and lease_until < now())
+				            order by available_at, id limit 1 for update skip locked)
+				returning id, call_id, recording_id, attempts, max_attempts""")
+			.param("owner", owner)
+			.param("lease", lease.toMillis() / 1000.0)
+			.query((rs, row) -> new TranscriptionJob(rs.getLong("id"), rs.getLong("call_id"),
+					rs.getLong("recording_id"), rs.getInt("attempts"), rs.getInt("max_attempts")))
+			.optional();
+	}
+
+	/** A job whose worker died on every attempt (a file that crashes the recogniser, say) stops being retried. */
+	private void failAbandoned() {
+		this.jdbc.sql("""
+				update transcription_job set state = 'FAILED', finished_at = now(), lease_owner = null,
+				    failure_reason = 'The worker stopped during each of ' || attempts || ' attempts (killed or crashed)'
+				where state = 'RUNNING' and lease_until < now() and attempts >= max_attempts""").update();
+	}
+
+	/** @return false if the lease was lost (expired and claimed by another worker) */
+	boolean renew(long jobId, String owner, Duration lease) {
+		return this.jdbc.sql("""
+				update transcription_job set lease_until = now() + make_interval(secs => :lease)
+				where id = :id and lease_owner = :owner and state = 'RUNNING'""")
+			.param("id", jobId)
+			.param("owner", owner)
+			.param("lease", lease.toMillis() / 1000.0)
+			.update() == 1;
+	}
+
+	/** @return false if the lease was lost, in which case the caller's transaction must not store its result */
+	boolean markDone(long jobId, String owner, double audioSec) {
+		return this.jdbc.sql("""
+				update transcription_job set state = 'DONE', finished_at = now(), lease_owner = null, lease_until = null,
+				    failure_reason = null, audio_sec = :sec
+				where id = :id and lease_owner = :owner and state = 'RUNNING'""")
+			.param("id", jobId)
+			.param("owner", owner)
+			.param("sec", audioSec)
+			.update() == 1;
+	}
+
+	void retryLater(TranscriptionJob job, String owner, String reason, Duration delay) {
+		this.jdbc.sql("""
+				update transcription_job set state = 'QUEUED', lease_owner = null, lease_until = null,
+				    failure_reason = :reason, available_at = now() + make_interval(secs => :delay)
+				where id = :id and lease_owner = :owner and state = 'RUNNING'""")
+			.param("id", job.id())
+			.param("owner", owner)
+			.param("reason", reason)
+			.param("delay", delay.toMillis() / 1000.0)
+			.update();
+	}
+
+	void fail(TranscriptionJob job, String owner, String reason) {
+		this.jdbc.sql("""
+				update transcription_job set state = 'FAILED', lease_owner = null, lease_until = null,
+				    failure_reason = :reason, finished_at = now()
+				where id = :id and lease_owner = :owner and state = 'RUNNING'""")
+			.param("id", job.id())
+			.param("owner", owner)
+			.param("reason", reason)
+			.update();
+	}
+
+	/** Gives a job back untouched when its worker stops before finishing (the attempt does not count). */
+	void release(long jobId, String owner) {
+		this.jdbc.sql("""
+				update transcription_job set state = 'QUEUED', attempts = greatest(attempts - 1, 0), lease_owner = null,
+				    lease_until = null, available_at = now()
+				where id = :id and lease_owner = :owner and state = 'RUNNING'""")
+			.param("id", jobId)
+			.param("owner", owner)
+			.update();
+	}
+
+	public Optional<TranscriptionStatus> statusOf(long callId) {
+		return this.jdbc.sql("select * from transcription_job where call_id = :callId order by id desc limit 1")
+			.param("callId", callId)
+			.query(TranscriptionJobs::toStatus)
+			.optional();
+	}
+
+	public Backlog backlog() {
+		return this.jdbc.sql("""
+				select count(*) filter (where state = 'QUEUED') as queued,
+				       count(*) filter (where state = 'RUNNING') as running,
+				       count(*) filter (where state = 'FAILED') as failed
+				from transcription_job where state <> 'DONE'""")
+			.query((rs, row) -> new Backlog(rs.getLong("queued"), rs.getLong("running"), rs.getLong("failed")))
+			.single();
+	}
+
+	private static TranscriptionStatus toStatus(ResultSet rs, int row) throws SQLException {
+		return new TranscriptionStatus(rs.getString("state"), rs.getInt("attempts"), rs.getInt("max_attempts"),
+				rs.getString("failure_reason"), rs.getString("audio_encoding"), rs.getObject("sample_rate", Integer.class),
+				rs.getObject("channels", Integer.class), rs.getObject("audio_sec", Double.class),
+				rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("started_at")),
+				instant(rs.getTimestamp("finished_at")));
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+}

@@ -1,0 +1,118 @@
+package io.callqa.transcription.jobs;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.callqa.telephony.calls.CallDetails;
+import io.callqa.telephony.calls.Calls;
+import io.callqa.transcription.Transcript;
+import io.callqa.transcription.TranscriptReady;
+import io.callqa.transcription.TranscriptionProperties;
+import io.callqa.transcription.audio.AudioFormatException;
+import io.callqa.transcription.transcripts.IndexOutbox;
+import io.callqa.transcription.transcripts.TranscriptRepository;
+import io.callqa.transcription.speech.Recognition;
+import io.callqa.transcription.speech.Transcriber;
+
+/**
+ * Runs one claimed job: transcribes outside any transaction, then stores the transcript, marks the job done and adds
+ * the index outbox row in one transaction, provided the lease is still ours.
+ */
+class TranscriptionWorker {
+
+	private static final Logger log = LoggerFactory.getLogger(TranscriptionWorker.class);
+
+	private final TranscriptionJobs jobs;
+
+	private final TranscriptRepository transcripts;
+
+	private final IndexOutbox outbox;
+
+	private final Calls calls;
+
+	private final Transcriber transcriber;
+
+	private final TransactionTemplate transaction;
+
+	private final ApplicationEventPublisher events;
+
+	private final TranscriptionProperties.Workers settings;
+
+	TranscriptionWorker(TranscriptionJobs jobs, TranscriptRepository transcripts, IndexOutbox outbox, Calls calls,
+			Transcriber transcriber, TransactionTemplate transaction, ApplicationEventPublisher events,
+			TranscriptionProperties.Workers settings) {
+		this.jobs = jobs;
+		this.transcripts = transcripts;
+		this.outbox = outbox;
+		this.calls = calls;
+		this.transcriber = transcriber;
+		this.transaction = transaction;
+		this.events = events;
+		this.settings = settings;
+	}
+
+	Optional<TranscriptionJob> claim(String owner) {
+		return this.jobs.claim(owner, this.settings.lease());
+	}
+
+	void run(TranscriptionJob job, String owner) {
+		try {
+			CallDetails.RecordingFile recording = this.calls.find(job.callId()).recording();
+			if (recording == null || recording.id() != job.recordingId()) {
+				throw new NoSuchFileException("recording " + job.recordingId());
+			}
+			store(job, owner, this.transcriber.transcribe(recording.path(), recording.channelMap()));
+		}
+		catch (AudioFormatException ex) {
+			this.jobs.fail(job, owner, ex.getMessage());
+		}
+		catch (IOException | RuntimeException ex) {
+			failOrRetry(job, owner, describe(ex));
+		}
+	}
+
+	private void store(TranscriptionJob job, String owner, Recognition recognition) {
+		Transcript transcript = new Transcript(job.callId(), recognition.audioSec(), recognition.utterances());
+		Boolean stored = this.transaction.execute((status) -> {
+			if (!this.jobs.markDone(job.id(), owner, recognition.audioSec())) {
+				return false;
+			}
+			this.transcripts.save(transcript, job.recordingId(), job.id(), this.transcriber.name());
+			this.outbox.record(job.callId());
+			return true;
+		});
+		if (Boolean.TRUE.equals(stored)) {
+			this.events.publishEvent(new TranscriptReady(job.callId()));
+		}
+		else {
+			log.warn("Job {} of call {}: lease lost to another worker, result discarded", job.id(), job.callId());
+		}
+	}
+
+	private void failOrRetry(TranscriptionJob job, String owner, String reason) {
+		log.warn("Job {} of call {}, attempt {}/{}: {}", job.id(), job.callId(), job.attempts(), job.maxAttempts(),
+				reason);
+		if (job.hasAttemptsLeft()) {
+			this.jobs.retryLater(job, owner, reason, job.retryDelay(this.settings.backoff()));
+		}
+		else {
+			this.jobs.fail(job, owner, reason);
+		}
+	}
+
+	private static String describe(Exception ex) {
+		if (ex instanceof NoSuchFileException) {
+			return "The recording file is missing: " + ex.getMessage();
+		}
+		String message = ex.getMessage();
+		return (message != null) ? message : ex.getClass().getSimpleName();
+	}
+
+}
