@@ -1,0 +1,55 @@
+package io.callqa;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The modules' dependency direction: qa-console → transcription → telephony → db, never back.
+ */
+class ModuleDependencyTests {
+
+	static final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("io.callqa");
+
+	@Test
+	void telephonyShouldDependOnNoOtherModule() {
+		noClasses().that().resideInAPackage("io.callqa.telephony..")
+			.should().dependOnClassesThat().resideInAnyPackage("io.callqa.transcription..", "io.callqa.qaconsole..")
+			.check(classes);
+	}
+
+	@Test
+	void transcriptionShouldNotDependOnTheConsole() {
+		noClasses().that().resideInAPackage("io.callqa.transcription..")
+			.should().dependOnClassesThat().resideInAPackage("io.callqa.qaconsole..")
+			.check(classes);
+	}
+
+	@Test
+	void dbShouldDependOnNoModule() {
+		noClasses().that().resideInAPackage("io.callqa.db..")
+			.should().dependOnClassesThat().resideInAnyPackage("io.callqa.telephony..", "io.callqa.transcription..",
+					"io.callqa.qaconsole..")
+			.check(classes);
+	}
+
+	@Test
+	void modulesShouldBeFreeOfCycles() {
+		slices().matching("io.callqa.(*)..").should().beFreeOfCycles().check(classes);
+	}
+
+	@Test
+	void speechRecognitionShouldNotNeedSpring() {
+		// The command line transcriber ships these packages without Spring.
+		noClasses().that().resideInAnyPackage("io.callqa.transcription.speech..", "io.callqa.transcription.audio..",
+				"io.callqa.transcription.cli..")
+			.should().dependOnClassesThat().resideInAPackage("org.springframework..")
+			.check(classes);
+	}
+
+}

@@ -1,0 +1,150 @@
+package io.callqa.transcription.jobs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.callqa.TranscriptionTestApplication;
+import io.callqa.telephony.calls.Calls;
+import io.callqa.telephony.calls.Direction;
+import io.callqa.telephony.calls.NewRecordedCall;
+import io.callqa.transcription.TestAudio;
+import io.callqa.transcription.TranscriptionStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link TranscriptionJobs}, the queue itself, on the embedded PostgreSQL with no workers running.
+ */
+@SpringBootTest(classes = TranscriptionTestApplication.class,
+		properties = { "callqa.transcription.workers.enabled=false", "callqa.transcription.index.enabled=false" })
+class TranscriptionJobsTests {
+
+	private static final Duration LEASE = Duration.ofMinutes(1);
+
+	@Autowired
+	TranscriptionJobs jobs;
+
+	@Autowired
+	Calls calls;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void emptyQueue() {
+		this.jdbc.sql("update transcription_job set state = 'DONE' where state in ('QUEUED', 'RUNNING')").update();
+	}
+
+	@Test
+	void claimWhenTwoWorkersAskShouldGiveEachJobToOneOfThem() throws IOException {
+		long first = upload();
+		long second = upload();
+		TranscriptionJob a = this.jobs.claim("a", LEASE).orElseThrow();
+		TranscriptionJob b = this.jobs.claim("b", LEASE).orElseThrow();
+		assertThat(List.of(a.callId(), b.callId())).containsExactlyInAnyOrder(first, second);
+		assertThat(this.jobs.claim("c", LEASE)).isEmpty();
+	}
+
+	@Test
+	void claimWhenLeaseExpiredShouldHandTheJobToAnotherWorkerAsANewAttempt() throws IOException, InterruptedException {
+		long callId = upload();
+		TranscriptionJob dead = this.jobs.claim("dead", Duration.ofMillis(200)).orElseThrow();
+		assertThat(this.jobs.claim("live", LEASE)).isEmpty();
+		Thread.sleep(400);
+		TranscriptionJob live = this.jobs.claim("live", LEASE).orElseThrow();
+		assertThat(live.id()).isEqualTo(dead.id());
+		assertThat(live.attempts()).isEqualTo(2);
+		assertThat(this.jobs.renew(dead.id(), "dead", LEASE)).isFalse();
+		assertThat(this.jobs.markDone(live.id(), "live", 1.0)).isTrue();
+		assertThat(status(callId).state()).isEqualTo("DONE");
+	}
+
+	@Test
+	void claimWhenWorkersDiedOnEveryAttemptShouldFailTheJob() throws IOException, InterruptedException {
+		long callId = upload();
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			assertThat(this.jobs.claim("crashing-" + attempt, Duration.ofMillis(100))).isPresent();
+			Thread.sleep(200);
+		}
+		assertThat(this.jobs.claim("next", LEASE)).isEmpty();
+		assertThat(status(callId).state()).isEqualTo("FAILED");
+		assertThat(status(callId).reason()).contains("3 attempts");
+	}
+
+	@Test
+	void retryLaterShouldKeepTheJobOutOfReachUntilTheBackoffHasPassed() throws IOException {
+		long callId = upload();
+		TranscriptionJob job = this.jobs.claim("w", LEASE).orElseThrow();
+		this.jobs.retryLater(job, "w", "disk hiccup", Duration.ofHours(1));
+		assertThat(this.jobs.claim("w", LEASE)).isEmpty();
+		assertThat(status(callId).state()).isEqualTo("QUEUED");
+		assertThat(status(callId).reason()).isEqualTo("disk hiccup");
+	}
+
+	@Test
+	void releaseShouldReturnTheJobWithoutCountingTheAttempt() throws IOException {
+		upload();
+		TranscriptionJob job = this.jobs.claim("stopping", LEASE).orElseThrow();
+		this.jobs.release(job.id(), "stopping");
+		assertThat(this.jobs.claim("w", LEASE).orElseThrow().attempts()).isEqualTo(1);
+	}
+
+	@Test
+	void runWhenRecordingFileIsMissingShouldRetryWithTheReasonThenFail() throws IOException {
+		long callId = upload();
+		Files.delete(this.calls.find(callId).recording().path());
+		TranscriptionWorker worker = new TranscriptionWorker(this.jobs, null, null, this.calls, new FileOpeningTranscriber(),
+				null, null, new io.callqa.transcription.TranscriptionProperties.Workers(true, 1, LEASE, 3,
+						Duration.ZERO, Duration.ofSeconds(1)));
+		worker.run(this.jobs.claim("w", LEASE).orElseThrow(), "w");
+		assertThat(status(callId).state()).isEqualTo("QUEUED");
+		assertThat(status(callId).reason()).startsWith("The recording file is missing");
+		worker.run(this.jobs.claim("w", LEASE).orElseThrow(), "w");
+		worker.run(this.jobs.claim("w", LEASE).orElseThrow(), "w");
+		assertThat(status(callId).state()).isEqualTo("FAILED");
+		assertThat(status(callId).attempts()).isEqualTo(3);
+	}
+
+	private TranscriptionStatus status(long callId) {
+		return this.jobs.statusOf(callId).orElseThrow();
+	}
+
+	private long upload() throws IOException {
+		NewRecordedCall call = new NewRecordedCall("tiny-8k.wav", "agent1", "support", null, null, Direction.INBOUND,
+				List.of());
+		try (InputStream audio = Files.newInputStream(TestAudio.file("tiny-8k.wav"))) {
+			return this.calls.registerUpload(call, audio);
+		}
+	}
+
+	/**
+	 * A transcriber that only opens the file, which is all a missing-file test needs (no model).
+	 */
+	static class FileOpeningTranscriber implements io.callqa.transcription.speech.Transcriber {
+
+		@Override
+		public io.callqa.transcription.speech.Recognition transcribe(Path audio, List<String> channelMap)
+				throws IOException {
+			Files.newInputStream(audio).close();
+			throw new IllegalStateException("not reached in these tests");
+		}
+
+		@Override
+		public String name() {
+			return "file-opening";
+		}
+
+	}
+
+}

@@ -1,0 +1,104 @@
+package io.callqa.transcription.speech;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.callqa.transcription.TestAudio;
+import io.callqa.transcription.Transcript;
+import io.callqa.transcription.Utterance;
+import io.callqa.transcription.Word;
+import io.callqa.transcription.audio.AudioFormatException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link VoskTranscriber}, with the real US-English model bundled by the build.
+ */
+class VoskTranscriberTests {
+
+	static SpeechModel model;
+
+	static VoskTranscriber transcriber;
+
+	@BeforeAll
+	static void loadModel() throws IOException {
+		model = SpeechModel.load(null, Path.of("target/test-data/models"), 16000);
+		transcriber = new VoskTranscriber(model);
+	}
+
+	@AfterAll
+	static void closeModel() {
+		model.close();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "conversation-8k.wav", "conversation-ulaw-8k.wav", "conversation-alaw-8k.wav",
+			"conversation-16k.wav", "conversation-22k.wav", "conversation-44k.wav", "conversation-48k.wav" })
+	void transcribeWhenAnySupportedFormatShouldRecogniseTheConversation(String file) throws IOException {
+		Recognition recognition = transcriber.transcribe(TestAudio.file(file), List.of());
+		String text = new Transcript(1, recognition.audioSec(), recognition.utterances()).text();
+		assertThat(WordErrorRate.of(TestAudio.text("conversation.txt"), text)).as(text).isLessThan(0.25);
+		assertThat(recognition.utterances()).extracting(Utterance::speaker).containsOnly("mixed");
+	}
+
+	@Test
+	void transcribeWhenStereoShouldLabelEachChannelWithItsSpeaker() throws IOException {
+		Recognition recognition = transcriber.transcribe(TestAudio.file("conversation-stereo-8k.wav"),
+				List.of("agent", "customer"));
+		assertThat(WordErrorRate.of(line("agent"), said(recognition, "agent"))).isLessThan(0.25);
+		assertThat(WordErrorRate.of(line("customer"), said(recognition, "customer"))).isLessThan(0.25);
+	}
+
+	@Test
+	void transcribeShouldTimeWordsInOrderWithinTheRecording() throws IOException {
+		Recognition recognition = transcriber.transcribe(TestAudio.file("conversation-8k.wav"), List.of());
+		List<Word> words = recognition.utterances().stream().flatMap((u) -> u.words().stream()).toList();
+		assertThat(words).isNotEmpty();
+		for (int i = 1; i < words.size(); i++) {
+			assertThat(words.get(i).start()).isGreaterThanOrEqualTo(words.get(i - 1).start());
+		}
+		assertThat(words.get(words.size() - 1).end()).isLessThanOrEqualTo(recognition.audioSec() + 0.01);
+		assertThat(words).allSatisfy((w) -> assertThat(w.conf()).isBetween(0.0, 1.0));
+	}
+
+	@Test
+	void transcribeWhenSilenceShouldReturnNoUtterances() throws IOException {
+		Recognition recognition = transcriber.transcribe(TestAudio.file("silence-8k.wav"), List.of());
+		assertThat(recognition.utterances()).isEmpty();
+		assertThat(recognition.audioSec()).isCloseTo(5.0, org.assertj.core.data.Offset.offset(0.05));
+	}
+
+	@Test
+	void transcribeWhenVeryShortShouldSucceed() throws IOException {
+		assertThat(transcriber.transcribe(TestAudio.file("tiny-8k.wav"), List.of()).audioSec()).isLessThan(0.3);
+	}
+
+	@Test
+	void transcribeWhenMp3ShouldSayWhatIsSupported() {
+		assertThatExceptionOfType(AudioFormatException.class)
+			.isThrownBy(() -> transcriber.transcribe(TestAudio.file("song.mp3"), List.of()))
+			.withMessageContaining("MP3");
+	}
+
+	private static String said(Recognition recognition, String speaker) {
+		List<Utterance> own = recognition.utterances().stream().filter((u) -> u.speaker().equals(speaker)).toList();
+		return new Transcript(1, recognition.audioSec(), own).text();
+	}
+
+	private static String line(String speaker) {
+		return TestAudio.text("conversation-stereo.txt")
+			.lines()
+			.filter((l) -> l.startsWith(speaker + ":"))
+			.map((l) -> l.substring(speaker.length() + 1))
+			.reduce("", (a, b) -> a + " " + b);
+	}
+
+}
