@@ -1,7 +1,6 @@
 package io.callqa.transcription.index;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -146,7 +145,7 @@ class OutboxFollower implements SmartLifecycle {
 			catch (InterruptedException ex) {
 				return;
 			}
-			catch (IOException | UncheckedIOException | RuntimeException ex) {
+			catch (IOException | RuntimeException ex) {
 				log.warn("Indexing transcripts failed, will retry: {}", ex.getMessage());
 				sleepQuietly();
 			}

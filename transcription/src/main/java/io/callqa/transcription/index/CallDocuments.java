@@ -1,0 +1,88 @@
+package io.callqa.transcription.index;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.Term;
+import org.jspecify.annotations.Nullable;
+
+import static io.callqa.transcription.index.TranscriptFields.AGENT;
+import static io.callqa.transcription.index.TranscriptFields.CALLER;
+import static io.callqa.transcription.index.TranscriptFields.CALL_ID;
+import static io.callqa.transcription.index.TranscriptFields.DIRECTION;
+import static io.callqa.transcription.index.TranscriptFields.DURATION;
+import static io.callqa.transcription.index.TranscriptFields.OUTCOME;
+import static io.callqa.transcription.index.TranscriptFields.QUEUE;
+import static io.callqa.transcription.index.TranscriptFields.STARTED_AT;
+import static io.callqa.transcription.index.TranscriptFields.TEXT;
+import static io.callqa.transcription.index.TranscriptFields.WORDS;
+
+/**
+ * Turns an {@link IndexedCall} into its Lucene document; {@link TranscriptFields} says why each field has its type.
+ */
+final class CallDocuments {
+
+	/** Stored text with offsets in the postings, so the UnifiedHighlighter reads match offsets without analysis. */
+	static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+
+	private CallDocuments() {
+	}
+
+	private static FieldType textWithOffsets() {
+		FieldType type = new FieldType(TextField.TYPE_STORED);
+		type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+		type.freeze();
+		return type;
+	}
+
+	/** The term that identifies a call's document, for update and delete. */
+	static Term idTerm(long callId) {
+		return new Term(CALL_ID, Long.toString(callId));
+	}
+
+	static Document of(IndexedCall call) throws IOException {
+		Document document = new Document();
+		document.add(new KeywordField(CALL_ID, Long.toString(call.callId()), Field.Store.YES));
+		addMetadata(document, call);
+		addTranscript(document, TranscriptText.of(call.transcript()));
+		return document;
+	}
+
+	private static void addMetadata(Document document, IndexedCall call) {
+		addKeyword(document, AGENT, call.agent());
+		addKeyword(document, QUEUE, call.queue());
+		addKeyword(document, DIRECTION, call.direction());
+		addKeyword(document, CALLER, call.callerNumber());
+		addKeyword(document, OUTCOME, call.outcome());
+		if (call.startedAt() != null) {
+			document.add(new LongField(STARTED_AT, call.startedAt().toEpochMilli(), Field.Store.YES));
+		}
+		document.add(new DoubleField(DURATION, call.durationSec(), Field.Store.YES));
+	}
+
+	private static void addKeyword(Document document, String field, @Nullable String value) {
+		if (value != null) {
+			document.add(new KeywordField(field, value, Field.Store.YES));
+		}
+	}
+
+	private static void addTranscript(Document document, TranscriptText transcript) throws IOException {
+		document.add(new Field(TEXT, transcript.text(), TEXT_WITH_OFFSETS));
+		for (Map.Entry<String, List<String>> speaker : transcript.bySpeaker().entrySet()) {
+			String field = TranscriptFields.speaker(speaker.getKey());
+			speaker.getValue().forEach((utterance) -> document.add(new TextField(field, utterance, Field.Store.NO)));
+		}
+		document.add(new StoredField(WORDS, transcript.wordTimes()));
+	}
+
+}

@@ -1,0 +1,44 @@
+package io.callqa.transcription.index;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+
+import io.callqa.transcription.index.HighlightedPassage.Span;
+
+/**
+ * A passage formatter that returns the passages as {@link HighlightedPassage} objects rather than marked-up strings,
+ * because each match still has to be mapped to a speaker and a second before it becomes a snippet.
+ */
+final class PassageCollector extends PassageFormatter {
+
+	@Override
+	public List<HighlightedPassage> format(Passage[] passages, String content) {
+		return Arrays.stream(passages).map((passage) -> copy(passage, content)).toList();
+	}
+
+	/** Copies what is needed now: the highlighter reuses its Passage objects. */
+	private static HighlightedPassage copy(Passage passage, String content) {
+		List<Span> matches = new ArrayList<>();
+		for (int i = 0; i < passage.getNumMatches(); i++) {
+			merge(matches, new Span(passage.getMatchStarts()[i], passage.getMatchEnds()[i]));
+		}
+		String text = content.substring(passage.getStartOffset(), passage.getEndOffset());
+		return new HighlightedPassage(text, passage.getStartOffset(), passage.getScore(), matches);
+	}
+
+	/** Adds a match (they come sorted by start), merged with the previous one if they overlap. */
+	private static void merge(List<Span> matches, Span match) {
+		Span last = matches.isEmpty() ? null : matches.get(matches.size() - 1);
+		if (last != null && match.start() < last.end()) {
+			matches.set(matches.size() - 1, new Span(last.start(), Math.max(last.end(), match.end())));
+		}
+		else {
+			matches.add(match);
+		}
+	}
+
+}

@@ -1,0 +1,89 @@
+package io.callqa.transcription.index;
+
+import java.util.Locale;
+
+/**
+ * The fields of a call's document, and why each has the type it has.
+ *
+ * <p>Users type these names in the query box: {@code text} (the default: everything said, whoever said it),
+ * {@code said_by_<speaker>} for what one speaker said ({@code said_by_agent:refund}, {@code said_by_customer:"next
+ * week"}, {@code said_by_mixed:...} for mono recordings), and the exact-match metadata fields {@code agent},
+ * {@code queue}, {@code direction}, {@code outcome}, {@code caller} and {@code call_id}. The per-speaker fields are
+ * prefixed with {@code said_by_} rather than named after the speaker because {@code agent:} already means the agent's
+ * name: {@code agent:refund} would silently search agent names.
+ */
+final class TranscriptFields {
+
+	/**
+	 * KeywordField, stored: one exact term, so {@code updateDocument(new Term(CALL_ID, id), doc)} replaces a call and
+	 * deletes find it; stored because every hit reports it.
+	 */
+	static final String CALL_ID = "call_id";
+
+	/**
+	 * KeywordField, stored, exact and case-sensitive: an indexed term for the filter, sorted-set doc values for later
+	 * sorting or faceting, and the stored value the result list shows. The same holds for queue, direction, outcome
+	 * and caller.
+	 */
+	static final String AGENT = "agent";
+
+	static final String QUEUE = "queue";
+
+	static final String DIRECTION = "direction";
+
+	static final String OUTCOME = "outcome";
+
+	/** A KeywordField rather than text: a phone number must not be split into digits groups by the analyzer. */
+	static final String CALLER = "caller";
+
+	/**
+	 * LongField, stored, epoch milliseconds: points make the from/to filter a fast range query and doc values let
+	 * browsing sort calls newest first.
+	 */
+	static final String STARTED_AT = "started_at";
+
+	/** DoubleField, stored, seconds: points for the duration range filter, stored for the result list. */
+	static final String DURATION = "duration";
+
+	/**
+	 * Everything said in the call, in time order: a TextField indexed with positions (phrases, proximity) and offsets
+	 * in the postings (so the UnifiedHighlighter finds matches without re-analysing), and stored because snippets are
+	 * cut from it.
+	 */
+	static final String TEXT = "text";
+
+	/**
+	 * What one speaker said: one TextField value per utterance, with positions but neither offsets nor storage,
+	 * because matches are highlighted in {@link #TEXT}; a position gap between utterances keeps a phrase from
+	 * spanning two of them.
+	 */
+	static final String SPEAKER_PREFIX = "said_by_";
+
+	/**
+	 * StoredField, binary: where each word of {@link #TEXT} starts and when it was said (see {@link WordTimes}), so a
+	 * highlighted offset maps to a second of the recording. Not indexed: it is only read for the hits shown.
+	 */
+	static final String WORDS = "words";
+
+	private TranscriptFields() {
+	}
+
+	/**
+	 * The field for what {@code speaker} said: lower-cased, every character other than a-z, 0-9 and _ turned into _,
+	 * so any speaker name gives a field name the query parser accepts ("Agent 2" gives {@code said_by_agent_2}).
+	 */
+	static String speaker(String speaker) {
+		String name = speaker.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+		return SPEAKER_PREFIX + (name.isEmpty() ? "unknown" : name);
+	}
+
+	/** Whether the field holds transcript words, analysed as text and highlighted in {@link #TEXT}. */
+	static boolean isSpoken(String field) {
+		return field.equals(TEXT) || isSpeaker(field);
+	}
+
+	static boolean isSpeaker(String field) {
+		return field.startsWith(SPEAKER_PREFIX);
+	}
+
+}

@@ -1,0 +1,87 @@
+package io.callqa.transcription.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.util.BytesRef;
+
+import io.callqa.transcription.Transcript;
+import io.callqa.transcription.Utterance;
+import io.callqa.transcription.Word;
+
+/**
+ * A transcript laid out for indexing: the combined text written from the recognised words (so every word's offset is
+ * known), what each speaker said utterance by utterance, and the encoded {@link WordTimes}.
+ */
+final class TranscriptText {
+
+	private final StringBuilder text = new StringBuilder();
+
+	private final Map<String, List<String>> bySpeaker = new LinkedHashMap<>();
+
+	private final WordTimes.Builder times = new WordTimes.Builder();
+
+	private TranscriptText() {
+	}
+
+	static TranscriptText of(Transcript transcript) throws IOException {
+		TranscriptText layout = new TranscriptText();
+		for (Utterance utterance : transcript.utterances()) {
+			layout.add(utterance.speaker(), wordsOf(utterance));
+		}
+		return layout;
+	}
+
+	/**
+	 * The utterance's words; an utterance with text but no word timings (not from Vosk) gets its text's words, each
+	 * timed as the whole utterance, so it is still searchable and playable from the utterance's start.
+	 */
+	private static List<Word> wordsOf(Utterance utterance) {
+		if (!utterance.words().isEmpty() || utterance.text().isBlank()) {
+			return utterance.words();
+		}
+		return Arrays.stream(utterance.text().trim().split("\\s+"))
+			.map((word) -> new Word(word, utterance.start(), utterance.end(), 1.0))
+			.toList();
+	}
+
+	private void add(String speaker, List<Word> words) throws IOException {
+		List<String> said = new ArrayList<>();
+		for (Word word : words) {
+			if (!word.word().isBlank()) {
+				append(word, speaker);
+				said.add(word.word());
+			}
+		}
+		if (!said.isEmpty()) {
+			this.bySpeaker.computeIfAbsent(speaker, (key) -> new ArrayList<>()).add(String.join(" ", said));
+		}
+	}
+
+	private void append(Word word, String speaker) throws IOException {
+		if (!this.text.isEmpty()) {
+			this.text.append(' ');
+		}
+		this.times.add(this.text.length(), word, speaker);
+		this.text.append(word.word());
+	}
+
+	/** Everything said, one space between words; {@link WordTimes} offsets point into this string. */
+	String text() {
+		return this.text.toString();
+	}
+
+	/** Each speaker's utterances, in time order. */
+	Map<String, List<String>> bySpeaker() {
+		return this.bySpeaker;
+	}
+
+	BytesRef wordTimes() throws IOException {
+		return this.times.encode();
+	}
+
+}
