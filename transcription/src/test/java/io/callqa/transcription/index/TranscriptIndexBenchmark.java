@@ -21,7 +21,8 @@ import io.callqa.transcription.Utterance;
 /**
  * Prints (does not assert) how fast synthetic calls are indexed and searched, to notice a slowdown by eye.
  */
-class TranscriptIndexTimingTests {
+@org.junit.jupiter.api.Tag("bench")
+class TranscriptIndexBenchmark {
 
 	private static final int CALLS = 2_000;
 
