@@ -77,6 +77,8 @@ refund() {
 	silence lead 0.3
 	silence pause 0.7
 	"${SOX[@]}" "$work/lead.wav" "$work/refund-customer.wav" "$work/pause.wav" "$work/refund-agent.wav" refund-8k.wav
+	# A second reference for the resampler's word-error-rate test.
+	"${SOX[@]}" refund-8k.wav -r 16000 refund-8k-sox16k.wav
 	echo "$REFUND_CUSTOMER $REFUND_AGENT" > refund.txt
 }
 

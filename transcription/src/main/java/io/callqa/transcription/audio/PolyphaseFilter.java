@@ -6,13 +6,14 @@ package io.callqa.transcription.audio;
  */
 final class PolyphaseFilter {
 
-	static final double STOPBAND_DB = 80;
+	static final double STOPBAND_DB = 130;
 
 	/**
-	 * The passband ends 8% below the lower Nyquist frequency, the -6 dB point is 4% below it and the stopband starts
-	 * at it; measured, this comes closest to sox's high quality resampler on telephone speech.
+	 * The passband ends 8.75% below the lower Nyquist frequency, the -6 dB point is 4.4% below it and the stopband starts
+	 * at it; measured with the 130 dB stopband, this comes closest to sox's high quality resampler on telephone speech
+	 * (67 dB SNR against it; 80 dB and 8% gave 57 dB and one word of difference in the word-error-rate test).
 	 */
-	static final double GUARD = 0.08;
+	static final double GUARD = 0.0875;
 
 	/**
 	 * Outputs fall on {@code up} fractions of an input sample ({@code down} input samples apart, both the rates over
