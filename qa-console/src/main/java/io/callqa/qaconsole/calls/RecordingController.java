@@ -63,7 +63,7 @@ class RecordingController {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(422), status.reason());
 			problem.setTitle("Recording cannot be transcribed");
 			problem.setProperty("callId", callId);
-			problem.setProperty("status", status.state());
+			problem.setProperty("state", status.state());
 			return ResponseEntity.status(422).location(location).body(problem);
 		}
 		return ResponseEntity.accepted().location(location).body(new Accepted(callId, status.state()));

@@ -23,7 +23,7 @@ class TranscriptNotReadyException extends ErrorResponseException {
 				+ ((status != null && status.reason() != null) ? " (" + status.reason() + ")" : "");
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
 		problem.setTitle("Transcript not available");
-		problem.setProperty("status", state);
+		problem.setProperty("state", state);
 		return problem;
 	}
 

@@ -75,6 +75,8 @@ class RecordingApiIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(422);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(problem.path("detail").asString()).containsIgnoringCase(reason);
+		assertThat(problem.path("status").asInt()).isEqualTo(422);
+		assertThat(problem.path("state").asString()).isEqualTo("FAILED");
 		JsonNode call = Http.json(this.http.get("/api/calls/" + problem.path("callId").asLong()));
 		assertThat(call.path("transcription").path("state").asString()).isEqualTo("FAILED");
 		assertThat(call.path("transcription").path("reason").asString()).containsIgnoringCase(reason);

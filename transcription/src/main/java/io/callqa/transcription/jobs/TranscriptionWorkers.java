@@ -76,7 +76,18 @@ class TranscriptionWorkers implements SmartLifecycle {
 		this.leases.shutdownNow();
 		// A job still running is handed back at once rather than waiting for its lease to expire.
 		this.running.forEach((owner, jobId) -> this.jobs.release(jobId, owner));
+		this.threads.forEach(TranscriptionWorkers::awaitEnd);
 		this.threads.clear();
+	}
+
+	/** Gives a worker in the middle of a recording a moment to finish before the model it uses is closed. */
+	private static void awaitEnd(Thread thread) {
+		try {
+			thread.join(10_000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Override

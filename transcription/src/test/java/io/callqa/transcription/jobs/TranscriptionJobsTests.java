@@ -20,6 +20,7 @@ import io.callqa.telephony.calls.Direction;
 import io.callqa.telephony.calls.NewRecordedCall;
 import io.callqa.transcription.TestAudio;
 import io.callqa.transcription.TranscriptionStatus;
+import io.callqa.transcription.audio.SyntheticWav;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,11 +122,9 @@ class TranscriptionJobsTests {
 		long frames = 3L * 3600 * 8000;
 		NewRecordedCall call = new NewRecordedCall("long.wav", "agent1", "support", null, null, Direction.INBOUND,
 				List.of());
-		long callId;
-		try (InputStream audio = new SilentWav(frames)) {
-			callId = this.calls.registerUpload(call, audio);
-		}
-		assertThat(Files.size(this.calls.find(callId).recording().path())).isEqualTo(44 + 2 * frames);
+		SyntheticWav audio = new SyntheticWav(frames);
+		long callId = this.calls.registerUpload(call, audio);
+		assertThat(Files.size(this.calls.find(callId).recording().path())).isEqualTo(audio.length());
 		assertThat(status(callId).state()).isEqualTo("QUEUED");
 		assertThat(status(callId).audioSec()).isEqualTo(10800.0);
 	}
@@ -140,48 +139,6 @@ class TranscriptionJobsTests {
 		try (InputStream audio = Files.newInputStream(TestAudio.file("tiny-8k.wav"))) {
 			return this.calls.registerUpload(call, audio);
 		}
-	}
-
-	/**
-	 * An 8 kHz 16-bit mono WAV of digital silence, made on the fly: a long upload without a long file in the repo.
-	 */
-	static class SilentWav extends InputStream {
-
-		private final byte[] header;
-
-		private final long length;
-
-		private long position;
-
-		SilentWav(long frames) {
-			java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-			b.put("RIFF".getBytes()).putInt((int) (36 + 2 * frames)).put("WAVEfmt ".getBytes()).putInt(16);
-			b.putShort((short) 1).putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16);
-			b.put("data".getBytes()).putInt((int) (2 * frames));
-			this.header = b.array();
-			this.length = 44 + 2 * frames;
-		}
-
-		@Override
-		public int read() {
-			byte[] one = new byte[1];
-			return (read(one, 0, 1) < 0) ? -1 : one[0] & 0xff;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int count) {
-			if (this.position >= this.length) {
-				return -1;
-			}
-			int n = (int) Math.min(count, this.length - this.position);
-			java.util.Arrays.fill(buffer, offset, offset + n, (byte) 0);
-			for (int i = 0; i < n && this.position + i < 44; i++) {
-				buffer[offset + i] = this.header[(int) this.position + i];
-			}
-			this.position += n;
-			return n;
-		}
-
 	}
 
 	/**

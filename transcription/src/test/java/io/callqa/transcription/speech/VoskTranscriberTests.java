@@ -1,11 +1,8 @@
 package io.callqa.transcription.speech;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,26 +21,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class VoskTranscriberTests {
 
-	static SpeechModel model;
-
-	static VoskTranscriber transcriber;
-
-	@BeforeAll
-	static void loadModel() throws IOException {
-		model = SpeechModel.load(null, Path.of("target/test-data/models"), 16000);
-		transcriber = new VoskTranscriber(model);
-	}
-
-	@AfterAll
-	static void closeModel() {
-		model.close();
-	}
+	private final VoskTranscriber transcriber = TestTranscriber.get();
 
 	@ParameterizedTest
 	@ValueSource(strings = { "conversation-8k.wav", "conversation-ulaw-8k.wav", "conversation-alaw-8k.wav",
 			"conversation-16k.wav", "conversation-22k.wav", "conversation-44k.wav", "conversation-48k.wav" })
 	void transcribeWhenAnySupportedFormatShouldRecogniseTheConversation(String file) throws IOException {
-		Recognition recognition = transcriber.transcribe(TestAudio.file(file), List.of());
+		Recognition recognition = this.transcriber.transcribe(TestAudio.file(file), List.of());
 		String text = new Transcript(1, recognition.audioSec(), recognition.utterances()).text();
 		// Synthetic (espeak-ng) telephone speech on the small model: about 30-45 % WER, key words recognised.
 		assertThat(WordErrorRate.of(TestAudio.text("conversation.txt"), text)).as(text).isLessThan(0.5);
@@ -53,7 +37,7 @@ class VoskTranscriberTests {
 
 	@Test
 	void transcribeWhenStereoShouldLabelEachChannelWithItsSpeaker() throws IOException {
-		Recognition recognition = transcriber.transcribe(TestAudio.file("conversation-stereo-8k.wav"),
+		Recognition recognition = this.transcriber.transcribe(TestAudio.file("conversation-stereo-8k.wav"),
 				List.of("agent", "customer"));
 		String agent = said(recognition, "agent");
 		String customer = said(recognition, "customer");
@@ -65,7 +49,7 @@ class VoskTranscriberTests {
 
 	@Test
 	void transcribeShouldTimeWordsInOrderWithinTheRecording() throws IOException {
-		Recognition recognition = transcriber.transcribe(TestAudio.file("conversation-8k.wav"), List.of());
+		Recognition recognition = this.transcriber.transcribe(TestAudio.file("conversation-8k.wav"), List.of());
 		List<Word> words = recognition.utterances().stream().flatMap((u) -> u.words().stream()).toList();
 		assertThat(words).isNotEmpty();
 		for (int i = 1; i < words.size(); i++) {
@@ -77,20 +61,20 @@ class VoskTranscriberTests {
 
 	@Test
 	void transcribeWhenSilenceShouldReturnNoUtterances() throws IOException {
-		Recognition recognition = transcriber.transcribe(TestAudio.file("silence-8k.wav"), List.of());
+		Recognition recognition = this.transcriber.transcribe(TestAudio.file("silence-8k.wav"), List.of());
 		assertThat(recognition.utterances()).isEmpty();
 		assertThat(recognition.audioSec()).isCloseTo(5.0, org.assertj.core.data.Offset.offset(0.05));
 	}
 
 	@Test
 	void transcribeWhenVeryShortShouldSucceed() throws IOException {
-		assertThat(transcriber.transcribe(TestAudio.file("tiny-8k.wav"), List.of()).audioSec()).isLessThan(0.3);
+		assertThat(this.transcriber.transcribe(TestAudio.file("tiny-8k.wav"), List.of()).audioSec()).isLessThan(0.3);
 	}
 
 	@Test
 	void transcribeWhenMp3ShouldSayWhatIsSupported() {
 		assertThatExceptionOfType(AudioFormatException.class)
-			.isThrownBy(() -> transcriber.transcribe(TestAudio.file("song.mp3"), List.of()))
+			.isThrownBy(() -> this.transcriber.transcribe(TestAudio.file("song.mp3"), List.of()))
 			.withMessageContaining("MP3");
 	}
 
