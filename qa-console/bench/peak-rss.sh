@@ -33,5 +33,6 @@ while true; do
 done
 end=$(date +%s.%N)
 hwm=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
-pgall=$(pgrep -f "$data/postgres" | xargs -r ps -o rss= -p | awk '{s+=$1} END {print s+0}')
-echo "uploads=$uploads wallSec=$(echo "$end - $start" | bc) jvmPeakRssMiB=$((hwm / 1024)) postgresRssMiB=$((pgall / 1024))"
+# PostgreSQL runs as several processes sharing its buffers: their proportional set size (PSS) adds up correctly.
+pgpss=$(for p in $(pgrep -f "$data/postgres" | grep -vx "$pid"); do awk '/^Pss:/ {print $2}' /proc/$p/smaps_rollup; done | awk '{s+=$1} END {print s+0}')
+echo "uploads=$uploads wallSec=$(echo "$end - $start" | bc) jvmPeakRssMiB=$((hwm / 1024)) postgresPssMiB=$((pgpss / 1024))"
