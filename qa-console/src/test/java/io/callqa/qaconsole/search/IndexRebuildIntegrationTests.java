@@ -60,13 +60,13 @@ class IndexRebuildIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext start() {
+		// Command line arguments, so they win over application.properties (builder properties would not).
 		return new SpringApplicationBuilder(CallQaApplication.class).web(WebApplicationType.NONE)
-			.properties("callqa.db.embedded.data-dir=" + this.data.resolve("postgres"), "callqa.db.embedded.port=0",
-					"callqa.telephony.recordings.dir=" + this.data.resolve("recordings"),
-					"callqa.transcription.index.dir=" + this.data.resolve("index"),
-					"callqa.transcription.vosk.cache-dir=target/test-data/models",
-					"callqa.transcription.workers.count=2")
-			.run();
+			.run("--callqa.db.embedded.data-dir=" + this.data.resolve("postgres"), "--callqa.db.embedded.port=0",
+					"--callqa.telephony.recordings.dir=" + this.data.resolve("recordings"),
+					"--callqa.transcription.index.dir=" + this.data.resolve("index"),
+					"--callqa.transcription.vosk.cache-dir=target/test-data/models",
+					"--callqa.transcription.workers.count=2");
 	}
 
 	private static void upload(ConfigurableApplicationContext server, String file, String agent) throws IOException {

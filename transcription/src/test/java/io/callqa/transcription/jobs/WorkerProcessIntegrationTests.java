@@ -52,11 +52,12 @@ class WorkerProcessIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext start(String... properties) {
+		// Command line arguments, so they win over application.properties (builder properties would not).
+		java.util.List<String> args = new java.util.ArrayList<>(List.of("--callqa.telephony.recordings.dir="
+				+ this.data.resolve("recordings"), "--callqa.transcription.index.dir=" + this.data.resolve("index")));
+		java.util.Arrays.stream(properties).map((property) -> "--" + property).forEach(args::add);
 		return new SpringApplicationBuilder(TranscriptionTestApplication.class).web(WebApplicationType.NONE)
-			.properties("callqa.telephony.recordings.dir=" + this.data.resolve("recordings"),
-					"callqa.transcription.index.dir=" + this.data.resolve("index"))
-			.properties(properties)
-			.run();
+			.run(args.toArray(String[]::new));
 	}
 
 	private static String jdbcUrl(ConfigurableApplicationContext server) {
