@@ -8,8 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -41,7 +39,7 @@ class KilledWorkerProcessIntegrationTests {
 		try (ConfigurableApplicationContext server = start("callqa.db.embedded.data-dir=" + this.data.resolve("pg"),
 				"callqa.db.embedded.port=0", "callqa.transcription.workers.enabled=false")) {
 			long callId = upload(server);
-			String url = jdbcUrl(server);
+			String url = TestApplications.jdbcUrl(server);
 			Process worker = startWorkerProcess(url);
 			try {
 				awaitClaimedBy(server, callId, worker.pid());
@@ -83,12 +81,7 @@ class KilledWorkerProcessIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext start(String... properties) {
-		// Command line arguments, so they win over application.properties (builder properties would not).
-		java.util.List<String> args = new java.util.ArrayList<>(List.of("--callqa.telephony.recordings.dir="
-				+ this.data.resolve("recordings"), "--callqa.transcription.index.dir=" + this.data.resolve("index")));
-		java.util.Arrays.stream(properties).map((property) -> "--" + property).forEach(args::add);
-		return new SpringApplicationBuilder(TranscriptionTestApplication.class).web(WebApplicationType.NONE)
-			.run(args.toArray(String[]::new));
+		return TestApplications.start(this.data, properties);
 	}
 
 	/** Ten minutes of a tone (about 10 s of work): long enough to be caught in the middle of it. */
@@ -119,13 +112,6 @@ class KilledWorkerProcessIntegrationTests {
 		SearchQuery all = new SearchQuery("", "frank", null, null, null, null, null, 0, 100);
 		Eventually.await("indexed", TIMEOUT, () -> transcriptions.search(all).total(), (total) -> total > 0);
 		return transcriptions.search(all).hits().stream().filter((hit) -> hit.callId() == callId).count();
-	}
-
-	private static String jdbcUrl(ConfigurableApplicationContext server) {
-		return server.getBean(JdbcClient.class)
-			.sql("select 'jdbc:postgresql://localhost:' || current_setting('port') || '/postgres'")
-			.query(String.class)
-			.single();
 	}
 
 }

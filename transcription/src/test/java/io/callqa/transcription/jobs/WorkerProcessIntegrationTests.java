@@ -10,12 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.callqa.TranscriptionTestApplication;
 import io.callqa.telephony.calls.Calls;
 import io.callqa.telephony.calls.Direction;
 import io.callqa.telephony.calls.NewRecordedCall;
@@ -39,7 +35,7 @@ class WorkerProcessIntegrationTests {
 	void recordedCallWhenOnlyAnotherProcessRunsWorkersShouldStillBecomeSearchable() throws IOException {
 		try (ConfigurableApplicationContext server = start("callqa.db.embedded.data-dir=" + this.data.resolve("pg"),
 				"callqa.db.embedded.port=0", "callqa.transcription.workers.enabled=false");
-				ConfigurableApplicationContext worker = start("spring.datasource.url=" + jdbcUrl(server),
+				ConfigurableApplicationContext worker = start("spring.datasource.url=" + TestApplications.jdbcUrl(server),
 						"spring.datasource.username=postgres", "spring.datasource.password=postgres",
 						"callqa.transcription.index.enabled=false", "callqa.transcription.workers.count=1")) {
 			long callId = upload(server);
@@ -52,20 +48,9 @@ class WorkerProcessIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext start(String... properties) {
-		// Command line arguments, so they win over application.properties (builder properties would not).
-		java.util.List<String> args = new java.util.ArrayList<>(List.of("--callqa.telephony.recordings.dir="
-				+ this.data.resolve("recordings"), "--callqa.transcription.index.dir=" + this.data.resolve("index")));
-		java.util.Arrays.stream(properties).map((property) -> "--" + property).forEach(args::add);
-		return new SpringApplicationBuilder(TranscriptionTestApplication.class).web(WebApplicationType.NONE)
-			.run(args.toArray(String[]::new));
+		return TestApplications.start(this.data, properties);
 	}
 
-	private static String jdbcUrl(ConfigurableApplicationContext server) {
-		return server.getBean(JdbcClient.class)
-			.sql("select 'jdbc:postgresql://localhost:' || current_setting('port') || '/postgres'")
-			.query(String.class)
-			.single();
-	}
 
 	private static long upload(ConfigurableApplicationContext server) throws IOException {
 		try (InputStream audio = Files.newInputStream(TestAudio.file("refund-8k.wav"))) {
