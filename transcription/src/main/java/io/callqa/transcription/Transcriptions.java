@@ -45,12 +45,12 @@ public class Transcriptions {
 
 	/**
 	 * @throws InvalidSearchException if the query cannot be parsed
-	 * @throws IllegalStateException if this process keeps no index (a worker-only process)
+	 * @throws SearchUnavailableException if this process keeps no index (a worker-only process)
 	 */
 	public SearchResults search(SearchQuery query) {
 		TranscriptIndex index = this.index.getIfAvailable();
 		if (index == null) {
-			throw new IllegalStateException("This process keeps no transcript index (callqa.transcription.index.enabled=false)");
+			throw new SearchUnavailableException();
 		}
 		return index.search(query);
 	}

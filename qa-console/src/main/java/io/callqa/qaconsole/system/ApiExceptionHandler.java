@@ -8,6 +8,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import io.callqa.telephony.calls.CallNotFoundException;
 import io.callqa.transcription.InvalidSearchException;
+import io.callqa.transcription.SearchUnavailableException;
 
 /**
  * Turns domain exceptions into problem+json answers; Spring's own (missing parameter, bad type, too large upload)
@@ -32,7 +33,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail unavailable(IllegalStateException ex) {
+	ProblemDetail unavailable(SearchUnavailableException ex) {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "Not available", ex.getMessage());
 	}
 

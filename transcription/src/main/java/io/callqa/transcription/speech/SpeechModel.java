@@ -1,14 +1,11 @@
 package io.callqa.transcription.speech;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.jspecify.annotations.Nullable;
 import org.vosk.LibVosk;
@@ -72,7 +69,11 @@ public final class SpeechModel implements AutoCloseable {
 	}
 
 	static Path bundled(Path cacheDir) throws IOException {
-		URL marker = SpeechModel.class.getClassLoader().getResource(BUNDLED + "files.txt");
+		return bundled(cacheDir, SpeechModel.class.getClassLoader());
+	}
+
+	static Path bundled(Path cacheDir, ClassLoader classLoader) throws IOException {
+		URL marker = classLoader.getResource(BUNDLED + "files.txt");
 		if (marker == null) {
 			throw new IOException("No speech model configured and none bundled: build with 'mvn package' or set "
 					+ "callqa.transcription.vosk.model-path");
@@ -80,46 +81,7 @@ public final class SpeechModel implements AutoCloseable {
 		if ("file".equals(marker.getProtocol())) {
 			return toPath(marker).getParent();
 		}
-		return extract(marker, cacheDir);
-	}
-
-	private static Path extract(URL marker, Path cacheDir) throws IOException {
-		String uuid = resource(BUNDLED + "uuid").trim();
-		Path target = cacheDir.resolve("en-us-" + uuid);
-		if (Files.isRegularFile(target.resolve("files.txt"))) {
-			return target;
-		}
-		Path partial = Files.createDirectories(cacheDir).resolve("en-us-" + uuid + ".partial");
-		for (String file : resource(BUNDLED + "files.txt").split("\\R")) {
-			if (!file.isBlank()) {
-				copy(BUNDLED + file.trim(), partial.resolve(file.trim()));
-			}
-		}
-		copy(BUNDLED + "files.txt", partial.resolve("files.txt"));
-		// Renamed only when complete, so an interrupted copy is never mistaken for a model.
-		Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-		return target;
-	}
-
-	private static void copy(String resource, Path target) throws IOException {
-		Files.createDirectories(target.getParent());
-		try (InputStream in = open(resource)) {
-			Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-		}
-	}
-
-	private static String resource(String name) throws IOException {
-		try (InputStream in = open(name)) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-	}
-
-	private static InputStream open(String name) throws IOException {
-		InputStream in = SpeechModel.class.getClassLoader().getResourceAsStream(name);
-		if (in == null) {
-			throw new IOException("Bundled speech model is incomplete, missing " + name);
-		}
-		return in;
+		return new BundledModel(classLoader).extract(cacheDir);
 	}
 
 	private static Path toPath(URL url) {

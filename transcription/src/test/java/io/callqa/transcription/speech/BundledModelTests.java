@@ -1,0 +1,65 @@
+package io.callqa.transcription.speech;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
+
+/**
+ * Tests for {@link BundledModel}: the model copied out of a jar, as {@code java -jar} finds it.
+ */
+class BundledModelTests {
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void bundledWhenInAJarShouldCopyEveryListedFileOnce() throws IOException {
+		ClassLoader jar = jar(Map.of("uuid", "abc\n", "files.txt", "uuid\nam/final.mdl\n", "am/final.mdl", "weights"));
+		Path model = SpeechModel.bundled(this.temp.resolve("cache"), jar);
+		assertThat(model).isEqualTo(this.temp.resolve("cache/en-us-abc"));
+		assertThat(Files.readString(model.resolve("am/final.mdl"))).isEqualTo("weights");
+		Files.writeString(model.resolve("am/final.mdl"), "already there");
+		assertThat(Files.readString(SpeechModel.bundled(this.temp.resolve("cache"), jar).resolve("am/final.mdl")))
+			.isEqualTo("already there");
+	}
+
+	@Test
+	void bundledWhenAListedFileIsMissingShouldSaySoAndLeaveNoModelBehind() throws IOException {
+		ClassLoader jar = jar(Map.of("uuid", "abc", "files.txt", "am/final.mdl\n"));
+		assertThatIOException().isThrownBy(() -> SpeechModel.bundled(this.temp.resolve("cache"), jar))
+			.withMessageContaining("vosk-model/en-us/am/final.mdl is missing");
+		assertThat(this.temp.resolve("cache/en-us-abc")).doesNotExist();
+	}
+
+	@Test
+	void bundledWhenNoModelOnTheClasspathShouldSayHowToGetOne() {
+		ClassLoader empty = new URLClassLoader(new URL[0], null);
+		assertThatIOException().isThrownBy(() -> SpeechModel.bundled(this.temp, empty))
+			.withMessageContaining("callqa.transcription.vosk.model-path");
+	}
+
+	private ClassLoader jar(Map<String, String> files) throws IOException {
+		Path jar = this.temp.resolve("model.jar");
+		try (OutputStream out = Files.newOutputStream(jar); JarOutputStream entries = new JarOutputStream(out)) {
+			for (Map.Entry<String, String> file : files.entrySet()) {
+				entries.putNextEntry(new JarEntry(SpeechModel.BUNDLED + file.getKey()));
+				entries.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		return new URLClassLoader(new URL[] { jar.toUri().toURL() }, null);
+	}
+
+}
