@@ -1,4 +1,4 @@
-package io.callqa.telephony.ami;
+package io.callqa.telephony.simulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 /**
  * A fake Asterisk Manager Interface on 127.0.0.1 that real AMI clients log into and that replays captured traces.
  */
-final class AmiSimulator implements AutoCloseable {
+public final class AmiSimulator implements AutoCloseable {
 
 	private final ServerSocket server;
 
@@ -34,7 +34,7 @@ final class AmiSimulator implements AutoCloseable {
 	}
 
 	/** Starts a simulator on an ephemeral port that accepts {@code username} with {@code secret}. */
-	static AmiSimulator start(String username, String secret) {
+	public static AmiSimulator start(String username, String secret) {
 		try {
 			ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 			AmiSimulator simulator = new AmiSimulator(server, new AmiCredentials(username, secret));
@@ -47,17 +47,17 @@ final class AmiSimulator implements AutoCloseable {
 	}
 
 	/** The TCP port clients connect to. */
-	int port() {
+	public int port() {
 		return this.server.getLocalPort();
 	}
 
 	/** How many connected clients have logged in. */
-	int loggedInClients() {
+	public int loggedInClients() {
 		return (int) this.sessions.stream().filter(AmiSession::isLoggedIn).count();
 	}
 
 	/** Waits until at least {@code count} clients are logged in; returns whether they were within {@code timeout}. */
-	boolean awaitLoggedInClients(int count, Duration timeout) throws InterruptedException {
+	public boolean awaitLoggedInClients(int count, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (loggedInClients() < count && System.nanoTime() < deadline) {
 			Thread.sleep(10);
@@ -66,19 +66,19 @@ final class AmiSimulator implements AutoCloseable {
 	}
 
 	/** Sends every event of the scenario, in wire order, to every logged-in client. */
-	void play(Scenario scenario) {
+	public void play(Scenario scenario) {
 		for (AmiEvent event : scenario.events()) {
 			broadcast(event.wire());
 		}
 	}
 
 	/** Sends raw text (malformed blocks, unknown events, ...) unchanged to every logged-in client. */
-	void inject(String raw) {
+	public void inject(String raw) {
 		broadcast(raw);
 	}
 
 	/** Closes every client connection, as an Asterisk restart or an outage would; reconnects are accepted. */
-	void dropConnections() {
+	public void dropConnections() {
 		this.sessions.forEach(AmiSession::close);
 		this.sessions.clear();
 	}

@@ -1,4 +1,4 @@
-package io.callqa.telephony.ami;
+package io.callqa.telephony.simulator;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.callqa.telephony.ami;
+package io.callqa.telephony.simulator;
 
 import java.util.List;
 import java.util.function.BinaryOperator;
@@ -8,22 +8,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * One AMI event block as it travels on the wire: ordered {@code Key: value} lines, without the closing blank line.
  */
-record AmiEvent(List<String> lines) {
+public record AmiEvent(List<String> lines) {
 
 	private static final String CRLF = "\r\n";
 
-	AmiEvent {
+	public AmiEvent {
 		lines = List.copyOf(lines);
 	}
 
 	/** The value of the {@code Event:} header, e.g. {@code Hangup}. */
-	String type() {
+	public String type() {
 		String type = value("Event");
 		return (type != null) ? type : "";
 	}
 
 	/** The first value of the header {@code key}, matched case-insensitively as Asterisk-Java does. */
-	@Nullable String value(String key) {
+	public @Nullable String value(String key) {
 		return this.lines.stream()
 			.filter((line) -> keyOf(line).equalsIgnoreCase(key))
 			.map(AmiEvent::valueOf)
@@ -32,12 +32,12 @@ record AmiEvent(List<String> lines) {
 	}
 
 	/** A copy whose header values are replaced by {@code rewrite(key, value)}; keys and order stay. */
-	AmiEvent mapValues(BinaryOperator<String> rewrite) {
+	public AmiEvent mapValues(BinaryOperator<String> rewrite) {
 		return new AmiEvent(this.lines.stream().map((line) -> rewriteLine(line, rewrite)).toList());
 	}
 
 	/** The block as Asterisk sends it: CRLF after every line plus the blank line that ends the block. */
-	String wire() {
+	public String wire() {
 		return String.join(CRLF, this.lines) + CRLF + CRLF;
 	}
 

@@ -1,4 +1,4 @@
-package io.callqa.telephony.ami;
+package io.callqa.telephony.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

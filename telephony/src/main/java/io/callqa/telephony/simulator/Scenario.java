@@ -1,4 +1,4 @@
-package io.callqa.telephony.ami;
+package io.callqa.telephony.simulator;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +18,7 @@ import java.util.function.BinaryOperator;
 /**
  * The {@code Event:} blocks of one captured AMI trace, in wire order, ready to be replayed by {@link AmiSimulator}.
  */
-record Scenario(String name, List<AmiEvent> events) {
+public record Scenario(String name, List<AmiEvent> events) {
 
 	private static final Set<String> ISO_TIME_KEYS = Set.of("eventtv", "sessiontv");
 
@@ -28,13 +28,13 @@ record Scenario(String name, List<AmiEvent> events) {
 
 	private static final DateTimeFormatter CDR_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-	Scenario {
+	public Scenario {
 		events = List.copyOf(events);
 	}
 
-	/** Loads {@code /ami/NAME.ami} from the test classpath. */
-	static Scenario load(String name) {
-		String resource = "/ami/" + name + ".ami";
+	/** Loads {@code /simulator/traces/NAME.ami} from the classpath. */
+	public static Scenario load(String name) {
+		String resource = "/simulator/traces/" + name + ".ami";
 		try (InputStream in = Scenario.class.getResourceAsStream(resource)) {
 			if (in == null) {
 				throw new IllegalArgumentException("No trace " + resource + " on the classpath");
@@ -47,7 +47,7 @@ record Scenario(String name, List<AmiEvent> events) {
 	}
 
 	/** Keeps the {@code Event:} blocks of a raw trace; the banner and every {@code Response:} block are dropped. */
-	static Scenario parse(String name, String trace) {
+	public static Scenario parse(String name, String trace) {
 		List<AmiEvent> events = new ArrayList<>();
 		for (String block : trace.split("\r?\n\r?\n")) {
 			List<String> lines = withoutBanner(block);
@@ -59,17 +59,17 @@ record Scenario(String name, List<AmiEvent> events) {
 	}
 
 	/** How many events the scenario holds. */
-	int size() {
+	public int size() {
 		return this.events.size();
 	}
 
 	/** How many events of the given type (e.g. {@code VarSet}) the scenario holds. */
-	long count(String type) {
+	public long count(String type) {
 		return this.events.stream().filter((event) -> event.type().equalsIgnoreCase(type)).count();
 	}
 
 	/** Whether a {@code VarSet} of {@code variable=value} occurs, e.g. {@code QUEUESTATUS=TIMEOUT}. */
-	boolean setsVariable(String variable, String value) {
+	public boolean setsVariable(String variable, String value) {
 		return this.events.stream()
 			.filter((event) -> event.type().equals("VarSet"))
 			.anyMatch((event) -> variable.equals(event.value("Variable")) && value.equals(event.value("Value")));
@@ -79,12 +79,12 @@ record Scenario(String name, List<AmiEvent> events) {
 	 * A copy in which every call and bridge id ({@code Uniqueid}, {@code Linkedid}, {@code DestUniqueid},
 	 * {@code BridgeUniqueid}, ...) ends with {@code suffix}, so a second replay looks like a distinct call.
 	 */
-	Scenario withIdSuffix(String suffix) {
+	public Scenario withIdSuffix(String suffix) {
 		return map((key, value) -> (isIdKey(key) && !value.isEmpty()) ? value + suffix : value);
 	}
 
 	/** A copy whose timestamps ({@code EventTV}, {@code SessionTV} and the CDR times) are moved by {@code offset}. */
-	Scenario shiftedBy(Duration offset) {
+	public Scenario shiftedBy(Duration offset) {
 		return map((key, value) -> shiftTime(key.toLowerCase(Locale.ROOT), value, offset));
 	}
 

@@ -1,4 +1,4 @@
-package io.callqa.telephony.ami;
+package io.callqa.telephony.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

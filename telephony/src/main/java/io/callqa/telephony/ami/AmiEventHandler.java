@@ -1,0 +1,37 @@
+package io.callqa.telephony.ami;
+
+import java.time.Instant;
+
+import org.asteriskjava.manager.event.ManagerEvent;
+
+/**
+ * A feature that follows what happens on Asterisk. The connector calls it from its own event thread (never the
+ * library's dispatch thread), one event at a time and in wire order per server, so implementations need no locking
+ * for events; they must not block on AMI actions.
+ */
+public interface AmiEventHandler {
+
+	/**
+	 * One event. Legacy events the library synthesizes ({@code DialEvent}, {@code BridgeEvent}) are filtered out
+	 * before this is called.
+	 * @param server the configured name of the Asterisk server it came from
+	 * @param receivedAt when the connector read it; the event's own {@code Timestamp} header wins when present
+	 */
+	void onEvent(String server, ManagerEvent event, Instant receivedAt);
+
+	/**
+	 * The connector (re)connected and asked Asterisk what is live now: reconcile with it, since events during an
+	 * outage are lost.
+	 */
+	default void onResync(String server, ChannelSnapshot snapshot) {
+	}
+
+	/** The connection to {@code server} was lost; events may be missed until the next {@link #onResync}. */
+	default void onDisconnect(String server, Instant at) {
+	}
+
+	/** After a batch of events is handled: a chance to write what changed in one transaction. */
+	default void flush() {
+	}
+
+}

@@ -1,0 +1,9 @@
+/**
+ * The Asterisk Manager Interface connector: connections to the configured Asterisk servers, their events handed to
+ * {@link io.callqa.telephony.ami.AmiEventHandler}s off the library's dispatch thread, state rebuilt on every
+ * (re)connect, and the actions features send ({@link io.callqa.telephony.ami.AmiActions}).
+ */
+@NullMarked
+package io.callqa.telephony.ami;
+
+import org.jspecify.annotations.NullMarked;
