@@ -5,9 +5,9 @@ import java.time.Instant;
 import org.asteriskjava.manager.event.ManagerEvent;
 
 /**
- * A feature that follows what happens on Asterisk. The connector calls it from its own event thread (never the
- * library's dispatch thread), one event at a time and in wire order per server, so implementations need no locking
- * for events; they must not block on AMI actions.
+ * A feature that follows what happens on Asterisk. The connector calls it from one event thread of its own (never the
+ * library's dispatch thread) for all servers, one event at a time and in wire order per server, so implementations
+ * need no locking for events; they must not block on AMI actions.
  */
 public interface AmiEventHandler {
 
@@ -21,7 +21,8 @@ public interface AmiEventHandler {
 
 	/**
 	 * The connector (re)connected and asked Asterisk what is live now: reconcile with it, since events during an
-	 * outage are lost.
+	 * outage are lost. Events read after {@link ChannelSnapshot#takenAt()} may already have been handled (the
+	 * snapshot is queued behind them): a call with such an event is live even if the snapshot does not list it.
 	 */
 	default void onResync(String server, ChannelSnapshot snapshot) {
 	}

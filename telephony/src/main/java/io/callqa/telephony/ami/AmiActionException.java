@@ -1,0 +1,12 @@
+package io.callqa.telephony.ami;
+
+/**
+ * Asterisk refused an action ({@code Response: Error}).
+ */
+public class AmiActionException extends RuntimeException {
+
+	public AmiActionException(String server, String action, String message) {
+		super(action + " refused by Asterisk server '" + server + "': " + message);
+	}
+
+}

@@ -1,0 +1,107 @@
+package io.callqa.telephony.ami;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The connections to every configured Asterisk server: started with the application, their events handed to the
+ * {@link AmiEventHandler} beans, their status reported for health and metrics.
+ */
+@Component
+public class AmiConnections implements AmiActions, SmartLifecycle {
+
+	private final AmiProperties properties;
+
+	private final ObjectProvider<AmiEventHandler> handlers;
+
+	private final Map<String, ServerConnection> servers = new LinkedHashMap<>();
+
+	private volatile EventPump pump;
+
+	private volatile ScheduledExecutorService scheduler;
+
+	private volatile boolean running;
+
+	AmiConnections(AmiProperties properties, ObjectProvider<AmiEventHandler> handlers) {
+		this.properties = properties;
+		this.handlers = handlers;
+	}
+
+	@Override
+	public synchronized void start() {
+		this.pump = new EventPump(this.handlers.orderedStream().toList(), this.properties.eventQueueCapacity());
+		this.scheduler = Executors.newScheduledThreadPool(2, (task) -> {
+			Thread thread = new Thread(task, "ami-connector");
+			thread.setDaemon(true);
+			return thread;
+		});
+		for (AmiProperties.Server server : this.properties.servers()) {
+			ServerConnection connection = new ServerConnection(server, this.pump, this.scheduler);
+			this.servers.put(server.name(), connection);
+			connection.start();
+		}
+		this.running = true;
+	}
+
+	@Override
+	public synchronized void stop() {
+		this.servers.values().forEach(ServerConnection::stop);
+		this.servers.clear();
+		this.scheduler.shutdownNow();
+		this.pump.close();
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** The configured server names, in configuration order. */
+	public List<String> serverNames() {
+		return List.copyOf(this.servers.keySet());
+	}
+
+	public AmiStatus status() {
+		EventPump pump = this.pump;
+		List<AmiStatus.ServerStatus> statuses = this.servers.values().stream().map(ServerConnection::status).toList();
+		if (pump == null) {
+			return new AmiStatus(statuses, 0, 0, 0, 0, 0, 0);
+		}
+		EventPump.LagWindow lag = pump.lag();
+		return new AmiStatus(statuses, pump.queued(), pump.handled(), pump.dropped(), lag.percentileMillis(50),
+				lag.percentileMillis(99), lag.percentileMillis(100));
+	}
+
+	@Override
+	public CompletableFuture<OriginateResult> originate(String server, OriginateRequest request) {
+		ServerConnection connection = this.servers.get(server);
+		if (connection == null) {
+			return CompletableFuture.failedFuture(new AmiUnavailableException(server, "not configured"));
+		}
+		return connection.originate(request);
+	}
+
+	@Override
+	public CompletableFuture<Void> mixMonitor(String server, String channel, String file, String options) {
+		ServerConnection connection = this.servers.get(server);
+		if (connection == null) {
+			return CompletableFuture.failedFuture(new AmiUnavailableException(server, "not configured"));
+		}
+		return connection.mixMonitor(channel, file, options);
+	}
+
+	/** A fresh unique ActionID for an action whose result event must be matched. */
+	public static String newActionId() {
+		return ServerConnection.newActionId();
+	}
+
+}

@@ -1,0 +1,145 @@
+package io.callqa.telephony.calls;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Attaches recordings made by Asterisk to the calls followed on AMI: the file is copied into our store (Asterisk's
+ * spool may be cleaned by its own rules) and queued for transcription in the same transaction that records it.
+ */
+@Service
+public class CallRecordings {
+
+	private final JdbcClient jdbc;
+
+	private final RecordingStore store;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transaction;
+
+	CallRecordings(JdbcClient jdbc, RecordingStore store, ApplicationEventPublisher events,
+			TransactionTemplate transaction) {
+		this.jdbc = jdbc;
+		this.store = store;
+		this.events = events;
+		this.transaction = transaction;
+	}
+
+	/** The call one of whose legs had this Uniqueid, and whether it is still live. */
+	public Optional<LegOwner> findByUniqueid(String uniqueid) {
+		return this.jdbc.sql("""
+				select c.id, c.state from call_leg l join call c on c.id = l.call_id
+				where l.uniqueid = :uniqueid order by c.id desc limit 1""")
+			.param("uniqueid", uniqueid)
+			.query((rs, row) -> new LegOwner(rs.getLong("id"), "ACTIVE".equals(rs.getString("state"))))
+			.optional();
+	}
+
+	/**
+	 * Whether a file of Asterisk's (or a pair, see {@link #attach}) was attached already, by the call's end or by an
+	 * earlier sweep.
+	 */
+	public boolean isAttached(String sourceKey) {
+		return this.jdbc.sql("select count(*) from recording where source_path = :path")
+			.param("path", sourceKey)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Copies {@code audio} into the store and attaches it to the call. The first recording of a call is queued for
+	 * transcription; later ones (a second MixMonitor, a supervisor's) are kept with the call but not transcribed.
+	 * @param sourceKey the Asterisk file's absolute path (both paths joined by {@code |} for a per-party pair)
+	 * @param origin {@code CALL_END} or {@code SWEEP}
+	 * @return the recording id, or empty if the source was attached meanwhile (sweep and call end raced)
+	 */
+	public Optional<Long> attach(long callId, String sourceKey, Path audio, List<String> channelMap, String origin)
+			throws IOException {
+		Path relative;
+		try (InputStream in = Files.newInputStream(audio)) {
+			relative = this.store.store(in, audio.getFileName().toString());
+		}
+		long size = Files.size(this.store.resolve(relative));
+		Optional<Long> id = this.transaction
+			.execute((status) -> insert(callId, sourceKey, audio, relative, size, channelMap, origin));
+		if (id.isEmpty()) {
+			this.store.deleteQuietly(relative);
+		}
+		return id;
+	}
+
+	/**
+	 * Registers a call known only from a recording file (its events were missed, e.g. during an AMI outage), so the
+	 * recording is never lost.
+	 */
+	public long registerOrphan(String uniqueid, Instant startedAt, String anomaly) {
+		return this.transaction.execute((status) -> {
+			long id = this.jdbc.sql("""
+					insert into call (source, direction, started_at, state, anomaly, linkedid, server)
+					values ('ASTERISK', 'INBOUND', :startedAt, 'ENDED', :anomaly, :linkedid, 'unknown') returning id""")
+				.param("startedAt", Timestamp.from(startedAt))
+				.param("anomaly", anomaly)
+				.param("linkedid", "orphan-" + uniqueid)
+				.query(Long.class)
+				.single();
+			this.jdbc.sql("insert into call_leg (server, uniqueid, call_id, channel) values ('unknown', :u, :id, '')")
+				.param("u", uniqueid)
+				.param("id", id)
+				.update();
+			return id;
+		});
+	}
+
+	/** Notes on the call what went wrong with its recording (missing file, still being written, unreadable ...). */
+	public void noteAnomaly(long callId, String anomaly) {
+		this.jdbc.sql("""
+				update call set anomaly = case when anomaly is null then :a else anomaly || '; ' || :a end,
+				updated_at = now() where id = :id""")
+			.param("a", anomaly)
+			.param("id", callId)
+			.update();
+	}
+
+	private Optional<Long> insert(long callId, String sourceKey, Path audio, Path relative, long size,
+			List<String> channelMap, String origin) {
+		boolean first = this.jdbc.sql("select count(*) from recording where call_id = :id")
+			.param("id", callId)
+			.query(Long.class)
+			.single() == 0;
+		Optional<Long> id = this.jdbc.sql("""
+				insert into recording (call_id, path, original_name, size_bytes, channel_map, source_path, origin)
+				values (:callId, :path, :name, :size, :map, :source, :origin)
+				on conflict (source_path) where source_path is not null do nothing returning id""")
+			.param("callId", callId)
+			.param("path", relative.toString())
+			.param("name", audio.getFileName().toString())
+			.param("size", size)
+			.param("map", channelMap.isEmpty() ? null : String.join(",", channelMap))
+			.param("source", sourceKey)
+			.param("origin", origin)
+			.query(Long.class)
+			.optional();
+		id.filter((recordingId) -> first).ifPresent((recordingId) -> this.events
+			.publishEvent(new CallRecorded(callId, recordingId, this.store.resolve(relative), channelMap)));
+		return id;
+	}
+
+	/**
+	 * @param live the call still has legs on Asterisk: its recording is not finished
+	 */
+	public record LegOwner(long callId, boolean live) {
+	}
+
+}

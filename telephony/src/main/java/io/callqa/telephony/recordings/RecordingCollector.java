@@ -1,0 +1,173 @@
+package io.callqa.telephony.recordings;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import io.callqa.telephony.calls.CallEnded;
+import io.callqa.telephony.calls.CallRecordings;
+
+/**
+ * Collects Asterisk's recordings: when a call ends, its files are waited for until complete (size and time settled)
+ * and attached; a periodic sweep attaches files whose call end was missed, and registers files that match no call,
+ * so no recording is ever lost. Everything runs on one thread of its own, never on the AMI event thread.
+ */
+@Component
+class RecordingCollector implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(RecordingCollector.class);
+
+	private final AsteriskRecordingProperties properties;
+
+	private final RecordingAttacher attacher;
+
+	private final CallRecordings recordings;
+
+	private final Clock clock = Clock.systemUTC();
+
+	private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
+
+	private volatile ScheduledExecutorService executor;
+
+	RecordingCollector(AsteriskRecordingProperties properties, RecordingAttacher attacher, CallRecordings recordings) {
+		this.properties = properties;
+		this.attacher = attacher;
+		this.recordings = recordings;
+	}
+
+	@EventListener
+	void on(CallEnded call) {
+		if (this.properties.enabled() && this.executor != null) {
+			Pending pending = new Pending(call.callId(), call.uniqueids(), this.clock.instant());
+			this.executor.schedule(() -> collect(pending), this.properties.settle().toMillis(), TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/** One sweep of the directory, now; also run every {@code sweepInterval}. */
+	void sweep() {
+		try {
+			for (RecordingSet set : RecordingSet.group(RecordingFiles.list(dir()))) {
+				sweep(set);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("Sweep of {} failed: {}", dir(), ex.getMessage());
+		}
+	}
+
+	private void collect(Pending pending) {
+		try {
+			List<RecordingSet> sets = RecordingSet.group(RecordingFiles.find(dir(), pending.uniqueids()));
+			if (sets.isEmpty()) {
+				retryOrGiveUp(pending, "no recording file found for Uniqueid " + String.join(", ", pending.uniqueids()));
+				return;
+			}
+			if (!settled(sets)) {
+				retryOrGiveUp(pending, "recording still being written");
+				return;
+			}
+			for (RecordingSet set : sets) {
+				this.attacher.attach(pending.callId(), set, "CALL_END");
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("Call {}: recording not attached ({}); the sweep retries", pending.callId(), ex.getMessage());
+			this.recordings.noteAnomaly(pending.callId(), "recording not attached: " + ex.getMessage());
+		}
+	}
+
+	private void retryOrGiveUp(Pending pending, String reason) {
+		if (Duration.between(pending.endedAt(), this.clock.instant()).compareTo(this.properties.waitMax()) < 0) {
+			this.executor.schedule(() -> collect(pending), this.properties.settle().toMillis(), TimeUnit.MILLISECONDS);
+			return;
+		}
+		logger.warn("Call {}: {} {} s after it ended; left to the sweep", pending.callId(), reason,
+				this.properties.waitMax().toSeconds());
+		this.recordings.noteAnomaly(pending.callId(), reason + " when the call ended");
+	}
+
+	/** True once every file kept its size and time since the previous look. */
+	private boolean settled(List<RecordingSet> sets) throws IOException {
+		boolean settled = true;
+		for (RecordingSet set : sets) {
+			String print = set.fingerprint();
+			settled &= print.equals(this.fingerprints.put(set.uniqueid(), print));
+		}
+		return settled;
+	}
+
+	private void sweep(RecordingSet set) throws IOException {
+		if (allAttached(set) || set.lastModified().isAfter(this.clock.instant().minus(this.properties.sweepMinAge()))) {
+			return;
+		}
+		Optional<CallRecordings.LegOwner> owner = this.recordings.findByUniqueid(set.uniqueid());
+		if (owner.isPresent() && !owner.get().live()) {
+			logger.info("Sweep: attaching {} to call {} (its end was missed)", set.all(), owner.get().callId());
+			this.attacher.attach(owner.get().callId(), set, "SWEEP");
+		}
+		else if (owner.isEmpty()
+				&& set.lastModified().isBefore(this.clock.instant().minus(this.properties.orphanAge()))) {
+			long callId = this.recordings.registerOrphan(set.uniqueid(), set.lastModified(),
+					"recording found without call events (Uniqueid " + set.uniqueid() + ")");
+			logger.warn("Sweep: {} matches no call; registered as call {}", set.all(), callId);
+			this.attacher.attach(callId, set, "SWEEP");
+		}
+	}
+
+	private boolean allAttached(RecordingSet set) {
+		boolean pair = !set.hasPair() || this.recordings.isAttached(RecordingSet.pairKey(set.agent(), set.customer()));
+		return pair && set.mixed().stream().allMatch((file) -> this.recordings.isAttached(RecordingSet.key(file)));
+	}
+
+	private Path dir() {
+		return this.properties.dir();
+	}
+
+	@Override
+	public void start() {
+		if (!this.properties.enabled()) {
+			return;
+		}
+		this.executor = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "recordings");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long interval = this.properties.sweepInterval().toMillis();
+		this.executor.scheduleWithFixedDelay(this::sweep, interval, interval, TimeUnit.MILLISECONDS);
+		logger.info("Collecting Asterisk recordings from {}", dir().toAbsolutePath());
+	}
+
+	@Override
+	public void stop() {
+		if (this.executor != null) {
+			this.executor.shutdownNow();
+			this.executor = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.executor != null;
+	}
+
+	private record Pending(long callId, List<String> uniqueids, Instant endedAt) {
+	}
+
+}

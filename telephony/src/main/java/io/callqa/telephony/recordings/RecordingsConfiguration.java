@@ -1,0 +1,13 @@
+package io.callqa.telephony.recordings;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Registers the settings of Asterisk's recordings.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AsteriskRecordingProperties.class)
+class RecordingsConfiguration {
+
+}
