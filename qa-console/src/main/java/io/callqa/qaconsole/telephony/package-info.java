@@ -1,0 +1,7 @@
+/**
+ * The telephony side of the API: connector status, callbacks, survey alerts and manager metrics.
+ */
+@NullMarked
+package io.callqa.qaconsole.telephony;
+
+import org.jspecify.annotations.NullMarked;
