@@ -1,5 +1,6 @@
 package io.callqa.telephony.metrics;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -71,7 +72,7 @@ public class CallCenterMetrics {
 		return seconds(this.properties.shortAbandonThreshold());
 	}
 
-	private static double seconds(java.time.Duration duration) {
+	private static double seconds(Duration duration) {
 		return duration.toMillis() / 1000.0;
 	}
 

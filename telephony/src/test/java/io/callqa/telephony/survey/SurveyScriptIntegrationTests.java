@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import io.callqa.TelephonyTestApplication;
 import io.callqa.telephony.agi.AgiHeader;
@@ -131,7 +132,7 @@ class SurveyScriptIntegrationTests {
 		assertThat(responses()).isEmpty();
 		assertThat(transcript.commands()).noneMatch((command) -> command.startsWith("STREAM FILE"));
 		String logged = "Caller hung up during the survey (uniqueid " + this.uniqueid + ")";
-		assertThat(output.getAll().split(java.util.regex.Pattern.quote(logged), -1)).hasSize(2);
+		assertThat(output.getAll().split(Pattern.quote(logged), -1)).hasSize(2);
 		assertThat(output.getAll()).doesNotContain("AgiException running AgiScript");
 	}
 
