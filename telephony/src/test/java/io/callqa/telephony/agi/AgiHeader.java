@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * The {@code agi_*} header block Asterisk sends when a FastAGI call starts, with the field set of a real Asterisk 22.
  */
-final class AgiHeader {
+public final class AgiHeader {
 
 	private static final String PREFIX = "agi_";
 
@@ -24,7 +24,7 @@ final class AgiHeader {
 	 * @param scriptWithQuery the script name and optional query, for example {@code callback-offer?queue=support}
 	 * @return a header for an inbound call on a Local channel
 	 */
-	static AgiHeader forCall(int port, String scriptWithQuery) {
+	public static AgiHeader forCall(int port, String scriptWithQuery) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("network", "yes");
 		fields.put("network_script", scriptWithQuery);
@@ -78,7 +78,7 @@ final class AgiHeader {
 	 * @param value the value
 	 * @return the changed copy
 	 */
-	AgiHeader with(String name, String value) {
+	public AgiHeader with(String name, String value) {
 		Map<String, String> copy = new LinkedHashMap<>(this.fields);
 		copy.put(name, value);
 		return new AgiHeader(copy);
@@ -89,7 +89,7 @@ final class AgiHeader {
 	 * @param name the field name without the {@code agi_} prefix
 	 * @return the value, empty when absent
 	 */
-	String get(String name) {
+	public String get(String name) {
 		return this.fields.getOrDefault(name, "");
 	}
 

@@ -8,9 +8,9 @@ import java.util.List;
  * @param commands every command line the server sent, in order
  * @param serverClosed whether the server closed the connection (false when the fake Asterisk hung up and closed it)
  */
-record AgiTranscript(List<String> commands, boolean serverClosed) {
+public record AgiTranscript(List<String> commands, boolean serverClosed) {
 
-	AgiTranscript {
+	public AgiTranscript {
 		commands = List.copyOf(commands);
 	}
 

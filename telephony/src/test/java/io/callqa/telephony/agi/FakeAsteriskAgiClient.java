@@ -9,7 +9,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Plays Asterisk's side of one FastAGI call: sends the {@code agi_*} header, then answers each command from a script.
  */
-final class FakeAsteriskAgiClient {
+public final class FakeAsteriskAgiClient {
 
 	/** What Asterisk 22 answers a command on a hung-up channel (res_agi.c, no {@code result=} part). */
 	static final String DEAD_CHANNEL_REPLY = "511 Command Not Permitted on a dead channel or intercept routine";
@@ -34,14 +36,14 @@ final class FakeAsteriskAgiClient {
 
 	private final int port;
 
-	// Insertion order decides which rule wins when prefixes overlap.
-	private final Map<String, String> replies = new LinkedHashMap<>();
+	// Insertion order decides which rule wins when prefixes overlap; each rule's last reply repeats.
+	private final Map<String, Deque<String>> replies = new LinkedHashMap<>();
 
 	private @Nullable String hangupCommand;
 
 	private HangupStyle hangupStyle = HangupStyle.DEAD_CHANNEL;
 
-	FakeAsteriskAgiClient(String host, int port) {
+	public FakeAsteriskAgiClient(String host, int port) {
 		this.host = host;
 		this.port = port;
 	}
@@ -52,8 +54,18 @@ final class FakeAsteriskAgiClient {
 	 * @param reply the full reply line, for example {@code 200 result=1}
 	 * @return this client
 	 */
-	FakeAsteriskAgiClient reply(String commandPrefix, String reply) {
-		this.replies.put(commandPrefix.toUpperCase(), reply);
+	public FakeAsteriskAgiClient reply(String commandPrefix, String reply) {
+		return replyInTurn(commandPrefix, reply);
+	}
+
+	/**
+	 * Answers successive commands starting with {@code commandPrefix} with successive replies, the last one repeated.
+	 * @param commandPrefix for example {@code GET DATA}
+	 * @param replies the full reply lines, in order
+	 * @return this client
+	 */
+	public FakeAsteriskAgiClient replyInTurn(String commandPrefix, String... replies) {
+		this.replies.put(commandPrefix.toUpperCase(), new ArrayDeque<>(List.of(replies)));
 		return this;
 	}
 
@@ -63,7 +75,7 @@ final class FakeAsteriskAgiClient {
 	 * @param digit the DTMF digit, sent as its ASCII code like Asterisk does ({@code '1'} is 49)
 	 * @return this client
 	 */
-	FakeAsteriskAgiClient pressDuring(String commandPrefix, char digit) {
+	public FakeAsteriskAgiClient pressDuring(String commandPrefix, char digit) {
 		return reply(commandPrefix, "200 result=" + (int) digit);
 	}
 
@@ -72,8 +84,22 @@ final class FakeAsteriskAgiClient {
 	 * @param digits the digits the caller entered
 	 * @return this client
 	 */
-	FakeAsteriskAgiClient enterDigits(String digits) {
+	public FakeAsteriskAgiClient enterDigits(String digits) {
 		return reply("GET DATA", "200 result=" + digits);
+	}
+
+	/**
+	 * Answers successive {@code GET DATA} prompts with successive entries; an empty entry is a timeout with no digit.
+	 * @param entries the digits entered at each prompt, in order
+	 * @return this client
+	 */
+	public FakeAsteriskAgiClient enterDigitsInTurn(String... entries) {
+		String[] replies = new String[entries.length];
+		for (int i = 0; i < entries.length; i++) {
+			// What Asterisk answers GET DATA: the digits, and "(timeout)" when the caller stopped keying.
+			replies[i] = entries[i].isEmpty() ? "200 result= (timeout)" : "200 result=" + entries[i];
+		}
+		return replyInTurn("GET DATA", replies);
 	}
 
 	/**
@@ -82,7 +108,7 @@ final class FakeAsteriskAgiClient {
 	 * @param style how the hang-up reaches the server
 	 * @return this client
 	 */
-	FakeAsteriskAgiClient hangUpDuring(String commandPrefix, HangupStyle style) {
+	public FakeAsteriskAgiClient hangUpDuring(String commandPrefix, HangupStyle style) {
 		this.hangupCommand = commandPrefix.toUpperCase();
 		this.hangupStyle = style;
 		return this;
@@ -93,7 +119,7 @@ final class FakeAsteriskAgiClient {
 	 * @param header the {@code agi_*} header block to send
 	 * @return the commands received and who closed the connection
 	 */
-	AgiTranscript call(AgiHeader header) {
+	public AgiTranscript call(AgiHeader header) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress(this.host, this.port), (int) READ_TIMEOUT.toMillis());
 			// A server that stops talking must fail the test, not hang it.
@@ -134,9 +160,10 @@ final class FakeAsteriskAgiClient {
 
 	private String replyTo(String command) {
 		String upper = command.toUpperCase();
-		for (Map.Entry<String, String> rule : this.replies.entrySet()) {
+		for (Map.Entry<String, Deque<String>> rule : this.replies.entrySet()) {
 			if (upper.startsWith(rule.getKey())) {
-				return rule.getValue();
+				Deque<String> replies = rule.getValue();
+				return (replies.size() > 1) ? replies.poll() : replies.peek();
 			}
 		}
 		// Asterisk-Java sets AJ_AGISTATUS after every script, so this must always get a real answer.

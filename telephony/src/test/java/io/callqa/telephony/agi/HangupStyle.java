@@ -3,7 +3,7 @@ package io.callqa.telephony.agi;
 /**
  * How the fake Asterisk tells the FastAGI server that the caller hung up while a command was running.
  */
-enum HangupStyle {
+public enum HangupStyle {
 
 	/**
 	 * As Asterisk 22 does: the running command ends with {@code 200 result=-1}, then a {@code HANGUP} line, then every
