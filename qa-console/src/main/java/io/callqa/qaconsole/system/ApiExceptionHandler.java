@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.callqa.telephony.alerts.AlertNotFoundException;
 import io.callqa.telephony.calls.CallNotFoundException;
 import io.callqa.transcription.InvalidSearchException;
 import io.callqa.transcription.SearchUnavailableException;
@@ -20,6 +21,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail callNotFound(CallNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "Call not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail alertNotFound(AlertNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Alert not found", ex.getMessage());
 	}
 
 	@ExceptionHandler
