@@ -9,7 +9,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,8 @@ final class FakeAsteriskAgiClient {
 	private final int port;
 
 	// Insertion order decides which rule wins when prefixes overlap.
-	private final Map<String, String> replies = new LinkedHashMap<>();
+	// Each rule holds its replies in order; the last one repeats.
+	private final Map<String, Deque<String>> replies = new LinkedHashMap<>();
 
 	private @Nullable String hangupCommand;
 
@@ -53,7 +56,18 @@ final class FakeAsteriskAgiClient {
 	 * @return this client
 	 */
 	FakeAsteriskAgiClient reply(String commandPrefix, String reply) {
-		this.replies.put(commandPrefix.toUpperCase(), reply);
+		return replies(commandPrefix, reply);
+	}
+
+	/**
+	 * Answers successive commands starting with {@code commandPrefix} with successive replies, the last one repeating:
+	 * a caller who presses a wrong key, then the right one.
+	 * @param commandPrefix for example {@code GET DATA}
+	 * @param replies the full reply lines in order
+	 * @return this client
+	 */
+	FakeAsteriskAgiClient replies(String commandPrefix, String... replies) {
+		this.replies.put(commandPrefix.toUpperCase(), new ArrayDeque<>(List.of(replies)));
 		return this;
 	}
 
@@ -134,9 +148,10 @@ final class FakeAsteriskAgiClient {
 
 	private String replyTo(String command) {
 		String upper = command.toUpperCase();
-		for (Map.Entry<String, String> rule : this.replies.entrySet()) {
+		for (Map.Entry<String, Deque<String>> rule : this.replies.entrySet()) {
 			if (upper.startsWith(rule.getKey())) {
-				return rule.getValue();
+				Deque<String> queued = rule.getValue();
+				return (queued.size() > 1) ? queued.poll() : queued.peek();
 			}
 		}
 		// Asterisk-Java sets AJ_AGISTATUS after every script, so this must always get a real answer.
