@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.asteriskjava.fastagi.AgiScript;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +58,14 @@ class CallbackOfferIntegrationTests {
 	@Test
 	void startWhenScriptBeansExistShouldServeThemByBeanName() {
 		assertThat(this.server.isListening()).isTrue();
-		assertThat(this.server.scriptNames()).contains("callback-offer");
+		assertThat(this.server.scriptNames()).contains("callback-offer", "test-echo");
+	}
+
+	@Test
+	void callWhenScriptIsAnotherFeaturesBeanShouldRunIt() {
+		AgiTranscript transcript = client().call(call("5550200", "test-echo?word=hello"));
+
+		assertThat(transcript.commands()).startsWith("SET VARIABLE \"ECHO\" \"hello\"");
 	}
 
 	@Test
@@ -200,6 +208,12 @@ class CallbackOfferIntegrationTests {
 		@Primary
 		Clock testClock() {
 			return Clock.fixed(NOW, ZoneOffset.UTC);
+		}
+
+		// Stands for a script another feature contributes (as the survey does): found by its bean name alone.
+		@Bean("test-echo")
+		AgiScript echoScript() {
+			return (request, channel) -> channel.setVariable("ECHO", request.getParameter("word"));
 		}
 
 	}
