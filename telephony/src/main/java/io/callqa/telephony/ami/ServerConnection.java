@@ -156,7 +156,9 @@ final class ServerConnection implements ManagerEventListener {
 		action.setContext(request.context());
 		action.setExten(request.exten());
 		action.setPriority(request.priority());
-		action.setCallerId(request.callerId());
+		if (!request.callerId().isEmpty()) {
+			action.setCallerId(request.callerId());
+		}
 		action.setTimeout(request.timeout().toMillis());
 		action.setVariables(request.variables());
 		send(action, result, request.actionId());

@@ -58,6 +58,11 @@ public final class FakeAsteriskAgiClient {
 		return replyInTurn(commandPrefix, reply);
 	}
 
+	/** Same as {@link #replyInTurn}. */
+	public FakeAsteriskAgiClient replies(String commandPrefix, String... replies) {
+		return replyInTurn(commandPrefix, replies);
+	}
+
 	/**
 	 * Answers successive commands starting with {@code commandPrefix} with successive replies, the last one repeated.
 	 * @param commandPrefix for example {@code GET DATA}

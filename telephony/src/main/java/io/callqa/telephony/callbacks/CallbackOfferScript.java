@@ -1,0 +1,187 @@
+package io.callqa.telephony.callbacks;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiHangupException;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.AgiScript;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code callback-offer} FastAGI script: a queued caller who pressed 1 confirms that they want to be called back
+ * instead of waiting. Shared by all calls and stateless, so thread-safe.
+ * <p>
+ * Sets {@code CALLBACK_OFFER} to {@code ACCEPTED} (and {@code CALLQA_CALLBACK_REQUESTED=1}: the call's outcome becomes
+ * {@code CALLBACK_REQUESTED}), {@code DECLINED} (back to the queue) or {@code UNAVAILABLE} (no queue or no number
+ * to call back; back to the queue too).
+ */
+@Component(CallbackOfferScript.NAME)
+class CallbackOfferScript implements AgiScript {
+
+	static final String NAME = "callback-offer";
+
+	static final String OFFER_PROMPT = "callqa/callback-offer";
+
+	static final String INVALID_PROMPT = "option-is-invalid";
+
+	static final String CONFIRMED_PROMPT = "callqa/callback-confirmed";
+
+	static final String CONFIRMED_LATER_PROMPT = "callqa/callback-confirmed-later";
+
+	static final String MINUTES_PROMPT = "minutes";
+
+	private static final Logger logger = LoggerFactory.getLogger(CallbackOfferScript.class);
+
+	private static final long DIGIT_TIMEOUT_MS = 5000;
+
+	private static final String ACCEPT = "1";
+
+	private static final String KEEP_WAITING = "2";
+
+	private final CallbackRequests requests;
+
+	private final CallbackProperties properties;
+
+	private final Clock clock;
+
+	CallbackOfferScript(CallbackRequests requests, CallbackProperties properties, Clock clock) {
+		this.requests = requests;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Override
+	public void service(AgiRequest request, AgiChannel channel) throws AgiException {
+		try {
+			offer(request, channel);
+		}
+		catch (AgiHangupException ex) {
+			// Expected: callers hang up whenever they like. The request exists only if they had confirmed.
+			logger.info("Call {}: caller hung up during the callback offer", request.getUniqueId());
+		}
+	}
+
+	private void offer(AgiRequest request, AgiChannel channel) throws AgiException {
+		Optional<OfferedCallback> offered = describe(request, channel);
+		if (offered.isEmpty()) {
+			channel.setVariable("CALLBACK_OFFER", "UNAVAILABLE");
+			return;
+		}
+		if (!accepted(channel)) {
+			channel.setVariable("CALLBACK_OFFER", "DECLINED");
+			return;
+		}
+		Optional<CallbackRequest> created = create(request, offered.get());
+		if (created.isEmpty()) {
+			channel.setVariable("CALLBACK_OFFER", "UNAVAILABLE");
+			return;
+		}
+		// Set before the confirmation plays, so a caller hanging up during it still leaves with the right outcome.
+		channel.setVariable("CALLQA_CALLBACK_REQUESTED", "1");
+		channel.setVariable("CALLBACK_OFFER", "ACCEPTED");
+		confirm(channel, created.get());
+	}
+
+	private Optional<CallbackRequest> create(AgiRequest request, OfferedCallback offered) {
+		try {
+			CallbackRequest created = this.requests.requestFromOffer(offered);
+			logger.info("Call {}: callback request {} from the IVR offer", request.getUniqueId(), created.id());
+			return Optional.of(created);
+		}
+		catch (RuntimeException ex) {
+			// The caller stays in the queue rather than leaving with a promise nobody stored.
+			logger.error("Call {}: callback request could not be stored: {}", request.getUniqueId(), ex.toString());
+			return Optional.empty();
+		}
+	}
+
+	private Optional<OfferedCallback> describe(AgiRequest request, AgiChannel channel) throws AgiException {
+		String queue = argumentOrVariable(request, channel, "queue", "QUEUENAME");
+		String number = request.getCallerIdNumber();
+		if (queue == null || number == null || !number.matches("\\+?[0-9]{3,20}")) {
+			logger.warn("Call {}: callback offer without queue ({}) or callable number ({}); not offered",
+					request.getUniqueId(), queue, number);
+			return Optional.empty();
+		}
+		Integer position = integer(argumentOrVariable(request, channel, "position", "QUEUEPOSITION"));
+		return Optional.of(new OfferedCallback(queue, number, request.getCallerIdName(), position,
+				waitedSec(request, channel)));
+	}
+
+	// 1 accepts; 2 or silence declines; any other key is a mistake and gets the prompt once more.
+	private boolean accepted(AgiChannel channel) throws AgiException {
+		String digits = channel.getData(OFFER_PROMPT, DIGIT_TIMEOUT_MS, 1);
+		if (isMistake(digits)) {
+			channel.streamFile(INVALID_PROMPT);
+			digits = channel.getData(OFFER_PROMPT, DIGIT_TIMEOUT_MS, 1);
+		}
+		return ACCEPT.equals(digits);
+	}
+
+	private static boolean isMistake(@Nullable String digits) {
+		return digits != null && !digits.isEmpty() && !ACCEPT.equals(digits) && !KEEP_WAITING.equals(digits);
+	}
+
+	private void confirm(AgiChannel channel, CallbackRequest created) throws AgiException {
+		Duration promise = Duration.between(created.requestedAt(), created.promisedBy());
+		QueueSettings queue = this.properties.forQueue(created.queue());
+		if (queue.callingHours().isOpen(created.requestedAt())) {
+			channel.streamFile(CONFIRMED_PROMPT);
+			channel.sayNumber(Long.toString(promise.toMinutes()));
+			channel.streamFile(MINUTES_PROMPT);
+		}
+		else {
+			// Closed now: "we will call you back as soon as we open" rather than a number of minutes.
+			channel.streamFile(CONFIRMED_LATER_PROMPT);
+		}
+	}
+
+	private @Nullable Double waitedSec(AgiRequest request, AgiChannel channel) throws AgiException {
+		String waited = request.getParameter("waited");
+		if (waited != null) {
+			return number(waited);
+		}
+		// The dialplan stores ${EPOCH} in QUEUE_ENTERED right before Queue(): waited = now - entered.
+		Double entered = number(channel.getVariable("QUEUE_ENTERED"));
+		if (entered == null) {
+			return null;
+		}
+		double now = this.clock.instant().toEpochMilli() / 1000.0;
+		return Math.max(0, now - entered);
+	}
+
+	private static @Nullable String argumentOrVariable(AgiRequest request, AgiChannel channel, String argument,
+			String variable) throws AgiException {
+		String value = request.getParameter(argument);
+		if (value == null || value.isBlank()) {
+			value = channel.getVariable(variable);
+		}
+		return (value == null || value.isBlank()) ? null : value.trim();
+	}
+
+	private static @Nullable Integer integer(@Nullable String value) {
+		Double parsed = number(value);
+		return (parsed != null) ? parsed.intValue() : null;
+	}
+
+	private static @Nullable Double number(@Nullable String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Double.valueOf(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+}
