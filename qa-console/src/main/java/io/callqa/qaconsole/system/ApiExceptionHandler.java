@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.callqa.telephony.alerts.AlertNotFoundException;
+import io.callqa.telephony.callbacks.CallbackRequestNotFoundException;
 import io.callqa.telephony.calls.CallNotFoundException;
 import io.callqa.transcription.InvalidSearchException;
 import io.callqa.transcription.SearchUnavailableException;
@@ -26,6 +27,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail alertNotFound(AlertNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "Alert not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail callbackNotFound(CallbackRequestNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Callback request not found", ex.getMessage());
 	}
 
 	@ExceptionHandler
