@@ -50,7 +50,9 @@ final class MixMonitorFiles {
 		String uniqueid = event.value("Uniqueid");
 		if (event.type().equals("VarSet") && "MIXMONITOR_FILENAME".equals(event.value("Variable"))
 				&& uniqueid != null) {
-			start(uniqueid, String.valueOf(event.value("Value")), this.perParty, at);
+			String in = this.perParty ? uniqueid + "-in.wav" : null;
+			String out = this.perParty ? uniqueid + "-out.wav" : null;
+			start(uniqueid, String.valueOf(event.value("Value")), in, out, at);
 		}
 		this.byUniqueid.values().forEach((recordings) -> recordings.forEach((recording) -> recording.growTo(at)));
 		if (event.type().equals("Hangup") && uniqueid != null) {
@@ -61,17 +63,27 @@ final class MixMonitorFiles {
 		}
 	}
 
-	/** Starts recording channel {@code uniqueid} into {@code file} (its name kept, in the configured directory). */
-	synchronized void start(String uniqueid, String file, boolean perPartyFiles, Instant at) {
+	/**
+	 * Starts recording channel {@code uniqueid} into {@code file} and, if named, the per-party files {@code in}
+	 * (MixMonitor r(): audio received from the channel) and {@code out} (t()); names are kept, in the configured
+	 * directory.
+	 */
+	synchronized void start(String uniqueid, String file, @Nullable String in, @Nullable String out, Instant at) {
 		if (this.directory == null) {
 			return;
 		}
 		List<Recording> recordings = this.byUniqueid.computeIfAbsent(uniqueid, (key) -> new ArrayList<>());
-		recordings.add(new Recording(this.directory.resolve(Path.of(file).getFileName()), this.mixed, at));
-		if (perPartyFiles) {
-			recordings.add(new Recording(this.directory.resolve(uniqueid + "-in.wav"), this.in, at));
-			recordings.add(new Recording(this.directory.resolve(uniqueid + "-out.wav"), this.out, at));
+		recordings.add(new Recording(inDirectory(file), this.mixed, at));
+		if (in != null) {
+			recordings.add(new Recording(inDirectory(in), this.in, at));
 		}
+		if (out != null) {
+			recordings.add(new Recording(inDirectory(out), this.out, at));
+		}
+	}
+
+	private Path inDirectory(String file) {
+		return this.directory.resolve(Path.of(file).getFileName());
 	}
 
 	/** Abandons open files without finishing them, as a crashed Asterisk leaves them. */

@@ -33,6 +33,8 @@ final class SimulatedAsterisk {
 
 	private volatile Instant lastEventAt;
 
+	private volatile long lastEventNanos = System.nanoTime();
+
 	SimulatedAsterisk(Consumer<RenderedCall> player) {
 		this.player = player;
 		this.startedAt = Instant.now();
@@ -52,16 +54,16 @@ final class SimulatedAsterisk {
 		return this.startedAt;
 	}
 
-	/** The simulator's clock: the scripted time of the last played event, or the wall clock if later. */
+	/** The simulator's clock: the scripted time of the last played event, advanced by the real time since. */
 	Instant now() {
-		Instant wall = Instant.now();
-		return this.lastEventAt.isAfter(wall) ? this.lastEventAt : wall;
+		return this.lastEventAt.plusNanos(System.nanoTime() - this.lastEventNanos);
 	}
 
 	/** Updates the models from one event about to be sent; events without Timestamp count as "now". */
 	void observe(AmiEvent event) {
 		Instant at = timestampOf(event);
 		this.lastEventAt = at;
+		this.lastEventNanos = System.nanoTime();
 		this.channels.observe(event, at);
 		this.queues.observe(event, at);
 		this.recordings.observe(event, at);
@@ -100,8 +102,7 @@ final class SimulatedAsterisk {
 		if (uniqueid == null) {
 			return false;
 		}
-		boolean perParty = options.contains("r(") || options.contains("t(");
-		this.recordings.start(uniqueid, file, perParty, now());
+		this.recordings.start(uniqueid, file, option(options, 'r'), option(options, 't'), now());
 		return true;
 	}
 
@@ -110,9 +111,17 @@ final class SimulatedAsterisk {
 		this.channels.clear();
 		this.queues.reset();
 		this.recordings.abandonAll();
-		this.startedAt = Instant.now();
-		this.lastEventAt = this.startedAt;
-		this.ids.restart(this.startedAt.getEpochSecond());
+		this.ids.restart(Instant.now().getEpochSecond());
+		// A later second than before, so CoreStatus always shows that a restart happened.
+		this.startedAt = Instant.ofEpochSecond(this.ids.bootSecond());
+		this.lastEventAt = Instant.now();
+		this.lastEventNanos = System.nanoTime();
+	}
+
+	/** The file name of a MixMonitor option such as {@code r(/path/in.wav)}, or null. */
+	static @Nullable String option(String options, char name) {
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(name + "\\(([^)]*)\\)").matcher(options);
+		return matcher.find() ? matcher.group(1) : null;
 	}
 
 	static Map<String, String> variables(@Nullable String header) {
