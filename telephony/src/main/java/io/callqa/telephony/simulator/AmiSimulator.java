@@ -185,6 +185,25 @@ public final class AmiSimulator implements AutoCloseable {
 		return sent;
 	}
 
+	/**
+	 * Plays pre-rendered calls like {@link #playBurst} but spread to about {@code eventsPerSecond} (whole calls at a
+	 * time), for a sustained-throughput benchmark. Returns how many events were sent.
+	 */
+	public int playAtRate(List<RenderedCall> calls, int eventsPerSecond) throws InterruptedException {
+		Assert.isTrue(eventsPerSecond > 0, "'eventsPerSecond' must be positive");
+		long started = System.nanoTime();
+		int sent = 0;
+		for (RenderedCall call : calls) {
+			sent += playBurst(List.of(call));
+			long dueNanos = started + sent * 1_000_000_000L / eventsPerSecond;
+			long waitMillis = (dueNanos - System.nanoTime()) / 1_000_000;
+			if (waitMillis > 0) {
+				Thread.sleep(waitMillis);
+			}
+		}
+		return sent;
+	}
+
 	/** Sends raw text (malformed blocks, unknown events, ...) unchanged to every logged-in client. */
 	public void inject(String raw) {
 		synchronized (this.wire) {

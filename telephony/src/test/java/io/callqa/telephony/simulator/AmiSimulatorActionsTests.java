@@ -229,8 +229,11 @@ class AmiSimulatorActionsTests {
 			events += call.size();
 		}
 		this.simulator.recordInto(null, false);
+		long started = System.nanoTime();
 		assertThat(this.simulator.playBurst(calls)).isEqualTo(events);
 		this.recorder.awaitQuiet(Duration.ofMillis(500), Duration.ofSeconds(15));
+		long millis = Duration.ofNanos(System.nanoTime() - started).toMillis() - 500;
+		System.out.println("Burst of " + events + " events reached Asterisk-Java listeners within " + millis + " ms");
 		assertThat(this.recorder.events()).filteredOn((event) -> !isLegacyCopy(event)).hasSize(events);
 		assertThat(this.recorder.events(HangupEvent.class)).hasSize(calls.size() * 6);
 	}

@@ -31,7 +31,9 @@ class CallScriptTests {
 	void renderWhenAnsweredShouldFollowInboundAnsweredTrace() {
 		RenderedCall call = render(CallScript.answered().caller("5550101", "Alice Customer").waitFor(Duration.ZERO)
 			.talkFor(Duration.ofSeconds(16)), "support");
-		assertThat(callEvents(call.scenario())).containsExactlyElementsOf(callEvents(Scenario.load("inbound-answered")));
+		List<String> trace = callEvents(Scenario.load("inbound-answered"));
+		assertThat(trace).hasSize(21);
+		assertThat(callEvents(call.scenario())).containsExactlyElementsOf(trace);
 	}
 
 	@Test
