@@ -1,6 +1,6 @@
 package io.callqa.telephony.simulator;
 
-import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -156,7 +156,7 @@ final class AmiResponder {
 	}
 
 	private String coreStatus(AmiReplyBuilder reply) {
-		java.time.Instant started = this.asterisk.startedAt();
+		Instant started = this.asterisk.startedAt();
 		return reply.success()
 			.line("CoreStartupDate", DATE.format(started))
 			.line("CoreStartupTime", TIME.format(started))

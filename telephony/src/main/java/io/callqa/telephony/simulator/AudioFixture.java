@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The PCM samples (16-bit little-endian, mono, 8 kHz) of a committed WAV fixture under
@@ -51,7 +52,7 @@ final class AudioFixture {
 		ByteBuffer buffer = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
 		int position = 12;
 		while (position + 8 <= wav.length) {
-			String id = new String(wav, position, 4, java.nio.charset.StandardCharsets.US_ASCII);
+			String id = new String(wav, position, 4, StandardCharsets.US_ASCII);
 			int size = buffer.getInt(position + 4);
 			if (id.equals("data")) {
 				int length = Math.min(size, wav.length - position - 8) & ~1;
@@ -67,12 +68,12 @@ final class AudioFixture {
 	/** A 44-byte canonical WAV header for {@code dataBytes} of 8 kHz 16-bit mono PCM. */
 	static byte[] header(long dataBytes) {
 		ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-		header.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes));
-		header.put("WAVE".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-		header.put("fmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16);
+		header.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes));
+		header.put("WAVE".getBytes(StandardCharsets.US_ASCII));
+		header.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16);
 		header.putShort((short) 1).putShort((short) 1).putInt(SAMPLE_RATE).putInt(BYTES_PER_SECOND);
 		header.putShort((short) 2).putShort((short) 16);
-		header.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) dataBytes);
+		header.put("data".getBytes(StandardCharsets.US_ASCII)).putInt((int) dataBytes);
 		return header.array();
 	}
 

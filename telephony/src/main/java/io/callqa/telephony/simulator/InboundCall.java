@@ -3,6 +3,7 @@ package io.callqa.telephony.simulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -119,7 +120,7 @@ final class InboundCall {
 		if (this.queue.ringsAll() && this.script.agentNames().isEmpty()) {
 			// The trace rings the members in reverse order of queues.conf, as ringall did on the real server.
 			List<SimulatedQueue.Member> members = new ArrayList<>(this.queue.members());
-			java.util.Collections.reverse(members);
+			Collections.reverse(members);
 			return members;
 		}
 		return List.of(member(round));

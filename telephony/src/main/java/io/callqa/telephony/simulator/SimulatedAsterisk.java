@@ -3,9 +3,12 @@ package io.callqa.telephony.simulator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.callqa.telephony.ami.OriginateRequest;
 import org.jspecify.annotations.Nullable;
@@ -120,7 +123,7 @@ final class SimulatedAsterisk {
 
 	/** The file name of a MixMonitor option such as {@code r(/path/in.wav)}, or null. */
 	static @Nullable String option(String options, char name) {
-		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(name + "\\(([^)]*)\\)").matcher(options);
+		Matcher matcher = Pattern.compile(name + "\\(([^)]*)\\)").matcher(options);
 		return matcher.find() ? matcher.group(1) : null;
 	}
 
@@ -128,7 +131,7 @@ final class SimulatedAsterisk {
 		if (header == null || header.isBlank()) {
 			return Map.of();
 		}
-		java.util.LinkedHashMap<String, String> variables = new java.util.LinkedHashMap<>();
+		Map<String, String> variables = new LinkedHashMap<>();
 		for (String pair : header.split(",")) {
 			int equals = pair.indexOf('=');
 			if (equals > 0) {

@@ -45,6 +45,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Tests for the actions {@link AmiSimulator} answers, its scripted calls and recordings, driven by the real
@@ -244,6 +246,37 @@ class AmiSimulatorActionsTests {
 		this.recorder.awaitQuiet(SETTLED, Duration.ofSeconds(5));
 		assertThat(this.recorder.events()).filteredOn((event) -> !isLegacyCopy(event))
 			.allSatisfy((event) -> assertThat(event.getTimestamp()).isBetween(1795424400.0, 1795424420.0));
+	}
+
+	@ParameterizedTest
+	@EnumSource(CallScript.Kind.class)
+	void playWhenAnyKindIsScriptedShouldDeliverEveryEventBecauseAsteriskJavaKnowsAllTypes(CallScript.Kind kind)
+			throws Exception {
+		RenderedCall call = this.simulator.play(script(kind).startingAt(T0));
+		this.recorder.awaitQuiet(SETTLED, Duration.ofSeconds(5));
+		assertThat(this.recorder.events()).filteredOn((event) -> !isLegacyCopy(event)).hasSize(call.size());
+		assertThat(this.simulator.liveChannels()).isZero();
+	}
+
+	@Test
+	void playPacedWhenSpedUpShouldDeliverTheCallInOrder() throws Exception {
+		RenderedCall call = this.simulator.playPaced(CallScript.answered().waitFor(Duration.ofSeconds(2))
+			.talkFor(Duration.ofSeconds(3)), 50);
+		this.recorder.awaitQuiet(SETTLED, Duration.ofSeconds(5));
+		assertThat(this.recorder.events(HangupEvent.class)).hasSize(4)
+			.allSatisfy((hangup) -> assertThat(hangup.getLinkedId()).isEqualTo(call.linkedid()));
+	}
+
+	private static CallScript script(CallScript.Kind kind) {
+		return switch (kind) {
+			case ANSWERED -> CallScript.answered().ringNoAnswer(1);
+			case ABANDONED -> CallScript.abandoned();
+			case QUEUE_TIMEOUT -> CallScript.queueTimeout();
+			case CALLBACK_OFFER -> CallScript.callbackOffer();
+			case BLIND_TRANSFER -> CallScript.blindTransfer();
+			case ATTENDED_TRANSFER -> CallScript.attendedTransfer();
+			case CHANSPY -> CallScript.chanSpy();
+		};
 	}
 
 	private static OriginateAction originate(String number) {
