@@ -25,9 +25,9 @@ final class AmiSession implements Runnable {
 
 	private final OutputStream out;
 
-	AmiSession(Socket socket, AmiCredentials credentials) throws IOException {
+	AmiSession(Socket socket, AmiCredentials credentials, SimulatedAsterisk asterisk) throws IOException {
 		this.socket = socket;
-		this.responder = new AmiResponder(credentials);
+		this.responder = new AmiResponder(credentials, asterisk);
 		this.out = socket.getOutputStream();
 	}
 
@@ -78,6 +78,7 @@ final class AmiSession implements Runnable {
 			if (reply.hangUp()) {
 				return;
 			}
+			reply.after().run();
 			action = readAction(in);
 		}
 	}
@@ -88,7 +89,10 @@ final class AmiSession implements Runnable {
 		String line = in.readLine();
 		while (line != null && (!line.isEmpty() || headers.isEmpty())) {
 			if (!line.isEmpty()) {
-				headers.putIfAbsent(AmiEvent.keyOf(line).toLowerCase(Locale.ROOT), AmiEvent.valueOf(line));
+				// Asterisk-Java sends one Variable header per variable: keep them all, comma-separated.
+				String key = AmiEvent.keyOf(line).toLowerCase(Locale.ROOT);
+				headers.merge(key, AmiEvent.valueOf(line),
+						(first, next) -> key.equals("variable") ? first + "," + next : first);
 			}
 			line = in.readLine();
 		}

@@ -1,0 +1,49 @@
+package io.callqa.telephony.simulator;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Server-wide id counters, as one Asterisk process keeps them: Uniqueids {@code <creation second>.<sequence>} and
+ * the 8-hex-digit Local channel numbers; both restart from 0 with the process, so {@link #restart} also moves the
+ * epoch forward to keep ids of the new "process" distinct from the old ones.
+ */
+final class SimulatorIds {
+
+	private final AtomicLong sequence = new AtomicLong();
+
+	private final AtomicLong localChannels = new AtomicLong();
+
+	private volatile long bootSecond;
+
+	SimulatorIds(long bootSecond) {
+		this.bootSecond = bootSecond;
+	}
+
+	/** A Uniqueid for a channel created at {@code at}; never before the boot second of this "process". */
+	String uniqueid(Instant at) {
+		return Math.max(at.getEpochSecond(), this.bootSecond) + "." + this.sequence.getAndIncrement();
+	}
+
+	/** The {@code -0000000c} part of a Local channel name. */
+	String localChannelNumber() {
+		return String.format("%08x", this.localChannels.getAndIncrement());
+	}
+
+	String bridgeId() {
+		return UUID.randomUUID().toString();
+	}
+
+	long bootSecond() {
+		return this.bootSecond;
+	}
+
+	/** Forgets the counters as a restarted Asterisk does; the new epoch is strictly later than the old one. */
+	void restart(long nowSecond) {
+		this.bootSecond = Math.max(nowSecond, this.bootSecond + 1);
+		this.sequence.set(0);
+		this.localChannels.set(0);
+	}
+
+}
