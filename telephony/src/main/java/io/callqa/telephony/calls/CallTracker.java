@@ -85,9 +85,16 @@ class CallTracker implements AmiEventHandler, SmartInitializingSingleton {
 	public void afterSingletonsInstantiated() {
 		List<LiveCall> active = this.writer.loadActive();
 		synchronized (this.lock) {
-			active.forEach((call) -> servers(call.server).add(call));
+			active.forEach((call) -> restore(servers(call.server), call));
 		}
 		logger.info("Following {} call(s) that were active before the restart", active.size());
+	}
+
+	private static void restore(ServerCalls calls, LiveCall call) {
+		calls.add(call);
+		if (call.answeredAt != null && call.agent != null) {
+			calls.byConnectedMember.put(memberKey(call.queue, call.agent, null), call);
+		}
 	}
 
 	@Override
@@ -309,13 +316,13 @@ class CallTracker implements AmiEventHandler, SmartInitializingSingleton {
 		call.agentIface = event.getInterface();
 		call.agentLeg = event.getDestUniqueId();
 		call.queue = (call.queue != null) ? call.queue : event.getQueue();
-		calls.byConnectedMember.put(event.getQueue() + "|" + event.getInterface(), call);
+		calls.byConnectedMember.put(memberKey(event.getQueue(), event.getMemberName(), event.getInterface()), call);
 		this.members.inCall(server(calls), event.getQueue(), event.getInterface(), true, at);
 		touch(call);
 	}
 
 	private void agentComplete(ServerCalls calls, AgentCompleteEvent event, Instant at) {
-		String member = event.getQueue() + "|" + event.getInterface();
+		String member = memberKey(event.getQueue(), event.getMemberName(), event.getInterface());
 		LiveCall call = calls.find(event.getLinkedId(), event.getUniqueId());
 		call = (call != null) ? call : calls.byConnectedMember.get(member);
 		this.members.inCall(server(calls), event.getQueue(), event.getInterface(), false, at);
@@ -419,6 +426,7 @@ class CallTracker implements AmiEventHandler, SmartInitializingSingleton {
 		if (call == null || call.ended() || uniqueid == null) {
 			return;
 		}
+		addLeg(calls, call, uniqueid, event.getChannel());
 		call.hungUp.add(uniqueid);
 		call.liveLegs.remove(uniqueid);
 		if (call.liveLegs.isEmpty()) {
@@ -628,6 +636,11 @@ class CallTracker implements AmiEventHandler, SmartInitializingSingleton {
 
 	private static String server(ServerCalls calls) {
 		return calls.server;
+	}
+
+	/** Queue and member name (the interface when unnamed): what both AgentConnect and AgentComplete carry. */
+	static String memberKey(@Nullable String queue, @Nullable String memberName, @Nullable String iface) {
+		return queue + "|" + ((memberName != null) ? memberName : iface);
 	}
 
 	private static boolean known(@Nullable String value) {

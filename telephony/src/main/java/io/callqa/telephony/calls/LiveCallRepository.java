@@ -143,6 +143,8 @@ class LiveCallRepository {
 		call.enteredAt = instant(rs.getTimestamp("entered_at"));
 		call.answeredAt = instant(rs.getTimestamp("answered_at"));
 		call.queuePosition = rs.getObject("queue_position", Integer.class);
+		// What was measured so far (Asterisk's HoldTime, when given) stays the wait.
+		call.holdSec = rs.getObject("wait_sec", Double.class);
 		call.transfers = rs.getInt("transfers");
 		call.callbackAttemptId = rs.getObject("callback_attempt_id", Long.class);
 		call.originated = "OUTBOUND".equals(rs.getString("direction"));
