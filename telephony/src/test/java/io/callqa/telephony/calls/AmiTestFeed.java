@@ -68,6 +68,12 @@ final class AmiTestFeed implements AutoCloseable {
 		settle();
 	}
 
+	/** Plays the scenarios back to back, as one burst, and returns once all of it was handled and flushed. */
+	void playAll(List<Scenario> scenarios) throws Exception {
+		scenarios.forEach(this.simulator::play);
+		settle();
+	}
+
 	/** Sends raw text and returns once everything before it was handled and flushed. */
 	void inject(String raw) throws Exception {
 		this.simulator.inject(raw);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -331,6 +333,30 @@ class CallTrackerTests {
 		assertThat(this.ended.count(id)).isEqualTo(1);
 	}
 
+	@Test
+	void aBurstOfTenThousandEventsLosesNoCall() throws Exception {
+		Scenario trace = scenario("inbound-answered");
+		List<Scenario> copies = IntStream.range(0, 60).mapToObj((i) -> trace.withIdSuffix("-" + i)).toList();
+		long started = System.nanoTime();
+		this.feed.playAll(copies);
+		double seconds = (System.nanoTime() - started) / 1e9;
+		LoggerFactory.getLogger(getClass()).info("{} events through Asterisk-Java into call rows in {} s",
+				60 * trace.size(), seconds);
+
+		assertThat(60 * trace.size()).isGreaterThanOrEqualTo(10_000);
+		assertThat(this.jdbc.sql("""
+				select count(*) from call where server = :server and outcome = 'ANSWERED' and talk_sec = 16
+				and agent = 'agent1' and state = 'ENDED'""")
+			.param("server", this.feed.server)
+			.query(Long.class)
+			.single()).isEqualTo(60);
+		assertThat(this.jdbc.sql("select count(*) from call_leg where server = :server")
+			.param("server", this.feed.server)
+			.query(Long.class)
+			.single()).isEqualTo(240);
+		assertThat(this.ended.countOn(this.feed.server)).isEqualTo(60);
+	}
+
 	@Autowired
 	CallWriter writer;
 
@@ -441,6 +467,10 @@ class CallTrackerTests {
 
 		CallEnded of(long callId) {
 			return this.events.stream().filter((event) -> event.callId() == callId).findFirst().orElseThrow();
+		}
+
+		long countOn(String server) {
+			return this.events.stream().filter((event) -> event.server().equals(server)).count();
 		}
 
 		long count(long callId) {
