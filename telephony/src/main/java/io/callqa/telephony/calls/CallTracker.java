@@ -390,7 +390,8 @@ class CallTracker implements AmiEventHandler, SmartInitializingSingleton {
 		}
 		String linkedid = (event.getTransfereeLinkedId() != null) ? event.getTransfereeLinkedId()
 				: event.getTransfererLinkedId();
-		String target = event.getExtension() + "@" + event.getTransfereeContext();
+		String target = (event.getContext() != null) ? event.getExtension() + "@" + event.getContext()
+				: event.getExtension();
 		transfer(calls.find(linkedid, event.getTransfereeUniqueId()), "BLIND", target, null,
 				"B|" + event.getTransfererUniqueId() + "|" + event.getTransfereeUniqueId() + "|" + target, at);
 	}
