@@ -168,9 +168,13 @@ class CallTrackerTests {
 		int join = indexOf(trace, (event) -> event.type().equals("QueueCallerJoin"));
 		this.feed.play(part(trace, 0, join + 1));
 
+		// A second caller joins behind the first.
+		this.feed.play(part(trace.withIdSuffix("-second"), 0, join + 1));
 		LiveQueueEntry entry = this.calls.liveEntry("1795419721.86" + this.suffix).orElseThrow();
 		assertThat(entry.queue()).isEqualTo("support");
 		assertThat(entry.position()).isEqualTo(1);
+		assertThat(this.calls.liveEntry("1795419721.86" + this.suffix + "-second").orElseThrow().position())
+			.isEqualTo(2);
 		assertThat(entry.callerNumber()).isEqualTo("5550105");
 		assertThat(entry.callId()).isEqualTo(call("1795419721.86").get("id"));
 		assertThat(call("1795419721.86")).containsEntry("state", "ACTIVE");
@@ -367,6 +371,36 @@ class CallTrackerTests {
 				order by id""").param("id", call.get("id")).query(String.class).list())
 			.containsExactly("BLIND agent1 -> agent2@agents", "ATTENDED agent2 -> agent3");
 		assertThat(this.feed.failures()).isEmpty();
+	}
+
+	@Test
+	void queueMembersFollowAddPauseCallsAndRemoval() throws Exception {
+		String queue = "members" + this.suffix;
+		String member = "Queue: " + queue + "\r\nMemberName: agent7\r\nInterface: Local/agent7@agents/n\r\n";
+		this.feed.inject("Event: QueueMemberAdded\r\n" + member + "Status: 1\r\nPaused: 0\r\nInCall: 0\r\n\r\n");
+		assertThat(this.members.available(queue)).extracting(QueueMemberState::name).containsExactly("agent7");
+
+		this.feed.inject("Event: QueueMemberPause\r\n" + member + "Paused: 1\r\nPausedReason: lunch\r\n\r\n");
+		assertThat(this.members.available(queue)).isEmpty();
+		assertThat(this.members.members(queue)).singleElement().satisfies((state) -> {
+			assertThat(state.paused()).isTrue();
+			assertThat(state.server()).isEqualTo(this.feed.server);
+		});
+
+		this.feed.inject("Event: QueueMemberPause\r\n" + member + "Paused: 0\r\n\r\n");
+		String id = "1700000200.1" + this.suffix;
+		this.feed.inject("Event: AgentConnect\r\nChannel: Local/cust@customer-00000200;1\r\nUniqueid: " + id
+				+ "\r\nLinkedid: " + id + "\r\n" + member + "HoldTime: 1\r\n\r\n");
+		assertThat(this.members.members(queue)).singleElement().satisfies((state) -> {
+			assertThat(state.inCall()).isTrue();
+			assertThat(state.available()).isFalse();
+		});
+
+		this.feed.inject("Event: AgentComplete\r\n" + member + "TalkTime: 30\r\nReason: agent\r\n\r\n");
+		assertThat(this.members.available(queue)).hasSize(1);
+
+		this.feed.inject("Event: QueueMemberRemoved\r\n" + member + "\r\n");
+		assertThat(this.members.members(queue)).isEmpty();
 	}
 
 	@Test
