@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -25,12 +26,36 @@ public class Calls {
 
 	private final TransactionTemplate transaction;
 
+	private final CallTracker tracker;
+
 	Calls(CallRepository calls, RecordingStore store, ApplicationEventPublisher events,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, CallTracker tracker) {
 		this.calls = calls;
 		this.store = store;
 		this.events = events;
 		this.transaction = transaction;
+		this.tracker = tracker;
+	}
+
+	/**
+	 * The call an Asterisk channel belongs to (a recording file or an AGI request names its Uniqueid), on any server.
+	 * Empty for a channel not seen yet, or seen only in the last few milliseconds before its first write.
+	 */
+	public Optional<Long> findByUniqueid(String uniqueid) {
+		Assert.hasText(uniqueid, "'uniqueid' must not be empty");
+		return this.tracker.findByUniqueid(null, uniqueid);
+	}
+
+	/** As {@link #findByUniqueid(String)}, on one server. */
+	public Optional<Long> findByUniqueid(String server, String uniqueid) {
+		Assert.hasText(uniqueid, "'uniqueid' must not be empty");
+		return this.tracker.findByUniqueid(server, uniqueid);
+	}
+
+	/** The queue a channel's caller is waiting in right now, with when they entered and their place; empty if none. */
+	public Optional<LiveQueueEntry> liveEntry(String uniqueid) {
+		Assert.hasText(uniqueid, "'uniqueid' must not be empty");
+		return this.tracker.liveEntry(uniqueid);
 	}
 
 	/**

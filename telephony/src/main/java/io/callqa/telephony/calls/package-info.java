@@ -1,5 +1,6 @@
 /**
- * Calls and their recordings: registering a recorded call, storing its audio, and announcing it with
+ * Calls and their recordings: calls followed live from Asterisk's AMI events ({@code CallTracker}, announced with
+ * {@link io.callqa.telephony.calls.CallEnded}) or registered by upload, their audio, and
  * {@link io.callqa.telephony.calls.CallRecorded}.
  */
 @NullMarked
