@@ -334,6 +334,9 @@ final class InboundCall {
 				"agi://127.0.0.1:4573/callback-offer?queue=" + this.queue.name() + "&position=1");
 		this.w.log.call("AGIExecStart", this.cust1, "Command: STREAM FILE callback-confirmed \"\"",
 				"CommandId: 1");
+		// What our callback-offer script's SET VARIABLE commands make Asterisk report.
+		this.w.varSet(this.cust1, "CALLQA_CALLBACK_REQUESTED", "1");
+		this.w.varSet(this.cust1, "CALLBACK_OFFER", "ACCEPTED");
 		this.w.at(at.plusSeconds(3));
 		this.w.log.call("AGIExecEnd", this.cust1, "Command: STREAM FILE callback-confirmed \"\"", "CommandId: 1",
 				"ResultCode: 200", "Result: Success");
