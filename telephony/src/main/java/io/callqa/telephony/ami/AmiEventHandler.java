@@ -21,8 +21,7 @@ public interface AmiEventHandler {
 
 	/**
 	 * The connector (re)connected and asked Asterisk what is live now: reconcile with it, since events during an
-	 * outage are lost. Events read after {@link ChannelSnapshot#takenAt()} may already have been handled (the
-	 * snapshot is queued behind them): a call with such an event is live even if the snapshot does not list it.
+	 * outage are lost. The snapshot comes in stream order: events before it happened before it was taken.
 	 */
 	default void onResync(String server, ChannelSnapshot snapshot) {
 	}

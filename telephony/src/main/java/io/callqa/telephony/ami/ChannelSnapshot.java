@@ -10,10 +10,8 @@ import org.asteriskjava.manager.event.QueueParamsEvent;
 
 /**
  * What one Asterisk server reported as live right after a (re)connect: its channels ({@code CoreShowChannels}) and
- * its queues ({@code QueueStatus}).
- *
- * @param asteriskStartedAt when Asterisk itself last started, if known: a change means it restarted and every call
- * from before is gone
+ * its queues ({@code QueueStatus}, asked just before). It reaches handlers at the point of the event stream where
+ * Asterisk produced the channel list, so a call absent from it has ended.
  */
 public record ChannelSnapshot(Instant takenAt, List<CoreShowChannelEvent> channels, List<QueueParamsEvent> queues,
 		List<QueueMemberEvent> members, List<QueueEntryEvent> entries) {

@@ -20,7 +20,6 @@ import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
-import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.MixMonitorAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.PingAction;
@@ -37,7 +36,6 @@ import org.asteriskjava.manager.event.QueueMemberEvent;
 import org.asteriskjava.manager.event.QueueParamsEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.ManagerError;
-import org.asteriskjava.manager.response.ManagerResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +73,10 @@ final class ServerConnection implements ManagerEventListener {
 	private volatile @Nullable String lastError;
 
 	private volatile boolean stopped;
+
+	private final AtomicLong resyncs = new AtomicLong();
+
+	private volatile long resyncedGeneration;
 
 	private @Nullable ScheduledFuture<?> pings;
 
@@ -272,34 +274,66 @@ final class ServerConnection implements ManagerEventListener {
 		}
 	}
 
-	/** Asks what is live now; runs on our scheduler, so waiting for the answer here is allowed. */
+	/**
+	 * Asks what is live now: QueueStatus, then CoreShowChannels. Both use the callback form, whose callbacks run on
+	 * the library's dispatch thread in wire order, so the snapshot enters our queue exactly where Asterisk produced
+	 * it: every event before it happened before the channel list was taken, every event after it, after.
+	 */
 	private void resync() {
-		Instant takenAt = Instant.now();
+		long generation = this.resyncs.incrementAndGet();
 		try {
-			List<CoreShowChannelEvent> channels = collect(new CoreShowChannelsAction(), CoreShowChannelEvent.class);
-			List<ResponseEvent> queueStatus = collect(new QueueStatusAction(), ResponseEvent.class);
-			this.pump.resync(name(), new ChannelSnapshot(takenAt, channels, only(queueStatus, QueueParamsEvent.class),
-					only(queueStatus, QueueMemberEvent.class), only(queueStatus, QueueEntryEvent.class)));
-			this.lastResyncAt = Instant.now();
-			logger.info("AMI state of {} rebuilt: {} channels live", name(), channels.size());
+			this.connection.sendEventGeneratingAction(new QueueStatusAction(), (queues) -> {
+				if (failed(queues, "QueueStatus")) {
+					return;
+				}
+				List<ResponseEvent> queueEvents = new ArrayList<>(queues.getEvents());
+				sendChannelsAfter(queueEvents);
+			});
 		}
-		catch (Exception ex) {
+		catch (IOException | RuntimeException ex) {
 			this.lastError = "resync failed: " + ex.getMessage();
-			logger.warn("Could not rebuild state from {}: {}; retrying in 5 s", name(), ex.getMessage());
-			if (!this.stopped && this.connection.getState() == ManagerConnectionState.CONNECTED) {
-				this.scheduler.schedule(this::resync, 5, TimeUnit.SECONDS);
-			}
+		}
+		// Whatever went wrong (refused, link lost before the answer), try again unless a resync completed.
+		this.scheduler.schedule(() -> retryResync(generation), SNAPSHOT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+	}
+
+	private void sendChannelsAfter(List<ResponseEvent> queueEvents) {
+		try {
+			this.connection.sendEventGeneratingAction(new CoreShowChannelsAction(), (channels) -> {
+				if (!failed(channels, "CoreShowChannels")) {
+					completeResync(only(new ArrayList<>(channels.getEvents()), CoreShowChannelEvent.class),
+							queueEvents);
+				}
+			});
+		}
+		catch (IOException | RuntimeException ex) {
+			this.lastError = "resync failed: " + ex.getMessage();
 		}
 	}
 
-	private <T extends ResponseEvent> List<T> collect(ManagerAction action, Class<T> type) throws Exception {
-		ResponseEvents response = this.connection.sendEventGeneratingAction(
-				(org.asteriskjava.manager.action.EventGeneratingAction) action, SNAPSHOT_TIMEOUT_MILLIS);
-		ManagerResponse reply = response.getResponse();
-		if (reply instanceof ManagerError error) {
-			throw new AmiActionException(name(), action.getAction(), error.getMessage());
+	private void completeResync(List<CoreShowChannelEvent> channels, List<ResponseEvent> queueEvents) {
+		this.pump.resync(name(), new ChannelSnapshot(Instant.now(), channels, only(queueEvents, QueueParamsEvent.class),
+				only(queueEvents, QueueMemberEvent.class), only(queueEvents, QueueEntryEvent.class)));
+		this.lastResyncAt = Instant.now();
+		this.resyncedGeneration = this.resyncs.get();
+		logger.info("AMI state of {} rebuilt: {} channels live", name(), channels.size());
+	}
+
+	private boolean failed(ResponseEvents response, String action) {
+		if (response.getResponse() instanceof ManagerError error) {
+			this.lastError = action + " refused: " + error.getMessage();
+			logger.warn("Could not rebuild state from {}: {} refused ({})", name(), action, error.getMessage());
+			return true;
 		}
-		return only(new ArrayList<>(response.getEvents()), type);
+		return false;
+	}
+
+	private void retryResync(long generation) {
+		if (this.resyncedGeneration < generation && !this.stopped
+				&& this.connection.getState() == ManagerConnectionState.CONNECTED && this.resyncs.get() == generation) {
+			logger.warn("No state from {} within {} ms; asking again", name(), SNAPSHOT_TIMEOUT_MILLIS);
+			resync();
+		}
 	}
 
 	private static <T> List<T> only(List<?> events, Class<T> type) {

@@ -17,13 +17,18 @@ final class SimulatorIds {
 
 	private volatile long bootSecond;
 
+	/** The latest second any Uniqueid used: a restarted "process" must start after it, or ids would repeat. */
+	private final AtomicLong latestSecond = new AtomicLong();
+
 	SimulatorIds(long bootSecond) {
 		this.bootSecond = bootSecond;
 	}
 
 	/** A Uniqueid for a channel created at {@code at}; never before the boot second of this "process". */
 	String uniqueid(Instant at) {
-		return Math.max(at.getEpochSecond(), this.bootSecond) + "." + this.sequence.getAndIncrement();
+		long second = Math.max(at.getEpochSecond(), this.bootSecond);
+		this.latestSecond.accumulateAndGet(second, Math::max);
+		return second + "." + this.sequence.getAndIncrement();
 	}
 
 	/** The {@code -0000000c} part of a Local channel name. */
@@ -41,7 +46,7 @@ final class SimulatorIds {
 
 	/** Forgets the counters as a restarted Asterisk does; the new epoch is strictly later than the old one. */
 	void restart(long nowSecond) {
-		this.bootSecond = Math.max(nowSecond, this.bootSecond + 1);
+		this.bootSecond = Math.max(nowSecond, Math.max(this.bootSecond, this.latestSecond.get()) + 1);
 		this.sequence.set(0);
 		this.localChannels.set(0);
 	}
