@@ -1,0 +1,88 @@
+package io.callqa.qaconsole.telephony;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.callqa.CallQaApplication;
+import io.callqa.qaconsole.Http;
+import io.callqa.transcription.Eventually;
+
+/**
+ * The README's demo: with the {@code demo} profile the server starts a simulated Asterisk, follows its calls over
+ * AMI, collects their recordings, transcribes them and makes them searchable, with no Asterisk anywhere.
+ */
+@SpringBootTest(classes = CallQaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "callqa.demo.speed=10", "callqa.demo.call-every=1s", "callqa.demo.seed=7",
+				"callqa.telephony.recordings.asterisk.settle=300ms" })
+@ActiveProfiles({ "test", "demo" })
+class DemoModeIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void demo(DynamicPropertyRegistry registry) throws IOException {
+		Path monitor = Files.createTempDirectory("callqa-demo-monitor-");
+		int amiPort = freePort();
+		registry.add("callqa.demo.ami-port", () -> amiPort);
+		registry.add("callqa.demo.monitor-dir", monitor::toString);
+		registry.add("callqa.telephony.recordings.asterisk.dir", monitor::toString);
+	}
+
+	@Test
+	void demoCallsArriveAreRecordedTranscribedAndSearchable() {
+		Http http = new Http(this.port);
+		Eventually.await("the connector logged into the demo's Asterisk", Duration.ofSeconds(30),
+				() -> Http.json(http.get("/api/telephony/status")),
+				(status) -> status.path("servers").get(0).path("state").asString().equals("CONNECTED"));
+
+		// Abandoned callers are recorded too (MixMonitor starts before the queue): wait for an answered call.
+		JsonNode hits = Eventually.await("an answered demo call searchable", Duration.ofSeconds(120),
+				() -> Http.json(http.get("/api/search?q=*:*&queue=support&size=50")).path("hits"),
+				(found) -> answered(found) != null);
+		JsonNode call = Http.json(http.get("/api/calls/" + answered(hits).path("callId").asLong()));
+		assertThat(call.path("source").asString()).isEqualTo("ASTERISK");
+		assertThat(call.path("agent").asString()).isIn("agent1", "agent2");
+		assertThat(call.path("transcription").path("state").asString()).isEqualTo("DONE");
+
+		String today = "from=" + Instant.now().minus(Duration.ofDays(1)) + "&to=" + Instant.now().plusSeconds(3600);
+		JsonNode metrics = Http.json(http.get("/api/metrics/calls?groupBy=QUEUE&" + today));
+		List<String> queues = new ArrayList<>();
+		metrics.forEach((row) -> queues.add(row.path("key").asString()));
+		assertThat(queues).contains("support");
+		assertThat(http.get("/actuator/health").body()).contains("\"asterisk\"");
+	}
+
+	private static JsonNode answered(JsonNode hits) {
+		for (JsonNode hit : hits) {
+			if (!hit.path("agent").asString("").isEmpty()) {
+				return hit;
+			}
+		}
+		return null;
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
