@@ -154,11 +154,7 @@ class AsteriskFaultsTests {
 	}
 
 	private static void await(BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-			Thread.sleep(50);
-		}
-		assertThat(condition.getAsBoolean()).as("condition within 30 s").isTrue();
+		Await.until(Duration.ofSeconds(30), condition);
 	}
 
 }

@@ -170,11 +170,7 @@ class CallbackEndToEndTests {
 	}
 
 	private static void await(BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-			Thread.sleep(50);
-		}
-		assertThat(condition.getAsBoolean()).as("condition within 20 s").isTrue();
+		Await.until(Duration.ofSeconds(20), condition);
 	}
 
 	private static Path monitorDirectory() {

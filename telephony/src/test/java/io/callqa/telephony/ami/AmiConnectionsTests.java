@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.callqa.TelephonyTestApplication;
+import io.callqa.telephony.Await;
 import io.callqa.telephony.simulator.AmiSimulator;
 import io.callqa.telephony.simulator.Scenario;
 
@@ -91,8 +92,9 @@ class AmiConnectionsTests {
 
 	@Test
 	void statusCountsEventsAndItsLag() throws InterruptedException {
-		simulator.play(Scenario.load("abandoned").withIdSuffix("-status"));
-		await(() -> this.connections.status().queued() == 0 && this.recorder.count(HangupEvent.class) > 0);
+		Scenario trace = Scenario.load("abandoned").withIdSuffix("-status");
+		simulator.play(trace);
+		await(() -> this.recorder.count(HangupEvent.class) == trace.count("Hangup"));
 		AmiStatus status = this.connections.status();
 		assertThat(status.handled()).isPositive();
 		assertThat(status.dropped()).isZero();
@@ -128,11 +130,7 @@ class AmiConnectionsTests {
 	}
 
 	private static void await(BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-		while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
-		assertThat(condition.getAsBoolean()).as("condition within 15 s").isTrue();
+		Await.until(Duration.ofSeconds(15), condition);
 	}
 
 	/** A handler that remembers what it was given and on which thread. */
