@@ -34,7 +34,7 @@ import io.callqa.telephony.simulator.Scenario;
 @SpringBootTest(classes = TelephonyTestApplication.class, properties = "callqa.telephony.callbacks.enabled=false")
 class AsteriskFaultsTests {
 
-	private static final AmiSimulator simulator = AmiSimulator.start("callqa", "s3cret");
+	private static final AmiSimulator simulator = SimulatedAsterisk.start();
 
 	@Autowired
 	private AmiConnections connections;
@@ -44,10 +44,7 @@ class AsteriskFaultsTests {
 
 	@DynamicPropertySource
 	static void asterisk(DynamicPropertyRegistry registry) {
-		registry.add("callqa.telephony.ami.servers[0].name", () -> "pbx1");
-		registry.add("callqa.telephony.ami.servers[0].port", simulator::port);
-		registry.add("callqa.telephony.ami.servers[0].username", () -> "callqa");
-		registry.add("callqa.telephony.ami.servers[0].secret", () -> "s3cret");
+		SimulatedAsterisk.connect(registry, simulator, "pbx1");
 	}
 
 	@AfterAll

@@ -46,7 +46,7 @@ class CallCenterDayTests {
 
 	private static final Path MONITOR = monitorDirectory();
 
-	private static final AmiSimulator simulator = AmiSimulator.start("callqa", "s3cret").recordInto(MONITOR);
+	private static final AmiSimulator simulator = SimulatedAsterisk.start().recordInto(MONITOR);
 
 	private static final Instant DAY = Instant.parse("2026-03-10T00:00:00Z");
 
@@ -61,10 +61,7 @@ class CallCenterDayTests {
 
 	@DynamicPropertySource
 	static void asterisk(DynamicPropertyRegistry registry) {
-		registry.add("callqa.telephony.ami.servers[0].name", () -> "pbx1");
-		registry.add("callqa.telephony.ami.servers[0].port", simulator::port);
-		registry.add("callqa.telephony.ami.servers[0].username", () -> "callqa");
-		registry.add("callqa.telephony.ami.servers[0].secret", () -> "s3cret");
+		SimulatedAsterisk.connect(registry, simulator, "pbx1");
 		registry.add("callqa.telephony.recordings.asterisk.dir", MONITOR::toString);
 	}
 

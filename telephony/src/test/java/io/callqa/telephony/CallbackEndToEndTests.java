@@ -50,7 +50,7 @@ class CallbackEndToEndTests {
 
 	private static final Path MONITOR = monitorDirectory();
 
-	private static final AmiSimulator simulator = AmiSimulator.start("callqa", "s3cret")
+	private static final AmiSimulator simulator = SimulatedAsterisk.start()
 		.recordInto(MONITOR)
 		.onOriginate((request) -> switch (request.exten()) {
 			case "5550901" -> OriginateOutcome.agentNoAnswer();
@@ -73,10 +73,7 @@ class CallbackEndToEndTests {
 
 	@DynamicPropertySource
 	static void asterisk(DynamicPropertyRegistry registry) {
-		registry.add("callqa.telephony.ami.servers[0].name", () -> "pbx1");
-		registry.add("callqa.telephony.ami.servers[0].port", simulator::port);
-		registry.add("callqa.telephony.ami.servers[0].username", () -> "callqa");
-		registry.add("callqa.telephony.ami.servers[0].secret", () -> "s3cret");
+		SimulatedAsterisk.connect(registry, simulator, "pbx1");
 		registry.add("callqa.telephony.recordings.asterisk.dir", MONITOR::toString);
 	}
 

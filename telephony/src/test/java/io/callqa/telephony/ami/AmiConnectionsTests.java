@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.callqa.TelephonyTestApplication;
+import io.callqa.telephony.SimulatedAsterisk;
 import io.callqa.telephony.Await;
 import io.callqa.telephony.simulator.AmiSimulator;
 import io.callqa.telephony.simulator.Scenario;
@@ -35,7 +36,7 @@ import io.callqa.telephony.simulator.Scenario;
 @SpringBootTest(classes = { TelephonyTestApplication.class, AmiConnectionsTests.Recorder.class })
 class AmiConnectionsTests {
 
-	private static final AmiSimulator simulator = AmiSimulator.start("callqa", "s3cret");
+	private static final AmiSimulator simulator = SimulatedAsterisk.start();
 
 	@Autowired
 	private AmiConnections connections;
@@ -45,10 +46,7 @@ class AmiConnectionsTests {
 
 	@DynamicPropertySource
 	static void asterisk(DynamicPropertyRegistry registry) {
-		registry.add("callqa.telephony.ami.servers[0].name", () -> "pbx1");
-		registry.add("callqa.telephony.ami.servers[0].port", simulator::port);
-		registry.add("callqa.telephony.ami.servers[0].username", () -> "callqa");
-		registry.add("callqa.telephony.ami.servers[0].secret", () -> "s3cret");
+		SimulatedAsterisk.connect(registry, simulator, "pbx1");
 		registry.add("callqa.telephony.ami.servers[0].ping-interval", () -> "200ms");
 	}
 

@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.callqa.TelephonyTestApplication;
+import io.callqa.telephony.SimulatedAsterisk;
 import io.callqa.telephony.ami.AmiConnections;
 import io.callqa.telephony.ami.AmiStatus;
 import io.callqa.telephony.simulator.AmiSimulator;
@@ -37,7 +38,7 @@ import io.callqa.telephony.simulator.RenderedCall;
 		properties = { "callqa.telephony.callbacks.enabled=false", "logging.level.io.callqa=INFO" })
 class AmiThroughputBenchmark {
 
-	private static final AmiSimulator simulator = AmiSimulator.start("callqa", "s3cret");
+	private static final AmiSimulator simulator = SimulatedAsterisk.start();
 
 	private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
 
@@ -49,10 +50,7 @@ class AmiThroughputBenchmark {
 
 	@DynamicPropertySource
 	static void asterisk(DynamicPropertyRegistry registry) {
-		registry.add("callqa.telephony.ami.servers[0].name", () -> "bench");
-		registry.add("callqa.telephony.ami.servers[0].port", simulator::port);
-		registry.add("callqa.telephony.ami.servers[0].username", () -> "callqa");
-		registry.add("callqa.telephony.ami.servers[0].secret", () -> "s3cret");
+		SimulatedAsterisk.connect(registry, simulator, "bench");
 	}
 
 	@AfterAll

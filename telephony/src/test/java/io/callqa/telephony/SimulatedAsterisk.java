@@ -1,0 +1,32 @@
+package io.callqa.telephony;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import io.callqa.telephony.simulator.AmiSimulator;
+
+/**
+ * Points the application's AMI connector at a simulator, as manager.conf and the settings would at a real Asterisk.
+ */
+public final class SimulatedAsterisk {
+
+	public static final String USER = "callqa";
+
+	public static final String SECRET = "s3cret";
+
+	private SimulatedAsterisk() {
+	}
+
+	/** A simulator accepting {@link #USER} and {@link #SECRET}. */
+	public static AmiSimulator start() {
+		return AmiSimulator.start(USER, SECRET);
+	}
+
+	/** Registers {@code simulator} as the connector's only server, named {@code name}. */
+	public static void connect(DynamicPropertyRegistry registry, AmiSimulator simulator, String name) {
+		registry.add("callqa.telephony.ami.servers[0].name", () -> name);
+		registry.add("callqa.telephony.ami.servers[0].port", simulator::port);
+		registry.add("callqa.telephony.ami.servers[0].username", () -> USER);
+		registry.add("callqa.telephony.ami.servers[0].secret", () -> SECRET);
+	}
+
+}
