@@ -76,14 +76,17 @@ class CallbackEngine {
 			return;
 		}
 		String dialStatus = call.dialStatus();
-		AttemptOutcome outcome = (dialStatus != null) ? AttemptOutcome.ofDialStatus(dialStatus) : AttemptOutcome.FAILED;
+		// No DIALSTATUS: the customer was never dialled, so the agent's leg did not answer. The OriginateResponse
+		// (Failure, reason 1/3) says the same and may arrive before or after this: both must agree.
+		AttemptOutcome outcome = (dialStatus != null) ? AttemptOutcome.ofDialStatus(dialStatus)
+				: AttemptOutcome.AGENT_NO_ANSWER;
 		String reason = (outcome == AttemptOutcome.ANSWERED) ? null : reason(call);
 		this.attempts.finish(attemptId, outcome, reason, call.callId(), this.clock.instant());
 	}
 
 	private static String reason(CallEnded call) {
 		return (call.dialStatus() != null) ? "DIALSTATUS " + call.dialStatus()
-				: "call ended (" + call.outcome() + ") without DIALSTATUS";
+				: "agent leg ended before the customer was dialled (" + call.outcome() + ")";
 	}
 
 	private void timeOutOverdue(Instant now) {
