@@ -10,17 +10,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A small real-HTTP client for the integration tests: JSON in and out, and multipart uploads.
+ * A small real-HTTP client for the integration tests: JSON in and out, and multipart uploads, as a user with HTTP
+ * basic credentials (the test profile's admin unless told otherwise) or anonymously.
  */
 public final class Http {
+
+	/** The first admin's password in the test profile ({@code callqa.security.admin-password}). */
+	public static final String ADMIN_PASSWORD = "admin-test-pw";
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -28,12 +34,54 @@ public final class Http {
 
 	private final String base;
 
+	private final @Nullable String authorization;
+
 	public Http(int port) {
+		this(port, "admin", ADMIN_PASSWORD);
+	}
+
+	public Http(int port, String user, String password) {
+		this(port, "Basic " + Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private Http(int port, @Nullable String authorization) {
 		this.base = "http://localhost:" + port;
+		this.authorization = authorization;
+	}
+
+	/** A client that sends no credentials. */
+	public static Http anonymous(int port) {
+		return new Http(port, (String) null);
+	}
+
+	public HttpResponse<String> post(String path, String jsonBody, String... headers) {
+		return send(path, "POST", jsonBody, headers);
+	}
+
+	public HttpResponse<String> put(String path, String jsonBody, String... headers) {
+		return send(path, "PUT", jsonBody, headers);
+	}
+
+	private HttpResponse<String> send(String path, String method, String jsonBody, String... headers) {
+		HttpRequest.Builder request = builder(path).header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpRequest.Builder builder(String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path));
+		if (this.authorization != null) {
+			request.header("Authorization", this.authorization);
+		}
+		return request;
 	}
 
 	public HttpResponse<String> get(String path, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path)).GET();
+		HttpRequest.Builder request = builder(path).GET();
 		if (headers.length > 0) {
 			request.headers(headers);
 		}
@@ -41,7 +89,7 @@ public final class Http {
 	}
 
 	public HttpResponse<byte[]> getBytes(String path, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path)).GET();
+		HttpRequest.Builder request = builder(path).GET();
 		if (headers.length > 0) {
 			request.headers(headers);
 		}
@@ -58,8 +106,7 @@ public final class Http {
 				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
 		parts.add(read(file));
 		parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + path))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+		HttpRequest request = builder(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArrays(parts))
 			.build();
 		return send(request, HttpResponse.BodyHandlers.ofString());

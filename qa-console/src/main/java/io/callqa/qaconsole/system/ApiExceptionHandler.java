@@ -6,6 +6,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.callqa.qaconsole.calls.CallAccessDeniedException;
+import io.callqa.qaconsole.users.UserNotFoundException;
 import io.callqa.telephony.alerts.AlertNotFoundException;
 import io.callqa.telephony.callbacks.CallbackRequestNotFoundException;
 import io.callqa.telephony.calls.CallNotFoundException;
@@ -22,6 +24,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail callNotFound(CallNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "Call not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail notYourCall(CallAccessDeniedException ex) {
+		return problem(HttpStatus.FORBIDDEN, "Not your call", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail userNotFound(UserNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "User not found", ex.getMessage());
 	}
 
 	@ExceptionHandler
