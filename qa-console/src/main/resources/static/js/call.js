@@ -1,0 +1,303 @@
+// One call: metadata, audio with the transcript beside it (current word highlighted, click to seek), search matches
+// on a timeline, and the evaluations (a supervisor's form, the agent's acknowledge/dispute).
+import { api, el, query, clock, dateTime, num, showError, showInfo, param, ApiError } from './api.js';
+import { initPage } from './nav.js';
+
+const id = param('id');
+const q = param('q');
+const startAt = Number(param('t') || 0);
+const player = document.getElementById('player');
+const timeline = document.getElementById('timeline');
+let words = [];
+let current = null;
+let me;
+
+me = await initPage();
+try {
+  if (!id || !/^\d+$/.test(id)) throw new ApiError(400, 'No call chosen', 'open a call from the search or your calls');
+  const call = await api('/api/calls/' + id);
+  document.getElementById('call-page').hidden = false;
+  showMeta(call);
+  setUpPlayer(call);
+  loadTranscript(call);
+  loadEvaluations(call);
+} catch (error) {
+  if (error instanceof ApiError && error.status === 403) {
+    showError('Not your call: you can only open your own calls.');
+    document.getElementById('message').id = 'message';
+    document.getElementById('message').classList.add('forbidden');
+  } else if (error instanceof ApiError && error.status === 404) {
+    showError('Call ' + id + ' was not found.');
+  } else {
+    showError(error);
+  }
+}
+
+function showMeta(call) {
+  document.getElementById('call-title').textContent = 'Call ' + call.id;
+  const rows = [['Started', dateTime(call.startedAt)], ['Agent', call.agent], ['Queue', call.queue],
+    ['Caller', [call.callerNumber, call.callerName].filter(Boolean).join(' ')], ['Direction', call.direction],
+    ['Outcome', call.outcome], ['Duration', clock(call.durationSec)],
+    ['Transcription', call.transcription ? call.transcription.state : 'none']];
+  document.getElementById('call-meta').replaceChildren(...rows.flatMap(([k, v]) =>
+    [el('dt', {}, k), el('dd', { id: 'meta-' + k.toLowerCase() }, v || '–')]));
+}
+
+function setUpPlayer(call) {
+  if (!call.recording) {
+    player.replaceWith(el('p', { class: 'info' }, 'No recording for this call.'));
+    document.getElementById('download').hidden = true;
+    return;
+  }
+  document.getElementById('download').href = call.recording.audioUrl + '?download=true';
+  player.addEventListener('loadedmetadata', () => {
+    if (startAt > 0) player.currentTime = Math.max(0, startAt);
+    drawMatches();
+  }, { once: true });
+  player.addEventListener('timeupdate', follow);
+  player.addEventListener('seeked', follow);
+  player.src = call.recording.audioUrl;
+  timeline.addEventListener('click', (e) => {
+    if (!player.duration) return;
+    const r = timeline.getBoundingClientRect();
+    player.currentTime = player.duration * (e.clientX - r.left) / r.width;
+  });
+}
+
+async function loadTranscript(call) {
+  const box = document.getElementById('transcript');
+  try {
+    const transcript = await api('/api/calls/' + call.id + '/transcript');
+    words = [];
+    box.replaceChildren(...transcript.utterances.map((u) => el('div', { class: 'utterance speaker-' + u.speaker },
+      el('span', { class: 'speaker' }, u.speaker), ' ',
+      el('span', { class: 'time' }, clock(u.start)), ' ',
+      el('span', { class: 'words' }, ...(u.words && u.words.length ? u.words : [{ word: u.text, start: u.start, end: u.end }])
+        .flatMap((w) => [word(w), ' '])))));
+    if (!transcript.utterances.length) box.replaceChildren(el('p', { class: 'info' }, 'Nothing was said.'));
+    words.sort((a, b) => a.start - b.start);
+    drawMatches();
+    follow();
+  } catch (error) {
+    box.replaceChildren(el('p', { class: 'info' }, error.status === 409
+      ? 'The transcript is not ready yet (' + (call.transcription ? call.transcription.state : '') + ').'
+      : 'No transcript: ' + error.message));
+  }
+}
+
+function word(w) {
+  const span = el('span', { class: 'word', dataset: { start: w.start, end: w.end },
+    title: clock(w.start) + (w.conf !== undefined ? ' · ' + Math.round(w.conf * 100) + '%' : '') }, w.word);
+  span.addEventListener('click', () => { player.currentTime = w.start; if (player.paused) player.play().catch(() => {}); });
+  words.push({ start: w.start, end: w.end, node: span, text: w.word.toLowerCase() });
+  return span;
+}
+
+/** Marks the word being spoken: the last one that started at or before the playing second and has not ended. */
+function follow() {
+  const t = player.currentTime;
+  let lo = 0, hi = words.length - 1, found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid].start <= t) { found = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  const next = found >= 0 && t <= words[found].end + 0.05 ? words[found] : null;
+  if (next !== current) {
+    if (current) current.node.classList.remove('current');
+    if (next) {
+      next.node.classList.add('current');
+      if (!player.paused) next.node.scrollIntoView({ block: 'nearest' });
+    }
+    current = next;
+  }
+  const cursor = document.getElementById('timeline-cursor');
+  if (player.duration) cursor.style.left = (100 * t / player.duration) + '%';
+}
+
+/** Search matches of ?q= as marks on the timeline: the search's own match times when it finds this call. */
+async function drawMatches() {
+  if (!q || !player.duration || timeline.dataset.drawn) return;
+  timeline.dataset.drawn = 'yes';
+  let times = [];
+  try {
+    const answer = await api('/api/search' + query({ q, size: 100 }));
+    const hit = answer.hits.find((h) => String(h.callId) === String(id));
+    if (hit) times = hit.snippets.flatMap((s) => s.matches.map((m) => ({ start: m.startSec, end: m.endSec, words: m.words })));
+  } catch (e) { /* a query the search refuses still plays; no marks */ }
+  for (const m of times) {
+    const left = 100 * m.start / player.duration;
+    const width = Math.max(0.6, 100 * (m.end - m.start) / player.duration);
+    const mark = el('button', { type: 'button', class: 'match-mark', title: clock(m.start) + ' ' + m.words,
+      style: 'left:' + left + '%;width:' + width + '%' });
+    mark.addEventListener('click', (e) => { e.stopPropagation(); player.currentTime = m.start; });
+    timeline.append(mark);
+  }
+  for (const w of words) {
+    if (times.some((m) => w.start >= m.start - 0.01 && w.end <= m.end + 0.01)) w.node.classList.add('hit-word');
+  }
+}
+
+// ---- evaluations ----
+
+const STAFF_SCORING = ['SUPERVISOR', 'ADMIN'];
+
+async function loadEvaluations(call) {
+  const list = document.getElementById('evaluations');
+  const panel = document.getElementById('evaluation-panel');
+  let evaluations;
+  try {
+    evaluations = await api('/api/calls/' + call.id + '/evaluations');
+  } catch (error) {
+    list.replaceChildren(el('li', { class: 'info' }, error.status === 404
+      ? 'Scoring is not available on this server yet.' : 'Evaluations: ' + error.message));
+    return;
+  }
+  list.replaceChildren(...evaluations.map((e) => el('li', { class: 'evaluation-row state-' + e.state, dataset: { id: e.id } },
+    el('button', { type: 'button', class: 'linklike', onclick: () => openEvaluation(e.id, call) },
+      '#' + e.id + ' rev. ' + e.revision), ' ',
+    el('span', { class: 'badge' }, e.state), ' ',
+    e.score !== null && e.score !== undefined ? el('strong', {}, num(e.score, 0) + '%') : null, ' ',
+    e.criticalFailed ? el('span', { class: 'badge bad' }, 'critical failed') : null,
+    e.passed === true ? el('span', { class: 'badge good' }, 'passed') : e.passed === false ? el('span', { class: 'badge bad' }, 'not passed') : null,
+    el('div', { class: 'info' }, 'by ' + e.evaluator + ' · ' + dateTime(e.submittedAt || e.createdAt)))));
+  if (!evaluations.length) list.replaceChildren(el('li', { class: 'info' }, 'Not evaluated yet.'));
+  if (STAFF_SCORING.includes(me.role)) {
+    const draft = evaluations.find((e) => e.state === 'DRAFT' && e.evaluator === me.username);
+    if (draft) openEvaluation(draft.id, call);
+    else panel.replaceChildren(el('button', { type: 'button', id: 'start-evaluation', class: 'primary',
+      onclick: () => startEvaluation(call) }, 'Score this call'));
+  } else {
+    const mine = evaluations.filter((e) => e.state !== 'DRAFT' && e.state !== 'SUPERSEDED');
+    if (mine.length) openEvaluation(mine[mine.length - 1].id, call);
+  }
+}
+
+async function startEvaluation(call) {
+  try {
+    const draft = await api('/api/calls/' + call.id + '/evaluations', { method: 'POST' });
+    await loadEvaluations(call);
+    openEvaluation(draft.id, call);
+  } catch (error) { showError(error); }
+}
+
+async function openEvaluation(evaluationId, call) {
+  const panel = document.getElementById('evaluation-panel');
+  try {
+    const details = await api('/api/evaluations/' + evaluationId);
+    const editable = details.evaluation.state === 'DRAFT' && STAFF_SCORING.includes(me.role);
+    panel.replaceChildren(evaluationForm(details.evaluation, details.scorecard.scorecard, editable, call));
+  } catch (error) { showError(error); }
+}
+
+function evaluationForm(evaluation, scorecard, editable, call) {
+  const answers = new Map(evaluation.items.map((a) => [a.key, { ...a }]));
+  const total = el('strong', { id: 'eval-total' }, '');
+  const verdict = el('span', { id: 'eval-verdict' }, '');
+  const items = scorecard.sections.flatMap((s) => s.items);
+
+  function recompute() {
+    let earned = 0, possible = 0, critical = false;
+    for (const item of items) {
+      const a = answers.get(item.key);
+      if (!a || a.na || a.value === null || a.value === undefined) continue;
+      const max = item.type === 'POINTS' && item.maxPoints ? item.maxPoints : 1;
+      earned += item.weight * a.value / max;
+      possible += item.weight;
+      critical = critical || (item.critical && Number(a.value) === 0);
+    }
+    const score = critical ? 0 : possible ? Math.round(10000 * earned / possible) / 100 : 0;
+    total.textContent = num(score, 0) + '%';
+    verdict.textContent = critical ? ' critical item failed' : score >= scorecard.passThreshold ? ' passes' : ' below ' + scorecard.passThreshold + '%';
+    verdict.className = critical || score < scorecard.passThreshold ? 'bad' : 'good';
+  }
+
+  let saveTimer = null;
+  const status = el('span', { class: 'info', id: 'eval-status' }, '');
+  function save() {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(flush, 300);
+  }
+  async function flush() {
+    clearTimeout(saveTimer);
+    try {
+      await api('/api/evaluations/' + evaluation.id + '/items', { method: 'PUT',
+        body: { items: [...answers.values()], comment: comment.value || null } });
+      status.textContent = 'saved';
+    } catch (error) { status.textContent = ''; showError(error); }
+  }
+
+  const comment = el('textarea', { id: 'eval-comment', rows: 2, placeholder: 'Overall comment', disabled: !editable },
+    evaluation.comment || '');
+  comment.addEventListener('change', save);
+
+  const form = el('form', { id: 'evaluation-form', class: 'evaluation', dataset: { id: evaluation.id, state: evaluation.state },
+    onsubmit: (e) => e.preventDefault() },
+    el('h3', {}, 'Evaluation #' + evaluation.id + ' · ' + evaluation.state),
+    el('p', { class: 'total' }, 'Total ', total, verdict, ' (pass at ' + scorecard.passThreshold + '%)'),
+    ...scorecard.sections.map((section) => el('fieldset', { class: 'section' }, el('legend', {}, section.name),
+      ...section.items.map((item) => itemRow(item)))),
+    comment);
+
+  function itemRow(item) {
+    const a = answers.get(item.key) || { key: item.key, value: null, na: false, comment: null, evidenceSec: null };
+    answers.set(item.key, a);
+    const name = 'item-' + item.key;
+    const choice = (label, value, extra = {}) => el('label', { class: 'choice' },
+      el('input', { type: 'radio', name, value: String(value), disabled: !editable, checked: a.na ? value === 'na' : a.value !== null && String(a.value) === String(value), ...extra,
+        onchange: () => {
+          if (value === 'na') { a.na = true; a.value = null; } else { a.na = false; a.value = Number(value); }
+          recompute(); save();
+        } }), ' ' + label);
+    const choices = item.type === 'POINTS'
+      ? Array.from({ length: (item.maxPoints || 1) + 1 }, (_, i) => choice(String(i), i))
+      : [choice('Yes', 1), choice('No', 0)];
+    if (item.naAllowed) choices.push(choice('N/A', 'na'));
+    const evidence = el('span', { class: 'evidence' }, a.evidenceSec !== null && a.evidenceSec !== undefined ? evidenceLink(a.evidenceSec) : '');
+    const note = el('input', { class: 'item-comment', placeholder: 'Comment', value: a.comment || '', disabled: !editable,
+      onchange: (e) => { a.comment = e.target.value || null; save(); } });
+    return el('div', { class: 'item' + (item.critical ? ' critical' : ''), id: 'item-' + item.key, dataset: { key: item.key } },
+      el('div', { class: 'item-label' }, item.label, item.critical ? el('span', { class: 'badge bad' }, 'critical') : null,
+        ' ', el('span', { class: 'info' }, 'weight ' + item.weight)),
+      item.guidance ? el('div', { class: 'guidance info' }, item.guidance) : null,
+      el('div', { class: 'choices' }, ...choices),
+      el('div', { class: 'item-extra' }, note,
+        editable ? el('button', { type: 'button', class: 'pin', title: 'Pin this item to the second now playing',
+          onclick: () => { a.evidenceSec = Math.floor(player.currentTime * 10) / 10; evidence.replaceChildren(evidenceLink(a.evidenceSec)); save(); } },
+        '📌 pin to current second') : null, evidence));
+  }
+
+  const actions = el('div', { class: 'actions' });
+  if (editable) {
+    actions.append(el('button', { type: 'button', id: 'eval-submit', class: 'primary', onclick: async () => {
+      await flush();
+      try {
+        await api('/api/evaluations/' + evaluation.id + '/submit', { method: 'POST', body: { comment: comment.value || null } });
+        showInfo('Evaluation submitted.');
+        await loadEvaluations(call);
+        openEvaluation(evaluation.id, call);
+      } catch (error) { showError(error); }
+    } }, 'Submit'), ' ', status);
+  } else if (me.role === 'AGENT' && evaluation.state === 'SUBMITTED') {
+    const reply = el('textarea', { id: 'agent-comment', rows: 2, placeholder: 'Your comment (required to dispute)' });
+    const respond = (what) => async () => {
+      if (what === 'dispute' && !reply.value.trim()) { showError('Say why you dispute it.'); return; }
+      try {
+        await api('/api/evaluations/' + evaluation.id + '/' + what, { method: 'POST', body: { comment: reply.value || null } });
+        showInfo(what === 'dispute' ? 'Dispute sent to the supervisor.' : 'Evaluation acknowledged.');
+        await loadEvaluations(call);
+      } catch (error) { showError(error); }
+    };
+    actions.append(reply, el('button', { type: 'button', id: 'eval-acknowledge', onclick: respond('acknowledge') }, 'Acknowledge'), ' ',
+      el('button', { type: 'button', id: 'eval-dispute', onclick: respond('dispute') }, 'Dispute'));
+  } else if (evaluation.agentComment) {
+    actions.append(el('p', { id: 'agent-response' }, 'Agent: ' + evaluation.agentComment));
+  }
+  if (evaluation.agentComment && me.role === 'AGENT') actions.append(el('p', { id: 'agent-response' }, 'Your comment: ' + evaluation.agentComment));
+  form.append(actions);
+  recompute();
+  return form;
+}
+
+function evidenceLink(sec) {
+  return el('a', { href: '#', class: 'evidence-link', onclick: (e) => { e.preventDefault(); player.currentTime = sec; } }, '@ ' + clock(sec));
+}

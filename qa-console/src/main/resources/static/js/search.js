@@ -1,0 +1,82 @@
+// Search page: the query and filters go to /api/search; each match links to the call at its second.
+import { api, el, query, highlighted, clock, dateTime, num, showError, param } from './api.js';
+import { initPage } from './nav.js';
+
+const form = document.getElementById('search-form');
+const results = document.getElementById('results');
+const summary = document.getElementById('summary');
+const SIZE = 20;
+let page = 0;
+
+await initPage();
+for (const [id, name] of [['q', 'q'], ['f-agent', 'agent'], ['f-queue', 'queue'], ['f-outcome', 'outcome'],
+  ['f-min', 'minDuration'], ['f-max', 'maxDuration'], ['f-min-score', 'minScore'], ['f-max-score', 'maxScore']]) {
+  if (param(name)) document.getElementById(id).value = param(name);
+}
+if (param('from')) document.getElementById('f-from').value = param('from').substring(0, 10);
+if (param('to')) document.getElementById('f-to').value = param('to').substring(0, 10);
+
+form.addEventListener('submit', (e) => { e.preventDefault(); page = 0; run(); });
+document.getElementById('prev').addEventListener('click', () => { page--; run(); });
+document.getElementById('next').addEventListener('click', () => { page++; run(); });
+if (location.search) run();
+
+function dayStart(value, plusDays = 0) {
+  if (!value) return '';
+  const d = new Date(value + 'T00:00:00');
+  d.setDate(d.getDate() + plusDays);
+  return d.toISOString();
+}
+
+function params() {
+  const v = (id) => document.getElementById(id).value.trim();
+  return {
+    q: v('q'), agent: v('f-agent'), queue: v('f-queue'), outcome: v('f-outcome'),
+    from: dayStart(v('f-from')), to: dayStart(v('f-to'), 1),
+    minDuration: v('f-min'), maxDuration: v('f-max'), minScore: v('f-min-score'), maxScore: v('f-max-score'),
+  };
+}
+
+async function run() {
+  const p = params();
+  document.getElementById('message').hidden = true;
+  history.replaceState(null, '', query({ ...p, from: document.getElementById('f-from').value,
+    to: document.getElementById('f-to').value }) || location.pathname);
+  try {
+    const answer = await api('/api/search' + query({ ...p, page, size: SIZE }));
+    render(answer, p.q);
+  } catch (error) {
+    results.replaceChildren();
+    summary.textContent = '';
+    showError(error);
+  }
+}
+
+function render(answer, q) {
+  summary.textContent = answer.total + (answer.total === 1 ? ' call' : ' calls');
+  results.replaceChildren(...answer.hits.map((hit) => hitItem(hit, q)));
+  document.getElementById('prev').hidden = page === 0;
+  document.getElementById('next').hidden = (page + 1) * SIZE >= answer.total;
+}
+
+function callLink(id, q, t) {
+  return '/call.html' + query({ id, q, t: t === undefined ? undefined : Math.floor(t) });
+}
+
+function hitItem(hit, q) {
+  return el('li', { class: 'hit', dataset: { callId: hit.callId } },
+    el('div', { class: 'hit-head' },
+      el('a', { href: callLink(hit.callId, q), class: 'call-link' }, 'Call ' + hit.callId),
+      el('span', {}, dateTime(hit.startedAt)),
+      el('span', {}, 'agent ' + (hit.agent || '–')),
+      el('span', {}, 'queue ' + (hit.queue || '–')),
+      el('span', {}, clock(hit.durationSec)),
+      hit.outcome ? el('span', { class: 'badge' }, hit.outcome) : null,
+      hit.evaluationScore !== undefined && hit.evaluationScore !== null
+        ? el('span', { class: 'badge' }, 'QA ' + num(hit.evaluationScore, 0)) : null),
+    ...(hit.snippets || []).map((s) => el('div', { class: 'snippet' },
+      highlighted(s.html),
+      el('div', { class: 'matches' }, ...(s.matches || []).map((m) =>
+        el('a', { class: 'match', href: callLink(hit.callId, q, m.startSec), title: m.speaker + ': ' + m.words },
+          '▶ ' + clock(m.startSec) + ' ' + m.speaker + ': “' + m.words + '”'))))));
+}

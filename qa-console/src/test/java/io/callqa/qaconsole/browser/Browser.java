@@ -1,0 +1,157 @@
+package io.callqa.qaconsole.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through its chromedriver, one per test class: found at {@code CHROME_BIN} /
+ * {@code CHROMEDRIVER} or /usr/bin. Without them the tests are skipped, unless {@code CI} is set: there they must run.
+ * Register with {@code @RegisterExtension static Browser browser = new Browser();} and call {@link #base(int)}.
+ */
+public final class Browser implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	private @Nullable ChromeDriver driver;
+
+	private @Nullable Path profile;
+
+	private String base = "";
+
+	@Override
+	public void beforeAll(ExtensionContext context) throws IOException {
+		File chrome = executable("CHROME_BIN", "/usr/bin/chromium");
+		File chromedriver = executable("CHROMEDRIVER", "/usr/bin/chromedriver");
+		String missing = (!chrome.canExecute() ? chrome + " " : "") + (!chromedriver.canExecute() ? chromedriver : "");
+		if (!missing.isBlank()) {
+			String message = "Browser tests need Chromium and its driver (apt-get install chromium chromium-driver, or set "
+					+ "CHROME_BIN and CHROMEDRIVER); missing: " + missing.trim();
+			if (System.getenv("CI") != null) {
+				throw new IllegalStateException(message + " (required in CI)");
+			}
+			Assumptions.abort(message);
+		}
+		this.profile = Files.createTempDirectory("callqa-chromium");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(chrome);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--user-data-dir=" + this.profile, "--window-size=1400,1000", "--mute-audio",
+				"--autoplay-policy=no-user-gesture-required", "--lang=en-US");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(service, options);
+	}
+
+	private static File executable(String env, String fallback) {
+		String path = System.getenv(env);
+		return new File((path != null && !path.isBlank()) ? path : fallback);
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) throws IOException {
+		if (this.driver != null) {
+			this.driver.quit();
+		}
+		if (this.profile != null) {
+			try (Stream<Path> files = Files.walk(this.profile)) {
+				files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+			}
+		}
+	}
+
+	@Override
+	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+		return parameter.getParameter().getType() == Browser.class;
+	}
+
+	@Override
+	public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+		return this;
+	}
+
+	public Browser base(int port) {
+		this.base = "http://localhost:" + port;
+		return this;
+	}
+
+	public WebDriver driver() {
+		if (this.driver == null) {
+			throw new IllegalStateException("The browser did not start");
+		}
+		return this.driver;
+	}
+
+	public void open(String path) {
+		driver().get(this.base + path);
+	}
+
+	/** Logs in through the form (a fresh session: cookies of the last user are dropped). */
+	public void logIn(String user, String password) {
+		driver().manage().deleteAllCookies();
+		open("/login");
+		driver().findElement(By.id("username")).sendKeys(user);
+		driver().findElement(By.id("password")).sendKeys(password);
+		driver().findElement(By.id("login-submit")).click();
+		until((d) -> !d.getCurrentUrl().contains("/login") && !d.findElements(By.id("who")).isEmpty());
+	}
+
+	public WebElement find(String css) {
+		return until((d) -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst()
+			.orElse(null));
+	}
+
+	public String text(String css) {
+		return find(css).getText();
+	}
+
+	public <T> T until(Function<WebDriver, @Nullable T> condition) {
+		return new WebDriverWait(driver(), WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(condition::apply);
+	}
+
+	public @Nullable Object script(String js, Object... args) {
+		return ((JavascriptExecutor) driver()).executeScript(js, args);
+	}
+
+	/** Writes the page as target/screenshots/NAME.png for review. */
+	public Path screenshot(String name) {
+		try {
+			Path dir = Path.of("target", "screenshots");
+			Files.createDirectories(dir);
+			Path file = dir.resolve(name + ".png");
+			Files.write(file, ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES));
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
