@@ -1,5 +1,7 @@
 package io.callqa.qaconsole.scoring;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,6 +10,14 @@ import org.jspecify.annotations.Nullable;
  */
 public record Answer(String key, @Nullable Double value, boolean na, @Nullable String comment,
 		@Nullable Double evidenceSec) {
+
+	/** Reads an answer from JSON, where a missing {@code na} means false. */
+	@JsonCreator
+	static Answer json(@JsonProperty("key") String key, @JsonProperty("value") @Nullable Double value,
+			@JsonProperty("na") @Nullable Boolean na, @JsonProperty("comment") @Nullable String comment,
+			@JsonProperty("evidenceSec") @Nullable Double evidenceSec) {
+		return new Answer(key, value, Boolean.TRUE.equals(na), comment, evidenceSec);
+	}
 
 	public static Answer of(String key, double value) {
 		return new Answer(key, value, false, null, null);

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +23,13 @@ public record Scorecard(double passThreshold, List<Section> sections) {
 
 	public Scorecard {
 		sections = (sections != null) ? List.copyOf(sections) : List.of();
+	}
+
+	/** Reads a scorecard from JSON; a missing threshold is left for {@link #validated()} to report. */
+	@JsonCreator
+	static Scorecard json(@JsonProperty("passThreshold") @Nullable Double passThreshold,
+			@JsonProperty("sections") @Nullable List<Section> sections) {
+		return new Scorecard((passThreshold != null) ? passThreshold : Double.NaN, sections);
 	}
 
 	/** Checks the scorecard is usable: something to score, unique keys, sensible weights and points. */
@@ -154,6 +163,17 @@ public record Scorecard(double passThreshold, List<Section> sections) {
 	 */
 	public record Item(String key, String label, double weight, ItemType type, @Nullable Integer maxPoints,
 			boolean naAllowed, boolean critical, @Nullable String guidance) {
+
+		/** Reads an item from JSON: flags default to false, a missing weight is left for validation to report. */
+		@JsonCreator
+		static Item json(@JsonProperty("key") String key, @JsonProperty("label") String label,
+				@JsonProperty("weight") @Nullable Double weight, @JsonProperty("type") ItemType type,
+				@JsonProperty("maxPoints") @Nullable Integer maxPoints,
+				@JsonProperty("naAllowed") @Nullable Boolean naAllowed,
+				@JsonProperty("critical") @Nullable Boolean critical, @JsonProperty("guidance") @Nullable String guidance) {
+			return new Item(key, label, (weight != null) ? weight : 0, type, maxPoints, Boolean.TRUE.equals(naAllowed),
+					Boolean.TRUE.equals(critical), guidance);
+		}
 
 		/** The value that earns the full weight. */
 		public int max() {
