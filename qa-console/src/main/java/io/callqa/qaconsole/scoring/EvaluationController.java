@@ -43,7 +43,8 @@ class EvaluationController {
 	@GetMapping("/api/evaluations/{id}")
 	EvaluationDetails find(@PathVariable long id) {
 		Evaluation evaluation = this.evaluations.find(id);
-		return new EvaluationDetails(evaluation, this.evaluations.scorecardOf(evaluation));
+		ScorecardVersion scorecard = this.evaluations.scorecardOf(evaluation);
+		return new EvaluationDetails(evaluation, scorecard, scorecard.scorecard().score(evaluation.answers()));
 	}
 
 	@PutMapping("/api/evaluations/{id}/items")
@@ -91,7 +92,8 @@ class EvaluationController {
 		return this.evaluations.sample(agent, from, to, count);
 	}
 
-	record EvaluationDetails(Evaluation evaluation, ScorecardVersion scorecard) {
+	/** An evaluation with its scorecard and the score of its answers so far (a draft's live total). */
+	record EvaluationDetails(Evaluation evaluation, ScorecardVersion scorecard, Score preview) {
 	}
 
 	record Answers(List<Answer> items, @Nullable String comment) {

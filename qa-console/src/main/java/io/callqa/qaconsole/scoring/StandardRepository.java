@@ -58,6 +58,13 @@ class StandardRepository {
 			.optional();
 	}
 
+	/** Locks the standard's row, so two edits at once make two versions one after the other. */
+	boolean lock(long id) {
+		return this.jdbc.sql("select id from standard where id = :id for update").param("id", id).query(Long.class)
+			.optional()
+			.isPresent();
+	}
+
 	void updateDescription(long id, String description) {
 		this.jdbc.sql("update standard set description = :description where id = :id")
 			.param("id", id)

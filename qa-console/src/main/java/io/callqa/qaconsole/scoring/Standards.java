@@ -69,7 +69,9 @@ public class Standards {
 	public ScorecardVersion edit(long standardId, Scorecard scorecard, @Nullable String description,
 			@Nullable String editedBy) {
 		scorecard.validated();
-		standard(standardId);
+		if (!this.standards.lock(standardId)) {
+			throw new StandardNotFoundException("No standard with id " + standardId);
+		}
 		if (description != null) {
 			this.standards.updateDescription(standardId, description);
 		}

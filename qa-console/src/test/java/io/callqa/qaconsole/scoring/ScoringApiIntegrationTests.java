@@ -67,6 +67,9 @@ class ScoringApiIntegrationTests {
 		JsonNode answered = body(as("sup", put("/api/evaluations/" + id + "/items"),
 				"{\"items\":[" + items + "],\"comment\":\"Well done\"}"), 200);
 		assertThat(answered.path("items").get(0).path("evidenceSec").asDouble()).isEqualTo(12.5);
+		// The default standard weighs 28; value 1 is half of the two 0..2 items (weights 2 and 1): 26.5 / 28
+		assertThat(body(as("sup", get("/api/evaluations/" + id)), 200).path("preview").path("score").asDouble())
+			.isEqualTo(94.64);
 		JsonNode submitted = body(as("sup", post("/api/evaluations/" + id + "/submit")), 200);
 		assertThat(submitted.path("state").asString()).isEqualTo("SUBMITTED");
 		assertThat(submitted.path("evaluator").asString()).isEqualTo("sup");
@@ -92,6 +95,9 @@ class ScoringApiIntegrationTests {
 			.startsWith("Not answered yet: greeting.welcome");
 		assertThat(body(as("sup", get("/api/evaluations/987654")), 404).path("title").asString())
 			.isEqualTo("Evaluation not found");
+		body(as("sup", put("/api/standards/987654"), """
+				{"scorecard":{"passThreshold":1,"sections":[{"name":"S","items":[
+				 {"key":"a","label":"A","weight":1,"type":"YES_NO"}]}]}}"""), 404);
 		assertThat(body(as("sup", get("/api/standards/987654")), 404).path("status").asInt()).isEqualTo(404);
 		assertThat(body(as("sup", post("/api/calls/987654/evaluations")), 404).path("detail").asString())
 			.isEqualTo("No call with id 987654");
