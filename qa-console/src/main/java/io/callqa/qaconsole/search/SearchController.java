@@ -1,6 +1,9 @@
 package io.callqa.qaconsole.search;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.callqa.qaconsole.users.CallQaUser;
 import io.callqa.transcription.SearchQuery;
+import io.callqa.transcription.SearchHit;
 import io.callqa.transcription.SearchResults;
 import io.callqa.transcription.Transcriptions;
 
@@ -22,8 +26,16 @@ class SearchController {
 
 	private final Transcriptions transcriptions;
 
-	SearchController(Transcriptions transcriptions) {
+	/** Outcome and score filters look at this many best hits (the index does not hold them). */
+	private static final int FILTERED_WINDOW = 1_000;
+
+	private static final int WINDOW_PAGE = 100;
+
+	private final CallFacts facts;
+
+	SearchController(Transcriptions transcriptions, CallFacts facts) {
 		this.transcriptions = transcriptions;
+		this.facts = facts;
 	}
 
 	@GetMapping("/api/search")
@@ -32,13 +44,32 @@ class SearchController {
 			@RequestParam(required = false) @Nullable Instant to,
 			@RequestParam(required = false) @Nullable Double minDuration,
 			@RequestParam(required = false) @Nullable Double maxDuration, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal CallQaUser user) {
+			@RequestParam(defaultValue = "20") int size, @RequestParam(required = false) @Nullable String outcome,
+			@RequestParam(required = false) @Nullable Double minScore,
+			@RequestParam(required = false) @Nullable Double maxScore, @AuthenticationPrincipal CallQaUser user) {
 		// An agent searches their own calls only, whatever agent the request names.
-		if (user.agentScope() != null) {
-			agent = user.agentScope();
+		String scoped = (user.agentScope() != null) ? user.agentScope() : agent;
+		if (outcome == null && minScore == null && maxScore == null) {
+			return this.transcriptions
+				.search(new SearchQuery(q, scoped, queue, from, to, minDuration, maxDuration, page, size));
 		}
-		return this.transcriptions
-			.search(new SearchQuery(q, agent, queue, from, to, minDuration, maxDuration, page, size));
+		List<SearchHit> window = new ArrayList<>();
+		for (int at = 0; at * WINDOW_PAGE < FILTERED_WINDOW; at++) {
+			List<SearchHit> hits = this.transcriptions
+				.search(new SearchQuery(q, scoped, queue, from, to, minDuration, maxDuration, at, WINDOW_PAGE))
+				.hits();
+			window.addAll(hits);
+			if (hits.size() < WINDOW_PAGE) {
+				break;
+			}
+		}
+		Map<Long, CallFacts.Fact> known = this.facts.of(window.stream().map(SearchHit::callId).toList());
+		List<SearchHit> kept = window.stream()
+			.filter((hit) -> known.containsKey(hit.callId())
+					&& known.get(hit.callId()).matches(outcome, minScore, maxScore))
+			.toList();
+		int start = Math.min(kept.size(), Math.max(0, page) * Math.max(1, size));
+		return new SearchResults(kept.size(), page, size, kept.subList(start, Math.min(kept.size(), start + size)));
 	}
 
 }

@@ -30,7 +30,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/actuator/**", "/api/users/**").hasRole("ADMIN")
 			.requestMatchers(HttpMethod.POST, "/api/recordings").hasAnyRole("SUPERVISOR", "ADMIN")
-			.requestMatchers("/api/metrics/**", "/api/telephony/**", "/api/alerts/**", "/api/sampling/**")
+			.requestMatchers("/api/metrics/**", "/api/dashboard/**", "/api/telephony/**", "/api/alerts/**",
+					"/api/sampling/**")
 			.hasAnyRole(STAFF)
 			.requestMatchers(HttpMethod.GET, "/api/standards/**").authenticated()
 			.requestMatchers("/api/standards/**", "/api/queues/**").hasAnyRole("SUPERVISOR", "ADMIN")

@@ -30,6 +30,7 @@ import io.callqa.transcription.Eventually;
  */
 @SpringBootTest(classes = CallQaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "callqa.demo.speed=10", "callqa.demo.call-every=1s", "callqa.demo.seed=7",
+				"callqa.security.admin-password=" + Http.ADMIN_PASSWORD,
 				"callqa.telephony.recordings.asterisk.settle=300ms" })
 @ActiveProfiles({ "test", "demo" })
 class DemoModeIntegrationTests {
@@ -68,6 +69,11 @@ class DemoModeIntegrationTests {
 		metrics.forEach((row) -> queues.add(row.path("key").asString()));
 		assertThat(queues).contains("support");
 		assertThat(http.get("/actuator/health").body()).contains("\"asterisk\"");
+		// The demo's users log in with the documented password; agent1 sees only agent1's calls.
+		Http agent = new Http(this.port, "agent1", "demo-password");
+		assertThat(Http.json(agent.get("/api/me")).path("agent").asString()).isEqualTo("agent1");
+		assertThat(Http.json(agent.get("/api/calls?limit=100"))).allSatisfy((row) -> assertThat(row.path("agent")
+			.asString()).isEqualTo("agent1"));
 	}
 
 	private static JsonNode answered(JsonNode hits) {

@@ -76,4 +76,9 @@ public class CallCenterMetrics {
 		return duration.toMillis() / 1000.0;
 	}
 
+	/** Survey answers of calls in the range (by the time they were given) and the Net Promoter Score. */
+	public Satisfaction satisfaction(MetricsQuery query) {
+		return this.metrics.satisfaction(query);
+	}
+
 }

@@ -179,4 +179,21 @@ class MetricsRepository {
 	record AbandonRow(@Nullable String key, long abandoned, long reached) {
 	}
 
+	Satisfaction satisfaction(MetricsQuery query) {
+		return this.jdbc.sql("""
+				select count(*) as n, avg(score)::float8 as average,
+				  count(*) filter (where score >= 9) as promoters, count(*) filter (where score <= 6) as detractors
+				from survey_response where score is not null and answered_at >= :from and answered_at < :to""")
+			.param("from", Timestamp.from(query.from()))
+			.param("to", Timestamp.from(query.to()))
+			.query((rs, row) -> {
+				long n = rs.getLong("n");
+				long promoters = rs.getLong("promoters");
+				long detractors = rs.getLong("detractors");
+				Double nps = (n == 0) ? null : 100.0 * (promoters - detractors) / n;
+				return new Satisfaction(n, rs.getObject("average", Double.class), nps, promoters, detractors);
+			})
+			.single();
+	}
+
 }

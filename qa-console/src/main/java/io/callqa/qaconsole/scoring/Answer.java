@@ -1,0 +1,34 @@
+package io.callqa.qaconsole.scoring;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A supervisor's answer to one scorecard item: a value (1/0 for yes/no, points otherwise) or N/A, a comment, and
+ * optionally the second of the recording it is about (evidence). Neither value nor N/A means not answered yet.
+ */
+public record Answer(String key, @Nullable Double value, boolean na, @Nullable String comment,
+		@Nullable Double evidenceSec) {
+
+	/** Reads an answer from JSON, where a missing {@code na} means false. */
+	@JsonCreator
+	static Answer json(@JsonProperty("key") String key, @JsonProperty("value") @Nullable Double value,
+			@JsonProperty("na") @Nullable Boolean na, @JsonProperty("comment") @Nullable String comment,
+			@JsonProperty("evidenceSec") @Nullable Double evidenceSec) {
+		return new Answer(key, value, Boolean.TRUE.equals(na), comment, evidenceSec);
+	}
+
+	public static Answer of(String key, double value) {
+		return new Answer(key, value, false, null, null);
+	}
+
+	public static Answer notApplicable(String key) {
+		return new Answer(key, null, true, null, null);
+	}
+
+	boolean isEmpty() {
+		return !this.na && this.value == null && this.comment == null && this.evidenceSec == null;
+	}
+
+}

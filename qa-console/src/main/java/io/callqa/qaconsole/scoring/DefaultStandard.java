@@ -1,0 +1,113 @@
+package io.callqa.qaconsole.scoring;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.callqa.qaconsole.scoring.Scorecard.Item;
+import io.callqa.qaconsole.scoring.Scorecard.ItemType;
+import io.callqa.qaconsole.scoring.Scorecard.Section;
+
+/**
+ * The default scorecard, written from the product brief (service-standards.md). Weights favour what the customer
+ * feels most: being understood and knowing what happens next. Forbidden behaviour is critical.
+ */
+final class DefaultStandard {
+
+	static final String DESCRIPTION = "The service standard every queue is scored with unless another one is assigned";
+
+	static final double PASS_THRESHOLD = 80;
+
+	private DefaultStandard() {
+	}
+
+	static Scorecard scorecard() {
+		return new Scorecard(PASS_THRESHOLD, List.of(greeting(), listening(), empathy(), positiveLanguage(),
+				forbiddenBehaviour(), nextSteps(), extraMile(), closing(), speedAndFlow()));
+	}
+
+	private static Section greeting() {
+		String guidance = "First ~15 s of agent speech.";
+		return new Section("Greeting", List.of(yes("greeting.welcome", "Welcomes the caller", 2, guidance),
+				yes("greeting.company", "Says the company name", 1, guidance),
+				yes("greeting.own-name", "Gives their own name", 1, guidance)));
+	}
+
+	private static Section listening() {
+		return new Section("Listening", List.of(
+				yes("listening.confirms", "Confirms or paraphrases the request", 3,
+						"\"So if I understand you correctly ...\", \"let me confirm ...\""),
+				na(yes("listening.clarifies", "Asks clarifying questions", 2,
+						"N/A when the request was already complete and clear."))));
+	}
+
+	private static Section empathy() {
+		return new Section("Empathy and apology", List.of(na(yes("empathy.apology",
+				"Shows empathy and apologises without admitting liability", 2,
+				"When the customer reports a problem: \"I'm sorry you had this experience\". N/A when no problem was reported."))));
+	}
+
+	private static Section positiveLanguage() {
+		return new Section("Positive language", List.of(points("language.positive",
+				"Says what can be done rather than what cannot", 2, 2,
+				"\"It should be available next week; I can order it for you now\" instead of \"it's out of stock\". "
+						+ "0 = mostly negative, 1 = mixed, 2 = consistently positive.")));
+	}
+
+	private static Section forbiddenBehaviour() {
+		String guidance = "Critical: one hit fails the whole evaluation. Answer yes when the rule was respected.";
+		return new Section("Forbidden behaviour",
+				List.of(critical("forbidden.no-blame", "Does not reproach or blame the customer", guidance),
+						critical("forbidden.no-rudeness", "Is not rude or condescending", guidance),
+						critical("forbidden.no-deception", "Does not deceive or make false promises", guidance)));
+	}
+
+	private static Section nextSteps() {
+		return new Section("Next steps", List.of(
+				yes("next-steps.stated", "Tells the customer what happens next, when, and how they will be informed", 3,
+						"\"You will get an SMS\", \"an operator will call you back within one hour\". "
+								+ "Quality is never left to interpretation."),
+				na(yes("next-steps.promise-kept", "A callback promised on the call was made at the promised time", 2,
+						"Check the callback record. N/A when nothing was promised."))));
+	}
+
+	private static Section extraMile() {
+		return new Section("Extra mile", List.of(
+				yes("extra-mile.further-help", "Offers further help", 1,
+						"\"Is there anything else I can help you with?\""),
+				na(yes("extra-mile.offer", "Offers a cross- or up-sell", 1,
+						"Only where the queue's standard asks for it; N/A otherwise."))));
+	}
+
+	private static Section closing() {
+		return new Section("Closing", List.of(yes("closing.thanks", "Thanks the caller and says goodbye", 1, null)));
+	}
+
+	private static Section speedAndFlow() {
+		return new Section("Speed and flow", List.of(
+				na(yes("flow.answered-fast", "Answered fast (queue wait within the service-level target)", 1,
+						"N/A for outbound calls.")),
+				points("flow.no-dead-air", "No long dead air", 1, 2,
+						"Silence over ~5 s. 0 = several, 1 = one, 2 = none."),
+				yes("flow.talk-balance", "Little talk-over and a sensible agent/customer talk ratio", 1, null),
+				yes("flow.ended-when-met", "The call ended once the need was met", 1, null)));
+	}
+
+	private static Item yes(String key, String label, double weight, @Nullable String guidance) {
+		return new Item(key, label, weight, ItemType.YES_NO, null, false, false, guidance);
+	}
+
+	private static Item points(String key, String label, double weight, int maxPoints, String guidance) {
+		return new Item(key, label, weight, ItemType.POINTS, maxPoints, false, false, guidance);
+	}
+
+	private static Item critical(String key, String label, String guidance) {
+		return new Item(key, label, 1, ItemType.YES_NO, null, false, true, guidance);
+	}
+
+	private static Item na(Item item) {
+		return new Item(item.key(), item.label(), item.weight(), item.type(), item.maxPoints(), true, item.critical(),
+				item.guidance());
+	}
+
+}

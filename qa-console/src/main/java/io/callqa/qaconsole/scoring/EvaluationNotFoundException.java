@@ -1,0 +1,12 @@
+package io.callqa.qaconsole.scoring;
+
+/**
+ * No evaluation has the given id.
+ */
+public class EvaluationNotFoundException extends RuntimeException {
+
+	public EvaluationNotFoundException(long id) {
+		super("No evaluation with id " + id);
+	}
+
+}

@@ -1,0 +1,71 @@
+package io.callqa.qaconsole.scoring;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Standards and their scorecard versions, queue assignments, and the scorecard a call is scored with.
+ */
+@RestController
+class StandardController {
+
+	private final Standards standards;
+
+	StandardController(Standards standards) {
+		this.standards = standards;
+	}
+
+	@GetMapping("/api/standards")
+	List<Standard> list() {
+		return this.standards.list();
+	}
+
+	@GetMapping("/api/standards/{id}")
+	StandardDetails find(@PathVariable long id) {
+		return this.standards.find(id);
+	}
+
+	@PostMapping("/api/standards")
+	ResponseEntity<StandardDetails> create(@RequestBody NewStandard body, Principal user) {
+		StandardDetails created = this.standards.create(body.name(), body.description(), body.scorecard(),
+				user.getName());
+		return ResponseEntity.created(URI.create("/api/standards/" + created.standard().id())).body(created);
+	}
+
+	@PutMapping("/api/standards/{id}")
+	ScorecardVersion edit(@PathVariable long id, @RequestBody Edit body, Principal user) {
+		return this.standards.edit(id, body.scorecard(), body.description(), user.getName());
+	}
+
+	@PutMapping("/api/queues/{queue}/standard")
+	Assignment assign(@PathVariable String queue, @RequestBody Assignment body) {
+		this.standards.assign(queue, body.standardId());
+		return new Assignment(queue, body.standardId());
+	}
+
+	@GetMapping("/api/calls/{id}/scorecard")
+	ScorecardVersion scorecardOfCall(@PathVariable long id) {
+		return this.standards.forCall(id);
+	}
+
+	record NewStandard(String name, @Nullable String description, Scorecard scorecard) {
+	}
+
+	record Edit(Scorecard scorecard, @Nullable String description) {
+	}
+
+	record Assignment(@Nullable String queue, long standardId) {
+	}
+
+}
