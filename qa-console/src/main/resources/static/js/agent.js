@@ -1,5 +1,5 @@
 // Agent home: own calls, scores over time, evaluations to acknowledge, and the caller's history during a live call.
-import { api, el, query, clock, dateTime, num, showError, highlighted } from './api.js';
+import { api, el, query, clock, dateTime, num } from './api.js';
 import { initPage } from './nav.js';
 import { lineChart } from './charts.js';
 
@@ -92,6 +92,6 @@ function historyPanel(h) {
     el('ul', { id: 'earlier-calls' }, ...(h.calls || []).map((c) => el('li', {},
       el('a', { href: '/call.html?id=' + c.id }, dateTime(c.startedAt)), ' · ' + (c.agent || '–') + ' · ' + (c.queue || '') +
       ' · ' + (c.outcome || '') + ' · ' + clock(c.durationSec),
-      c.snippet ? el('div', { class: 'snippet' }, highlighted(c.snippet)) : null)),
+      c.snippet ? el('div', { class: 'snippet' }, c.snippet) : null)),
       (h.calls || []).length ? null : el('li', { class: 'info' }, 'First call from this number.')));
 }

@@ -52,6 +52,8 @@ function setUpPlayer(call) {
   document.getElementById('download').href = call.recording.audioUrl + '?download=true';
   player.addEventListener('loadedmetadata', () => {
     if (startAt > 0) player.currentTime = Math.max(0, startAt);
+    // Uploaded calls may not know their length; the recording does.
+    if (!call.durationSec) document.getElementById('meta-duration').textContent = clock(player.duration);
     drawMatches();
   }, { once: true });
   player.addEventListener('timeupdate', follow);
@@ -263,7 +265,7 @@ function evaluationForm(evaluation, scorecard, editable, call) {
       el('div', { class: 'item-extra' }, note,
         editable ? el('button', { type: 'button', class: 'pin', title: 'Pin this item to the second now playing',
           onclick: () => { a.evidenceSec = Math.floor(player.currentTime * 10) / 10; evidence.replaceChildren(evidenceLink(a.evidenceSec)); save(); } },
-        '📌 pin to current second') : null, evidence));
+        'Pin to current second') : null, evidence));
   }
 
   const actions = el('div', { class: 'actions' });

@@ -46,15 +46,17 @@ async function load() {
   history.replaceState(null, '', query({ from: fromInput.value, to: toInput.value, per: groupBy }));
   document.getElementById('export').href = '/api/dashboard/export.csv' + query({ ...r, groupBy });
   try {
-    const [grouped, timed] = await Promise.all([
-      api('/api/dashboard' + query({ ...r, groupBy })),
+    // Tiles come from the per-queue rows (one queue: exactly the API's numbers), charts from the DAY/HOUR rows.
+    const [byQueue, timed, byAgent] = await Promise.all([
+      api('/api/dashboard' + query({ ...r, groupBy: 'QUEUE' })),
       api('/api/dashboard' + query({ ...r, groupBy: overTime })),
+      groupBy === 'AGENT' ? api('/api/dashboard' + query({ ...r, groupBy: 'AGENT' })) : Promise.resolve(null),
     ]);
-    tiles(grouped);
-    breakdown(grouped.calls, groupBy);
-    leaderboard(grouped.leaderboard || []);
+    tiles(byQueue);
+    breakdown(byAgent ? byAgent.calls : byQueue.calls, groupBy);
+    leaderboard(byQueue.leaderboard || []);
     charts(timed.calls, overTime);
-    document.body.dataset.loaded = 'yes';
+    document.body.dataset.loaded = r.from + '/' + r.to + '/' + groupBy;
   } catch (error) {
     showError(error);
   }
@@ -81,7 +83,7 @@ function set(id, text) {
 }
 
 function tiles(d) {
-  const calls = d.calls || [];
+  const calls = d.queues || d.calls || [];
   const offered = sum(calls, 'offered');
   const answered = sum(calls, 'answered');
   const abandoned = sum(calls, 'abandoned');
