@@ -10,12 +10,14 @@ const player = document.getElementById('player');
 const timeline = document.getElementById('timeline');
 let words = [];
 let current = null;
+let callInfo = null;
 let me;
 
 me = await initPage();
 try {
   if (!id || !/^\d+$/.test(id)) throw new ApiError(400, 'No call chosen', 'open a call from the search or your calls');
   const call = await api('/api/calls/' + id);
+  callInfo = call;
   document.getElementById('call-page').hidden = false;
   showMeta(call);
   setUpPlayer(call);
@@ -122,7 +124,10 @@ async function drawMatches() {
   timeline.dataset.drawn = 'yes';
   let times = [];
   try {
-    const answer = await api('/api/search' + query({ q, size: 100 }));
+    // Narrowed to this call's agent and start so that the call is among the hits however large the index.
+    const started = new Date(callInfo.startedAt);
+    const answer = await api('/api/search' + query({ q, size: 100, agent: callInfo.agent,
+      from: new Date(started.getTime() - 1000).toISOString(), to: new Date(started.getTime() + 1000).toISOString() }));
     const hit = answer.hits.find((h) => String(h.callId) === String(id));
     if (hit) times = hit.snippets.flatMap((s) => s.matches.map((m) => ({ start: m.startSec, end: m.endSec, words: m.words })));
   } catch (e) { /* a query the search refuses still plays; no marks */ }

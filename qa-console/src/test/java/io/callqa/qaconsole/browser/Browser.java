@@ -11,9 +11,10 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -33,7 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code CHROMEDRIVER} or /usr/bin. Without them the tests are skipped, unless {@code CI} is set: there they must run.
  * Register with {@code @RegisterExtension static Browser browser = new Browser();} and call {@link #base(int)}.
  */
-public final class Browser implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public final class Browser implements ExecutionCondition, BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -43,19 +44,31 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Param
 
 	private String base = "";
 
+	/** Outside CI, a machine without the browser skips the tests (reported as skipped, with the reason). */
 	@Override
-	public void beforeAll(ExtensionContext context) throws IOException {
+	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+		String missing = missing();
+		return (missing == null || System.getenv("CI") != null) ? ConditionEvaluationResult.enabled("browser found")
+				: ConditionEvaluationResult.disabled(missing);
+	}
+
+	private static @Nullable String missing() {
 		File chrome = executable("CHROME_BIN", "/usr/bin/chromium");
 		File chromedriver = executable("CHROMEDRIVER", "/usr/bin/chromedriver");
 		String missing = (!chrome.canExecute() ? chrome + " " : "") + (!chromedriver.canExecute() ? chromedriver : "");
-		if (!missing.isBlank()) {
-			String message = "Browser tests need Chromium and its driver (apt-get install chromium chromium-driver, or set "
-					+ "CHROME_BIN and CHROMEDRIVER); missing: " + missing.trim();
-			if (System.getenv("CI") != null) {
-				throw new IllegalStateException(message + " (required in CI)");
-			}
-			Assumptions.abort(message);
+		return missing.isBlank() ? null
+				: "Browser tests need Chromium and its driver (apt-get install chromium chromium-driver, or set "
+						+ "CHROME_BIN and CHROMEDRIVER); missing: " + missing.trim();
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) throws IOException {
+		String missing = missing();
+		if (missing != null) {
+			throw new IllegalStateException(missing + " (required in CI)");
 		}
+		File chrome = executable("CHROME_BIN", "/usr/bin/chromium");
+		File chromedriver = executable("CHROMEDRIVER", "/usr/bin/chromedriver");
 		this.profile = Files.createTempDirectory("callqa-chromium");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(chrome);

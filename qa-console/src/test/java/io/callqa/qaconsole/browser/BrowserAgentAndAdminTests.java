@@ -120,6 +120,7 @@ class BrowserAgentAndAdminTests {
 
 		browser.find("#logout").click();
 		browser.until((d) -> d.getCurrentUrl().contains("/login?logout") ? true : null);
+		browser.screenshot("login");
 		browser.open("/alerts.html");
 		assertThat(browser.driver().getCurrentUrl()).contains("/login");
 	}
