@@ -13,6 +13,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -28,6 +30,8 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import io.callqa.qaconsole.users.Role;
+import io.callqa.qaconsole.users.Users;
 
 /**
  * The scoring API through the web layer and the security filter chain (users and CSRF tokens come from
@@ -46,6 +50,9 @@ class ScoringApiIntegrationTests {
 	JdbcClient jdbc;
 
 	MockMvc mvc;
+
+	@Autowired
+	Users users;
 
 	@BeforeEach
 	void mvc() {
@@ -101,7 +108,8 @@ class ScoringApiIntegrationTests {
 		assertThat(body(as("sup", get("/api/standards/987654")), 404).path("status").asInt()).isEqualTo(404);
 		assertThat(body(as("sup", post("/api/calls/987654/evaluations")), 404).path("detail").asString())
 			.isEqualTo("No call with id 987654");
-		body(as("sup", post("/api/evaluations/" + id + "/acknowledge")), 409);
+		// Only the agent of the call acknowledges; a supervisor is refused by role.
+		body(as("sup", post("/api/evaluations/" + id + "/acknowledge")), 403);
 	}
 
 	@Test
@@ -137,7 +145,20 @@ class ScoringApiIntegrationTests {
 	}
 
 	private MockHttpServletRequestBuilder as(String username, MockHttpServletRequestBuilder request) {
-		return request.with(user(username)).with(csrf());
+		return request.with(user(principal(username))).with(csrf());
+	}
+
+	/** A real console user (agents are named agent-..., everyone else is a supervisor unless it exists already). */
+	private UserDetails principal(String username) {
+		try {
+			return this.users.loadUserByUsername(username);
+		}
+		catch (UsernameNotFoundException ex) {
+			Role role = username.startsWith("agent") ? Role.AGENT : Role.SUPERVISOR;
+			this.users.create(new Users.NewUser(username, "password-123", role,
+					(role == Role.AGENT) ? username : null, null));
+			return this.users.loadUserByUsername(username);
+		}
 	}
 
 	private MockHttpServletRequestBuilder as(String username, MockHttpServletRequestBuilder request, String body) {
