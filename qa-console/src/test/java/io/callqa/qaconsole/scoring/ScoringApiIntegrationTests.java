@@ -113,6 +113,38 @@ class ScoringApiIntegrationTests {
 	}
 
 	@Test
+	void draftsBelongToTheirEvaluatorAgentsSeeOnlyTheirOwnAndACriticalFailAlertsSupervisors() throws Exception {
+		String agent = TestCalls.agent();
+		String other = TestCalls.agent();
+		long call = new TestCalls(this.jdbc).recorded(agent, null, Instant.now());
+		JsonNode scorecard = body(as("sup", get("/api/calls/" + call + "/scorecard")), 200);
+		long id = body(as("sup", post("/api/calls/" + call + "/evaluations")), 201).path("id").asLong();
+		assertThat(body(as(agent, get("/api/calls/" + call + "/evaluations")), 200)).as("drafts are not shown").isEmpty();
+		// Every item answered 1 except "forbidden" items at 0: a critical fail.
+		StringBuilder items = new StringBuilder();
+		for (JsonNode section : scorecard.path("scorecard").path("sections")) {
+			section.path("items").forEach((item) -> items.append(items.isEmpty() ? "" : ",")
+				.append("{\"key\":\"%s\",\"value\":%d}".formatted(item.path("key").asString(),
+						item.path("critical").asBoolean() ? 0 : 1)));
+		}
+		body(as("sup-2", put("/api/evaluations/" + id + "/items"), "{\"items\":[" + items + "]}"), 403);
+		body(as("sup", put("/api/evaluations/" + id + "/items"), "{\"items\":[" + items + "]}"), 200);
+		JsonNode submitted = body(as("sup", post("/api/evaluations/" + id + "/submit")), 200);
+		assertThat(submitted.path("criticalFailed").asBoolean()).isTrue();
+		assertThat(submitted.path("score").asDouble()).isZero();
+		assertThat(this.jdbc.sql("select count(*) from supervisor_alert where kind = 'FAILED_CRITICAL' and call_id = :c")
+			.param("c", call).query(Long.class).single()).isEqualTo(1);
+
+		assertThat(body(as(agent, get("/api/evaluations/" + id)), 200).path("evaluation").path("id").asLong())
+			.isEqualTo(id);
+		body(as(other, get("/api/evaluations/" + id)), 403);
+		body(as(other, post("/api/evaluations/" + id + "/dispute"), "{\"comment\":\"Not mine\"}"), 403);
+		body(as(other, get("/api/calls/" + call + "/evaluations")), 403);
+		assertThat(body(as(other, get("/api/evaluations?agent=" + agent)), 200)).isEmpty();
+		body(as(agent, post("/api/calls/" + call + "/evaluations")), 403);
+	}
+
+	@Test
 	void standardsCanBeCreatedEditedAndAssignedOverHttp() throws Exception {
 		String name = "Sales " + UUID.randomUUID();
 		String card = """
