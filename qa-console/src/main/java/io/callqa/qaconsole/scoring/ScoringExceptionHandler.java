@@ -26,6 +26,11 @@ class ScoringExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail notYourDraft(NotYourDraftException ex) {
+		return problem(HttpStatus.FORBIDDEN, "Not your draft", ex.getMessage());
+	}
+
+	@ExceptionHandler
 	ProblemDetail stateConflict(EvaluationStateException ex) {
 		return problem(HttpStatus.CONFLICT, "Not allowed in this state", ex.getMessage());
 	}

@@ -33,6 +33,12 @@ class SecurityConfiguration {
 			.requestMatchers("/api/metrics/**", "/api/dashboard/**", "/api/telephony/**", "/api/alerts/**",
 					"/api/sampling/**")
 			.hasAnyRole(STAFF)
+			.requestMatchers(HttpMethod.POST, "/api/calls/*/evaluations", "/api/evaluations/*/submit",
+					"/api/evaluations/*/revisions", "/api/evaluations/*/resolve")
+			.hasAnyRole("SUPERVISOR", "ADMIN")
+			.requestMatchers(HttpMethod.PUT, "/api/evaluations/*/items").hasAnyRole("SUPERVISOR", "ADMIN")
+			.requestMatchers(HttpMethod.POST, "/api/evaluations/*/acknowledge", "/api/evaluations/*/dispute")
+			.hasRole("AGENT")
 			.requestMatchers(HttpMethod.GET, "/api/standards/**").authenticated()
 			.requestMatchers("/api/standards/**", "/api/queues/**").hasAnyRole("SUPERVISOR", "ADMIN")
 			.requestMatchers("/manager.html").hasAnyRole(STAFF)

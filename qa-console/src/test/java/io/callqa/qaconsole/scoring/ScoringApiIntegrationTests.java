@@ -13,6 +13,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -28,6 +30,8 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import io.callqa.qaconsole.users.Role;
+import io.callqa.qaconsole.users.Users;
 
 /**
  * The scoring API through the web layer and the security filter chain (users and CSRF tokens come from
@@ -46,6 +50,9 @@ class ScoringApiIntegrationTests {
 	JdbcClient jdbc;
 
 	MockMvc mvc;
+
+	@Autowired
+	Users users;
 
 	@BeforeEach
 	void mvc() {
@@ -101,7 +108,40 @@ class ScoringApiIntegrationTests {
 		assertThat(body(as("sup", get("/api/standards/987654")), 404).path("status").asInt()).isEqualTo(404);
 		assertThat(body(as("sup", post("/api/calls/987654/evaluations")), 404).path("detail").asString())
 			.isEqualTo("No call with id 987654");
-		body(as("sup", post("/api/evaluations/" + id + "/acknowledge")), 409);
+		// Only the agent of the call acknowledges; a supervisor is refused by role.
+		body(as("sup", post("/api/evaluations/" + id + "/acknowledge")), 403);
+	}
+
+	@Test
+	void draftsBelongToTheirEvaluatorAgentsSeeOnlyTheirOwnAndACriticalFailAlertsSupervisors() throws Exception {
+		String agent = TestCalls.agent();
+		String other = TestCalls.agent();
+		long call = new TestCalls(this.jdbc).recorded(agent, null, Instant.now());
+		JsonNode scorecard = body(as("sup", get("/api/calls/" + call + "/scorecard")), 200);
+		long id = body(as("sup", post("/api/calls/" + call + "/evaluations")), 201).path("id").asLong();
+		assertThat(body(as(agent, get("/api/calls/" + call + "/evaluations")), 200)).as("drafts are not shown").isEmpty();
+		// Every item answered 1 except "forbidden" items at 0: a critical fail.
+		StringBuilder items = new StringBuilder();
+		for (JsonNode section : scorecard.path("scorecard").path("sections")) {
+			section.path("items").forEach((item) -> items.append(items.isEmpty() ? "" : ",")
+				.append("{\"key\":\"%s\",\"value\":%d}".formatted(item.path("key").asString(),
+						item.path("critical").asBoolean() ? 0 : 1)));
+		}
+		body(as("sup-2", put("/api/evaluations/" + id + "/items"), "{\"items\":[" + items + "]}"), 403);
+		body(as("sup", put("/api/evaluations/" + id + "/items"), "{\"items\":[" + items + "]}"), 200);
+		JsonNode submitted = body(as("sup", post("/api/evaluations/" + id + "/submit")), 200);
+		assertThat(submitted.path("criticalFailed").asBoolean()).isTrue();
+		assertThat(submitted.path("score").asDouble()).isZero();
+		assertThat(this.jdbc.sql("select count(*) from supervisor_alert where kind = 'FAILED_CRITICAL' and call_id = :c")
+			.param("c", call).query(Long.class).single()).isEqualTo(1);
+
+		assertThat(body(as(agent, get("/api/evaluations/" + id)), 200).path("evaluation").path("id").asLong())
+			.isEqualTo(id);
+		body(as(other, get("/api/evaluations/" + id)), 403);
+		body(as(other, post("/api/evaluations/" + id + "/dispute"), "{\"comment\":\"Not mine\"}"), 403);
+		body(as(other, get("/api/calls/" + call + "/evaluations")), 403);
+		assertThat(body(as(other, get("/api/evaluations?agent=" + agent)), 200)).isEmpty();
+		body(as(agent, post("/api/calls/" + call + "/evaluations")), 403);
 	}
 
 	@Test
@@ -137,7 +177,20 @@ class ScoringApiIntegrationTests {
 	}
 
 	private MockHttpServletRequestBuilder as(String username, MockHttpServletRequestBuilder request) {
-		return request.with(user(username)).with(csrf());
+		return request.with(user(principal(username))).with(csrf());
+	}
+
+	/** A real console user (agents are named agent-..., everyone else is a supervisor unless it exists already). */
+	private UserDetails principal(String username) {
+		try {
+			return this.users.loadUserByUsername(username);
+		}
+		catch (UsernameNotFoundException ex) {
+			Role role = username.startsWith("agent") ? Role.AGENT : Role.SUPERVISOR;
+			this.users.create(new Users.NewUser(username, "password-123", role,
+					(role == Role.AGENT) ? username : null, null));
+			return this.users.loadUserByUsername(username);
+		}
 	}
 
 	private MockHttpServletRequestBuilder as(String username, MockHttpServletRequestBuilder request, String body) {

@@ -28,7 +28,7 @@ final class TestCalls {
 		long id = unrecorded(agent, queue, startedAt);
 		this.jdbc.sql("insert into recording (call_id, path, size_bytes) values (:id, :path, 44)")
 			.param("id", id)
-			.param("path", "/recordings/" + id + ".wav")
+			.param("path", "scoring-tests/" + id + ".wav")
 			.update();
 		return id;
 	}
