@@ -9,6 +9,7 @@ const showAll = document.getElementById('show-all');
 kindSelect.addEventListener('change', load);
 showAll.addEventListener('change', load);
 load();
+loadDisputes();
 
 async function load() {
   try {
@@ -31,4 +32,20 @@ function row(a) {
       : el('button', { type: 'button', class: 'acknowledge', onclick: async () => {
         try { await api('/api/alerts/' + a.id + '/acknowledge', { method: 'POST' }); load(); } catch (error) { showError(error); }
       } }, 'Acknowledge')));
+}
+
+/** Disputes come back to the supervisors: each links to the call, where it is resolved or corrected. */
+async function loadDisputes() {
+  const body = document.querySelector('#disputes tbody');
+  try {
+    const disputed = await api('/api/evaluations' + query({ state: 'DISPUTED' }));
+    body.replaceChildren(...disputed.map((e) => el('tr', { dataset: { id: e.id } },
+      el('td', {}, dateTime(e.respondedAt)), el('td', {}, e.agent || '–'),
+      el('td', {}, e.score === null || e.score === undefined ? '–' : Math.round(e.score) + '%'),
+      el('td', {}, e.agentComment || ''),
+      el('td', {}, el('a', { href: '/call.html?id=' + e.callId }, 'Call ' + e.callId)))));
+    if (!disputed.length) body.replaceChildren(el('tr', {}, el('td', { colspan: 5, class: 'info' }, 'No disputes.')));
+  } catch (error) {
+    body.replaceChildren(el('tr', {}, el('td', { colspan: 5, class: 'info' }, 'Disputes: ' + error.message)));
+  }
 }

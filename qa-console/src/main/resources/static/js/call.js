@@ -170,9 +170,13 @@ async function loadEvaluations(call) {
   if (!evaluations.length) list.replaceChildren(el('li', { class: 'info' }, 'Not evaluated yet.'));
   if (STAFF_SCORING.includes(me.role)) {
     const draft = evaluations.find((e) => e.state === 'DRAFT' && e.evaluator === me.username);
+    const disputed = evaluations.find((e) => e.state === 'DISPUTED');
     if (draft) openEvaluation(draft.id, call);
-    else panel.replaceChildren(el('button', { type: 'button', id: 'start-evaluation', class: 'primary',
-      onclick: () => startEvaluation(call) }, 'Score this call'));
+    else {
+      panel.replaceChildren(el('button', { type: 'button', id: 'start-evaluation', class: 'primary',
+        onclick: () => startEvaluation(call) }, 'Score this call'));
+      if (disputed) openEvaluation(disputed.id, call, true);
+    }
   } else {
     const mine = evaluations.filter((e) => e.state !== 'DRAFT' && e.state !== 'SUPERSEDED');
     if (mine.length) openEvaluation(mine[mine.length - 1].id, call);
@@ -187,12 +191,13 @@ async function startEvaluation(call) {
   } catch (error) { showError(error); }
 }
 
-async function openEvaluation(evaluationId, call) {
+async function openEvaluation(evaluationId, call, keep = false) {
   const panel = document.getElementById('evaluation-panel');
   try {
     const details = await api('/api/evaluations/' + evaluationId);
     const editable = details.evaluation.state === 'DRAFT' && STAFF_SCORING.includes(me.role);
-    panel.replaceChildren(evaluationForm(details.evaluation, details.scorecard.scorecard, editable, call));
+    const form = evaluationForm(details.evaluation, details.scorecard.scorecard, editable, call);
+    if (keep) panel.append(form); else panel.replaceChildren(form);
   } catch (error) { showError(error); }
 }
 
@@ -296,6 +301,25 @@ function evaluationForm(evaluation, scorecard, editable, call) {
     };
     actions.append(reply, el('button', { type: 'button', id: 'eval-acknowledge', onclick: respond('acknowledge') }, 'Acknowledge'), ' ',
       el('button', { type: 'button', id: 'eval-dispute', onclick: respond('dispute') }, 'Dispute'));
+  } else if (STAFF_SCORING.includes(me.role)) {
+    if (evaluation.agentComment) actions.append(el('p', { id: 'agent-response' }, 'Agent: ' + evaluation.agentComment));
+    if (evaluation.resolutionComment) actions.append(el('p', { id: 'resolution' }, 'Resolution: ' + evaluation.resolutionComment));
+    const note = el('textarea', { id: 'supervisor-comment', rows: 2,
+      placeholder: evaluation.state === 'DISPUTED' ? 'Answer to the agent (required to resolve)' : 'Reason for the correction' });
+    const act = (path, done) => async () => {
+      if (path === 'resolve' && !note.value.trim()) { showError('Write an answer to the agent.'); return; }
+      try {
+        const result = await api('/api/evaluations/' + evaluation.id + '/' + path, { method: 'POST', body: { comment: note.value || null } });
+        showInfo(done);
+        await loadEvaluations(call);
+        openEvaluation(result.id, call);
+      } catch (error) { showError(error); }
+    };
+    const buttons = [];
+    if (evaluation.state === 'DISPUTED') buttons.push(el('button', { type: 'button', id: 'eval-resolve', onclick: act('resolve', 'Dispute resolved.') }, 'Resolve dispute'));
+    if (evaluation.state !== 'SUPERSEDED') buttons.push(el('button', { type: 'button', id: 'eval-correct',
+      onclick: act('revisions', 'A new revision was started; the submitted one is kept.') }, 'Correct (new revision)'));
+    if (buttons.length) actions.append(note, ...buttons);
   } else if (evaluation.agentComment) {
     actions.append(el('p', { id: 'agent-response' }, 'Agent: ' + evaluation.agentComment));
   }

@@ -8,7 +8,8 @@ const summary = document.getElementById('summary');
 const SIZE = 20;
 let page = 0;
 
-await initPage();
+const me = await initPage();
+setUpSampling();
 for (const [id, name] of [['q', 'q'], ['f-agent', 'agent'], ['f-queue', 'queue'], ['f-outcome', 'outcome'],
   ['f-min', 'minDuration'], ['f-max', 'maxDuration'], ['f-min-score', 'minScore'], ['f-max-score', 'maxScore']]) {
   if (param(name)) document.getElementById(id).value = param(name);
@@ -79,4 +80,24 @@ function hitItem(hit, q) {
       el('div', { class: 'matches' }, ...(s.matches || []).map((m) =>
         el('a', { class: 'match', href: callLink(hit.callId, q, m.startSec), title: m.speaker + ': ' + m.words },
           '▶ ' + clock(m.startSec) + ' ' + m.speaker + ': “' + m.words + '”'))))));
+}
+
+/** "Give me N unevaluated calls of agent X": for those who score calls. */
+function setUpSampling() {
+  if (!['SUPERVISOR', 'ADMIN'].includes(me.role)) return;
+  document.getElementById('sampling').hidden = false;
+  document.getElementById('sample-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const to = new Date();
+    const from = new Date(to.getTime() - Number(document.getElementById('s-period').value) * 86400000);
+    const list = document.getElementById('sample');
+    try {
+      const calls = await api('/api/sampling' + query({ agent: document.getElementById('s-agent').value.trim(),
+        count: document.getElementById('s-count').value, from: from.toISOString(), to: to.toISOString() }));
+      list.replaceChildren(...calls.map((c) => el('li', { dataset: { callId: c.id } },
+        el('a', { href: '/call.html?id=' + c.id }, 'Call ' + c.id), ' · ' + dateTime(c.startedAt) + ' · ' + (c.queue || '–') +
+        ' · ' + clock(c.durationSec))));
+      if (!calls.length) list.replaceChildren(el('li', { class: 'info' }, 'No unevaluated calls in that period.'));
+    } catch (error) { showError(error); }
+  });
 }

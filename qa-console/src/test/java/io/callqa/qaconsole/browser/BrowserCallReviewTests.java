@@ -24,7 +24,6 @@ import io.callqa.transcription.Eventually;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A supervisor finds a phrase, opens the call at the match, hears it with the word highlighted and scores it; the
@@ -93,9 +92,12 @@ class BrowserCallReviewTests {
 	@Test
 	void supervisorShouldScoreTheCallAndTheAgentDisputeIt() {
 		long callId = recordedCall();
-		assumeTrue(this.admin.get("/api/calls/" + callId + "/scorecard").statusCode() != 404,
-				"scoring (/api/calls/{id}/scorecard) is not on this branch yet");
 		browser.logIn(SUPERVISOR, PASSWORD);
+		browser.find("#sampling summary").click();
+		browser.find("#s-agent").sendKeys(AGENT);
+		browser.find("#sample-submit").click();
+		assertThat(browser.find("#sample li[data-call-id='" + callId + "'] a").getText()).isEqualTo("Call " + callId);
+		browser.screenshot("search-sampling");
 		browser.open("/call.html?id=" + callId);
 		browser.find(".word");
 		browser.script("document.getElementById('player').currentTime = 3;");
@@ -133,6 +135,17 @@ class BrowserCallReviewTests {
 		JsonNode disputed = Http.json(this.admin.get("/api/evaluations/" + evaluation.path("id").asLong()));
 		assertThat(disputed.path("evaluation").path("state").asString()).isEqualTo("DISPUTED");
 		assertThat(disputed.path("evaluation").path("agentComment").asString()).contains("hung up");
+
+		browser.logIn(SUPERVISOR, PASSWORD);
+		browser.open("/alerts.html");
+		browser.find("#disputes tr[data-id='" + evaluation.path("id").asLong() + "'] a").click();
+		browser.find("#agent-response");
+		browser.find("#supervisor-comment").sendKeys("Agreed: the caller ended the call.");
+		browser.screenshot("call-dispute-resolution");
+		browser.find("#eval-resolve").click();
+		browser.until((d) -> browser.text("#message").contains("resolved") ? true : null);
+		assertThat(Http.json(this.admin.get("/api/evaluations/" + evaluation.path("id").asLong())).path("evaluation")
+			.path("state").asString()).isEqualTo("RESOLVED");
 	}
 
 	/** One uploaded call for the class, the agent's and supervisor's users with it. */
