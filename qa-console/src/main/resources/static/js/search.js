@@ -44,7 +44,8 @@ async function run() {
   history.replaceState(null, '', query({ ...p, from: document.getElementById('f-from').value,
     to: document.getElementById('f-to').value }) || location.pathname);
   try {
-    const answer = await api('/api/search' + query({ ...p, page, size: SIZE }));
+    // An empty box lists every call (newest first) with the filters.
+    const answer = await api('/api/search' + query({ ...p, q: p.q || '*:*', page, size: SIZE }));
     render(answer, p.q);
   } catch (error) {
     results.replaceChildren();
