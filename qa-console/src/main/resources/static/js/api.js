@@ -15,8 +15,8 @@ function cookie(name) {
   return found ? decodeURIComponent(found.substring(name.length + 1)) : null;
 }
 
-// Logging in clears the CSRF cookie and the server sets a new one only when a request needs it, so the first unsafe
-// request of a session primes it with a request that is refused but leaves the cookie behind.
+// The server sets the XSRF-TOKEN cookie at login. Should it be missing (cleared by the user, expired), an unsafe
+// request to a path nobody serves is refused but leaves a fresh cookie behind, so the real request carries it.
 async function csrfToken() {
   let token = cookie('XSRF-TOKEN');
   if (!token) {

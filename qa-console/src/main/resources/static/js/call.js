@@ -26,7 +26,6 @@ try {
 } catch (error) {
   if (error instanceof ApiError && error.status === 403) {
     showError('Not your call: you can only open your own calls.');
-    document.getElementById('message').id = 'message';
     document.getElementById('message').classList.add('forbidden');
   } else if (error instanceof ApiError && error.status === 404) {
     showError('Call ' + id + ' was not found.');

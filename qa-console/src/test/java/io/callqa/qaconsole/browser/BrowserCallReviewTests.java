@@ -62,7 +62,10 @@ class BrowserCallReviewTests {
 		long callId = recordedCall();
 		browser.logIn(SUPERVISOR, PASSWORD);
 		assertThat(browser.driver().getCurrentUrl()).endsWith("/search.html");
-		browser.find("#q").sendKeys("\"call you back\"");
+		browser.find("#q").sendKeys("\"call you");
+		browser.find("#search-submit").click();
+		assertThat(browser.text("#message")).startsWith("Invalid search query");
+		browser.find("#q").sendKeys(" back\"");
 		browser.find("#search-submit").click();
 		WebElement match = browser.find(".hit[data-call-id='" + callId + "'] .match");
 		assertThat(browser.text(".hit[data-call-id='" + callId + "'] .snippet em")).containsIgnoringCase("call");
