@@ -264,8 +264,10 @@ function evaluationForm(evaluation, scorecard, editable, call) {
       : [choice('Yes', 1), choice('No', 0)];
     if (item.naAllowed) choices.push(choice('N/A', 'na'));
     const evidence = el('span', { class: 'evidence' }, a.evidenceSec !== null && a.evidenceSec !== undefined ? evidenceLink(a.evidenceSec) : '');
-    const note = el('input', { class: 'item-comment', placeholder: 'Comment', value: a.comment || '', disabled: !editable,
-      onchange: (e) => { a.comment = e.target.value || null; save(); } });
+    // Read-only evaluations show a comment as text, and nothing when there is none.
+    const note = editable ? el('input', { class: 'item-comment', placeholder: 'Comment', value: a.comment || '',
+      onchange: (e) => { a.comment = e.target.value || null; save(); } })
+      : a.comment ? el('span', { class: 'item-comment' }, a.comment) : null;
     return el('div', { class: 'item' + (item.critical ? ' critical' : ''), id: 'item-' + item.key, dataset: { key: item.key } },
       el('div', { class: 'item-label' }, item.label, item.critical ? el('span', { class: 'badge bad' }, 'critical') : null,
         ' ', el('span', { class: 'info' }, 'weight ' + item.weight)),
