@@ -83,7 +83,8 @@ function set(id, text) {
 }
 
 function tiles(d) {
-  const calls = d.queues || d.calls || [];
+  // The API's totals over every queue are exact; the weighted sums below then just read that one row.
+  const calls = d.totalCalls ? [d.totalCalls] : (d.queues || []);
   const offered = sum(calls, 'offered');
   const answered = sum(calls, 'answered');
   const abandoned = sum(calls, 'abandoned');
@@ -99,7 +100,7 @@ function tiles(d) {
   const maxWaits = calls.map((c) => c.maxWaitSec).filter((v) => v !== null && v !== undefined);
   set('tile-max-wait', maxWaits.length ? num(Math.max(...maxWaits), 1) : '–');
 
-  const cb = d.callbacks || [];
+  const cb = d.totalCallbacks ? [d.totalCallbacks] : (d.callbacks || []);
   const minutes = (v) => (v === null || v === undefined) ? null : v / 60;
   set('tile-callbacks-requested', sum(cb, 'requested'));
   // Across groups the averages are weighted by requests; with one group (the usual case) they are the API's numbers.

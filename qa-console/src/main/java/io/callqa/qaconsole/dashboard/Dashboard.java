@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -35,8 +37,10 @@ class Dashboard {
 
 	View view(MetricsQuery query) {
 		MetricsQuery byQueue = new MetricsQuery(query.from(), query.to(), query.zone(), Grouping.QUEUE);
+		MetricsQuery all = new MetricsQuery(query.from(), query.to(), query.zone(), Grouping.ALL);
 		return new View(this.metrics.calls(query), this.metrics.callbacks(query), this.metrics.calls(byQueue),
-				this.metrics.satisfaction(query), leaderboard(query));
+				first(this.metrics.calls(all)), first(this.metrics.callbacks(all)), this.metrics.satisfaction(query),
+				leaderboard(query));
 	}
 
 	List<CallStats> calls(MetricsQuery query) {
@@ -80,10 +84,17 @@ class Dashboard {
 
 	/**
 	 * @param calls per the requested grouping (over time: DAY or HOUR)
-	 * @param queues per queue, for the tiles
+	 * @param queues per queue
+	 * @param totalCalls every queue together, for the tiles (null when there was no call)
+	 * @param totalCallbacks every callback request together (null when there was none)
 	 */
 	record View(List<CallStats> calls, List<CallbackStats> callbacks, List<CallStats> queues,
-			Satisfaction satisfaction, List<LeaderboardEntry> leaderboard) {
+			@Nullable CallStats totalCalls, @Nullable CallbackStats totalCallbacks, Satisfaction satisfaction,
+			List<LeaderboardEntry> leaderboard) {
+	}
+
+	private static <T> @Nullable T first(List<T> rows) {
+		return rows.isEmpty() ? null : rows.get(0);
 	}
 
 }

@@ -116,6 +116,8 @@ class ConsoleApiIntegrationTests {
 		assertThat(satisfaction.path("average").asDouble()).isCloseTo(7.25, within(0.001));
 		assertThat(satisfaction.path("nps").asDouble()).isCloseTo(25.0, within(0.001));
 		assertThat(dashboard.path("queues").get(0).path("key").asString()).isEqualTo("con-q");
+		assertThat(dashboard.path("totalCalls").path("offered").asLong()).isEqualTo(1);
+		assertThat(dashboard.path("totalCalls").path("key").asString()).isEqualTo("all");
 		assertThat(dashboard.path("leaderboard")).anySatisfy((row) -> {
 			assertThat(row.path("agent").asString()).isEqualTo("con-agent");
 			assertThat(row.path("answered").asLong()).isEqualTo(1);

@@ -12,6 +12,8 @@ public enum Grouping {
 	/** One row per calendar day in the query's time zone, key {@code 2025-03-10}. */
 	DAY,
 	/** One row per hour in the query's time zone, key {@code 2025-03-10T09:00}. */
-	HOUR
+	HOUR,
+	/** One row for everything in the range, key {@code all} (no row when there is nothing). */
+	ALL
 
 }

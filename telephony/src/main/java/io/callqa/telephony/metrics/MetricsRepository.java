@@ -129,6 +129,7 @@ class MetricsRepository {
 			case AGENT -> agent;
 			case DAY -> "to_char(" + time + " at time zone :zone, 'YYYY-MM-DD')";
 			case HOUR -> "to_char(" + time + " at time zone :zone, 'YYYY-MM-DD\"T\"HH24:00')";
+			case ALL -> "'all'";
 		};
 	}
 
