@@ -1,13 +1,12 @@
 package io.callqa.qaconsole.system;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -18,6 +17,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * {@code XSRF-TOKEN} cookie); requests that carry their own credentials (basic) cannot be forged and skip it.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
 	private static final String[] STAFF = { "SUPERVISOR", "MANAGER", "ADMIN" };
@@ -55,11 +55,6 @@ class SecurityConfiguration {
 				new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
 				PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
 		return http.build();
-	}
-
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new BCryptPasswordEncoder();
 	}
 
 }

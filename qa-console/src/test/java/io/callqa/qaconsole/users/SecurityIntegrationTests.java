@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,6 +115,46 @@ class SecurityIntegrationTests {
 		assertThat(this.agentA.upload("/api/recordings", Fixtures.audio("conversation-8k.wav"), Map.of())
 			.statusCode()).isEqualTo(403);
 		assertThat(Http.json(this.agentA.get("/api/me")).path("agent").asString()).isEqualTo("sec-agent-a");
+	}
+
+	/** Each row: role, method, path, body; the expected answer is 403 (refused by role, before any lookup). */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			AGENT      | GET  | /api/metrics/callbacks?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z |
+			AGENT      | GET  | /api/dashboard?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z        |
+			AGENT      | GET  | /api/dashboard/export.csv?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z |
+			AGENT      | GET  | /api/telephony/status                                                   |
+			AGENT      | GET  | /api/sampling?agent=x&from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z |
+			AGENT      | POST | /api/alerts/1/acknowledge                                               | {}
+			AGENT      | POST | /api/calls/1/evaluations                                                | {}
+			AGENT      | PUT  | /api/evaluations/1/items                                                | {"items":[]}
+			AGENT      | POST | /api/evaluations/1/submit                                               | {}
+			AGENT      | POST | /api/evaluations/1/resolve                                              | {"comment":"x"}
+			AGENT      | POST | /api/standards                                                          | {}
+			AGENT      | PUT  | /api/queues/q/standard                                                  | {"standardId":1}
+			AGENT      | POST | /api/users                                                              | {}
+			MANAGER    | POST | /api/users                                                              | {}
+			MANAGER    | PUT  | /api/users/1                                                            | {}
+			MANAGER    | POST | /api/calls/1/evaluations                                                | {}
+			MANAGER    | POST | /api/standards                                                          | {}
+			MANAGER    | POST | /api/evaluations/1/dispute                                              | {"comment":"x"}
+			MANAGER    | GET  | /actuator/metrics                                                       |
+			SUPERVISOR | GET  | /api/users                                                              |
+			SUPERVISOR | POST | /api/evaluations/1/acknowledge                                          | {}
+			SUPERVISOR | GET  | /actuator/env                                                           |
+			""")
+	void rolesAreCheckedOnEveryEndpoint(String role, String method, String path, String body) {
+		Http http = switch (role) {
+			case "AGENT" -> this.agentA;
+			case "MANAGER" -> this.manager;
+			default -> this.supervisor;
+		};
+		HttpResponse<String> response = switch (method) {
+			case "GET" -> http.get(path);
+			case "PUT" -> http.put(path, (body != null) ? body : "{}");
+			default -> http.post(path, (body != null) ? body : "{}");
+		};
+		assertThat(response.statusCode()).as(role + " " + method + " " + path).isEqualTo(403);
 	}
 
 	@Test
