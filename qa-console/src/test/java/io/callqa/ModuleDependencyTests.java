@@ -44,6 +44,12 @@ class ModuleDependencyTests {
 	}
 
 	@Test
+	void featuresInsideTheConsoleAndTelephonyShouldBeFreeOfCycles() {
+		slices().matching("io.callqa.qaconsole.(*)..").should().beFreeOfCycles().check(classes);
+		slices().matching("io.callqa.telephony.(*)..").should().beFreeOfCycles().check(classes);
+	}
+
+	@Test
 	void speechRecognitionShouldNotNeedSpring() {
 		// The command line transcriber ships these packages without Spring.
 		noClasses().that().resideInAnyPackage("io.callqa.transcription.speech..", "io.callqa.transcription.audio..",

@@ -1,6 +1,5 @@
 package io.callqa.qaconsole.dashboard;
 
-import java.sql.Timestamp;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -9,9 +8,9 @@ import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import io.callqa.qaconsole.scoring.CurrentScores;
 import io.callqa.telephony.metrics.CallCenterMetrics;
 import io.callqa.telephony.metrics.CallStats;
 import io.callqa.telephony.metrics.CallbackStats;
@@ -28,11 +27,11 @@ class Dashboard {
 
 	private final CallCenterMetrics metrics;
 
-	private final JdbcClient jdbc;
+	private final CurrentScores scores;
 
-	Dashboard(CallCenterMetrics metrics, JdbcClient jdbc) {
+	Dashboard(CallCenterMetrics metrics, CurrentScores scores) {
 		this.metrics = metrics;
-		this.jdbc = jdbc;
+		this.scores = scores;
 	}
 
 	View view(MetricsQuery query) {
@@ -53,7 +52,7 @@ class Dashboard {
 			.stream()
 			.filter((stats) -> stats.key() != null)
 			.forEach((stats) -> byAgent.put(stats.key(), stats));
-		Map<String, double[]> qa = qaScores(query);
+		Map<String, CurrentScores.AgentScore> qa = this.scores.ofAgents(query.from(), query.to());
 		TreeSet<String> agents = new TreeSet<>(byAgent.keySet());
 		agents.addAll(qa.keySet());
 		return agents.stream().map((agent) -> entry(agent, byAgent.get(agent), qa.get(agent)))
@@ -62,24 +61,10 @@ class Dashboard {
 			.toList();
 	}
 
-	private static LeaderboardEntry entry(String agent, CallStats calls, double[] qa) {
-		return new LeaderboardEntry(agent, (qa != null) ? (long) qa[1] : 0, (qa != null) ? qa[0] : null,
+	private static LeaderboardEntry entry(String agent, @Nullable CallStats calls,
+			CurrentScores.@Nullable AgentScore qa) {
+		return new LeaderboardEntry(agent, (qa != null) ? qa.evaluations() : 0, (qa != null) ? qa.average() : null,
 				(calls != null) ? calls.averageSurveyScore() : null, (calls != null) ? calls.answered() : 0);
-	}
-
-	/** Average score and count of current (not superseded) submitted evaluations per agent, by submission time. */
-	private Map<String, double[]> qaScores(MetricsQuery query) {
-		Map<String, double[]> scores = new HashMap<>();
-		this.jdbc.sql("""
-				select agent, avg(score) as average, count(*) as n from evaluation
-				where agent is not null and state in ('SUBMITTED', 'ACKNOWLEDGED', 'DISPUTED', 'RESOLVED')
-				  and submitted_at >= :from and submitted_at < :to group by agent""")
-			.param("from", Timestamp.from(query.from()))
-			.param("to", Timestamp.from(query.to()))
-			.query((rs, row) -> scores.put(rs.getString("agent"),
-					new double[] { rs.getDouble("average"), rs.getLong("n") }))
-			.list();
-		return scores;
 	}
 
 	/**

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.callqa.qaconsole.scoring.CurrentScores;
+
 /**
  * What the index does not hold about a call: its outcome (known once it ends) and its current QA score (changes
  * with every evaluation), for the search filters on them.
@@ -18,8 +20,11 @@ class CallFacts {
 
 	private final JdbcClient jdbc;
 
-	CallFacts(JdbcClient jdbc) {
+	private final CurrentScores scores;
+
+	CallFacts(JdbcClient jdbc, CurrentScores scores) {
 		this.jdbc = jdbc;
+		this.scores = scores;
 	}
 
 	Map<Long, Fact> of(List<Long> callIds) {
@@ -27,14 +32,11 @@ class CallFacts {
 		if (callIds.isEmpty()) {
 			return facts;
 		}
-		this.jdbc.sql("""
-				select c.id, c.outcome, (select e.score from evaluation e where e.call_id = c.id
-				  and e.state in ('SUBMITTED', 'ACKNOWLEDGED', 'DISPUTED', 'RESOLVED')
-				  order by e.submitted_at desc limit 1) as score
-				from call c where c.id in (:ids)""")
+		Map<Long, Double> current = this.scores.ofCalls(callIds);
+		this.jdbc.sql("select id, outcome from call where id in (:ids)")
 			.param("ids", callIds)
 			.query((rs, row) -> facts.put(rs.getLong("id"),
-					new Fact(rs.getString("outcome"), rs.getObject("score", Double.class))))
+					new Fact(rs.getString("outcome"), current.get(rs.getLong("id")))))
 			.list();
 		return facts;
 	}

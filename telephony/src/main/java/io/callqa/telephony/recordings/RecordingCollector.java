@@ -85,6 +85,7 @@ class RecordingCollector implements SmartLifecycle {
 			for (RecordingSet set : sets) {
 				this.attacher.attach(pending.callId(), set, "CALL_END");
 			}
+			forget(pending);
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.warn("Call {}: recording not attached ({}); the sweep retries", pending.callId(), ex.getMessage());
@@ -97,9 +98,15 @@ class RecordingCollector implements SmartLifecycle {
 			this.executor.schedule(() -> collect(pending), this.properties.settle().toMillis(), TimeUnit.MILLISECONDS);
 			return;
 		}
+		forget(pending);
 		logger.warn("Call {}: {} {} s after it ended; left to the sweep", pending.callId(), reason,
 				this.properties.waitMax().toSeconds());
 		this.recordings.noteAnomaly(pending.callId(), reason + " when the call ended");
+	}
+
+	/** A call's files are settled once: their fingerprints would otherwise pile up for the server's lifetime. */
+	private void forget(Pending pending) {
+		pending.uniqueids().forEach(this.fingerprints::remove);
 	}
 
 	/** True once every file kept its size and time since the previous look. */

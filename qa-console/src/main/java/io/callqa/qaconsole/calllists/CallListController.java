@@ -1,4 +1,4 @@
-package io.callqa.qaconsole.calls;
+package io.callqa.qaconsole.calllists;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.callqa.qaconsole.calls.CallAccessDeniedException;
+import io.callqa.qaconsole.scoring.CurrentScores;
 import io.callqa.qaconsole.users.CallQaUser;
 import io.callqa.telephony.calls.CallFilter;
 import io.callqa.telephony.calls.CallSummaries;
@@ -34,9 +36,9 @@ class CallListController {
 
 	private final Transcriptions transcriptions;
 
-	private final LatestScores scores;
+	private final CurrentScores scores;
 
-	CallListController(CallSummaries summaries, Transcriptions transcriptions, LatestScores scores) {
+	CallListController(CallSummaries summaries, Transcriptions transcriptions, CurrentScores scores) {
 		this.summaries = summaries;
 		this.transcriptions = transcriptions;
 		this.scores = scores;
@@ -51,7 +53,7 @@ class CallListController {
 		String scoped = (user.agentScope() != null) ? user.agentScope() : agent;
 		List<CallSummary> calls = this.summaries.list(new CallFilter(scoped, queue, from, to, outcome, null, limit,
 				offset));
-		Map<Long, Double> latest = this.scores.of(calls.stream().map(CallSummary::id).toList());
+		Map<Long, Double> latest = this.scores.ofCalls(calls.stream().map(CallSummary::id).toList());
 		return calls.stream().map((call) -> row(call, latest.get(call.id()))).toList();
 	}
 
