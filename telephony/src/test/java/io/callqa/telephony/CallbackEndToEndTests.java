@@ -104,7 +104,8 @@ class CallbackEndToEndTests {
 			.query()
 			.singleRow();
 		assertThat(call).containsEntry("direction", "OUTBOUND").containsEntry("outcome", "CONNECTED")
-			.containsEntry("caller_number", "5550123").containsEntry("callback_attempt_id", attempts.get(0).id());
+			.containsEntry("caller_number", "5550123").containsEntry("callback_attempt_id", attempts.get(0).id())
+			.containsEntry("agent", attempts.get(0).agent()).containsEntry("queue", "support");
 		await(() -> recordings(attempts.get(0).callId()) == 1);
 	}
 

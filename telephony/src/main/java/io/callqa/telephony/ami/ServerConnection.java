@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.asteriskjava.manager.ManagerConnection;
@@ -63,6 +64,8 @@ final class ServerConnection implements ManagerEventListener {
 	private final AtomicLong events = new AtomicLong();
 
 	private final AtomicLong reconnects = new AtomicLong();
+
+	private final AtomicBoolean firstConnectSeen = new AtomicBoolean();
 
 	private volatile @Nullable Instant connectedSince;
 
@@ -129,6 +132,10 @@ final class ServerConnection implements ManagerEventListener {
 	@Override
 	public void onManagerEvent(ManagerEvent event) {
 		if (event instanceof ConnectEvent) {
+			// The library announces the first login too; login() rebuilds state for that one itself.
+			if (this.firstConnectSeen.compareAndSet(false, true)) {
+				return;
+			}
 			onReconnected();
 			return;
 		}

@@ -34,6 +34,11 @@ class CallbackEngine {
 
 	static final String REQUEST_VARIABLE = "CALLQA_REQUEST";
 
+	/** The agent rung and the request's queue, so the callback call is the agent's and the queue's call. */
+	static final String AGENT_VARIABLE = "CALLQA_AGENT";
+
+	static final String QUEUE_VARIABLE = "CALLQA_QUEUE";
+
 	private final CallbackAttempts attempts;
 
 	private final ObjectProvider<AmiActions> ami;
@@ -175,7 +180,7 @@ class CallbackEngine {
 		static Dial of(CallbackRequest request, long attemptId, int attemptNo, QueueMemberState member,
 				QueueSettings queue) {
 			Map<String, String> variables = Map.of(ATTEMPT_VARIABLE, Long.toString(attemptId), REQUEST_VARIABLE,
-					Long.toString(request.id()));
+					Long.toString(request.id()), AGENT_VARIABLE, member.name(), QUEUE_VARIABLE, request.queue());
 			OriginateRequest originate = new OriginateRequest(CallbackRepository.actionId(request.id(), attemptNo),
 					queue.agentChannelFor(member.name()), queue.context(), request.number(), 1, queue.callerId(),
 					queue.ringTimeout(), variables);

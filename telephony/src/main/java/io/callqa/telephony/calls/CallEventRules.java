@@ -127,6 +127,9 @@ final class CallEventRules {
 			case "DIALSTATUS" -> call.dialStatus = value;
 			case "CALLQA_ATTEMPT" -> callbackAttempt(calls, call, value);
 			case "CALLQA_CALLBACK_REQUESTED" -> call.callbackRequested = "1".equals(value);
+			// Our callback Originate names the agent it rings and the request's queue: no queue event says so.
+			case "CALLQA_AGENT" -> call.agent = (call.agent != null) ? call.agent : value;
+			case "CALLQA_QUEUE" -> call.queue = (call.queue != null) ? call.queue : value;
 			default -> {
 				return;
 			}

@@ -85,7 +85,8 @@ class CallbackEngineIntegrationTests {
 		assertThat(sent.request()).isEqualTo(new OriginateRequest(attempt.actionId(),
 				"Local/agent1@agents-callback", "callback-out", "5550101", 1, "\"Support\" <100>",
 				Duration.ofSeconds(30),
-				Map.of("CALLQA_ATTEMPT", Long.toString(attempt.id()), "CALLQA_REQUEST", Long.toString(request.id()))));
+				Map.of("CALLQA_ATTEMPT", Long.toString(attempt.id()), "CALLQA_REQUEST", Long.toString(request.id()),
+						"CALLQA_AGENT", "agent1", "CALLQA_QUEUE", request.queue())));
 		assertThat(attempt.agent()).isEqualTo("agent1");
 		assertThat(this.requests.find(request.id()).state()).isEqualTo(CallbackState.DIALLING);
 		assertThat(this.requests.find(request.id()).attempts()).isEqualTo(1);
