@@ -16,7 +16,7 @@ public final class Sounds {
 	/**
 	 * Sounds of Asterisk's core English sound package (core-sounds-en.txt, asterisk-core-sounds 1.6) that the
 	 * configuration or the scripts play; anything else must be a callqa prompt shipped in {@code sounds/callqa/}.
-	 * Not core: {@code option-is-invalid}, {@code please-try-call-later} (extra sounds).
+	 * Not core: {@code option-is-invalid} (extra sounds); the core "please try again later" is {@code pls-try-call-later}.
 	 */
 	public static final Set<String> CORE_SOUNDS = Set.of("all-circuits-busy-now", "pls-try-call-later", "goodbye",
 			"minutes", "beep");
