@@ -30,13 +30,24 @@ class CallbackOfferScript implements AgiScript {
 
 	static final String OFFER_PROMPT = "callqa/callback-offer";
 
-	static final String INVALID_PROMPT = "option-is-invalid";
+	static final String INVALID_PROMPT = "callqa/invalid-option";
 
 	static final String CONFIRMED_PROMPT = "callqa/callback-confirmed";
 
 	static final String CONFIRMED_LATER_PROMPT = "callqa/callback-confirmed-later";
 
 	static final String MINUTES_PROMPT = "minutes";
+
+	/** The outcome for the dialplan: {@code ACCEPTED}, {@code DECLINED} or {@code UNAVAILABLE}. */
+	static final String OFFER_VARIABLE = "CALLBACK_OFFER";
+
+	static final String ACCEPTED = "ACCEPTED";
+
+	/** Set to 1 on acceptance: the call's outcome becomes CALLBACK_REQUESTED. */
+	static final String REQUESTED_VARIABLE = "CALLQA_CALLBACK_REQUESTED";
+
+	/** Set by the dialplan to ${EPOCH} before Queue(): when the caller started waiting. */
+	static final String ENTERED_VARIABLE = "QUEUE_ENTERED";
 
 	private static final Logger logger = LoggerFactory.getLogger(CallbackOfferScript.class);
 
@@ -72,21 +83,21 @@ class CallbackOfferScript implements AgiScript {
 	private void offer(AgiRequest request, AgiChannel channel) throws AgiException {
 		Optional<OfferedCallback> offered = describe(request, channel);
 		if (offered.isEmpty()) {
-			channel.setVariable("CALLBACK_OFFER", "UNAVAILABLE");
+			channel.setVariable(OFFER_VARIABLE, "UNAVAILABLE");
 			return;
 		}
 		if (!accepted(channel)) {
-			channel.setVariable("CALLBACK_OFFER", "DECLINED");
+			channel.setVariable(OFFER_VARIABLE, "DECLINED");
 			return;
 		}
 		Optional<CallbackRequest> created = create(request, offered.get());
 		if (created.isEmpty()) {
-			channel.setVariable("CALLBACK_OFFER", "UNAVAILABLE");
+			channel.setVariable(OFFER_VARIABLE, "UNAVAILABLE");
 			return;
 		}
 		// Set before the confirmation plays, so a caller hanging up during it still leaves with the right outcome.
-		channel.setVariable("CALLQA_CALLBACK_REQUESTED", "1");
-		channel.setVariable("CALLBACK_OFFER", "ACCEPTED");
+		channel.setVariable(REQUESTED_VARIABLE, "1");
+		channel.setVariable(OFFER_VARIABLE, ACCEPTED);
 		confirm(channel, created.get());
 	}
 
@@ -150,7 +161,7 @@ class CallbackOfferScript implements AgiScript {
 			return number(waited);
 		}
 		// The dialplan stores ${EPOCH} in QUEUE_ENTERED right before Queue(): waited = now - entered.
-		Double entered = number(channel.getVariable("QUEUE_ENTERED"));
+		Double entered = number(channel.getVariable(ENTERED_VARIABLE));
 		if (entered == null) {
 			return null;
 		}

@@ -74,8 +74,10 @@ public final class AmiSimulator implements AutoCloseable {
 
 	/**
 	 * Writes recordings into {@code directory}: {@code <prefix>-<UNIQUEID>.wav} for every MixMonitor the played
-	 * events start (and for MixMonitor actions), plus {@code <UNIQUEID>-in.wav} / {@code -out.wav} per party if
-	 * {@code perParty}. Without it, events name {@code /var/spool/asterisk/monitor} and no file is written.
+	 * events start (and for MixMonitor actions), plus, if {@code perParty}, the {@code -agent.wav} /
+	 * {@code -customer.wav} files the played dialplan names (MixMonitor's r() and t(), as in
+	 * {@code telephony/asterisk/extensions.conf}: on the agent's channel once answered, and in {@code callback-out}).
+	 * Without a directory, events name {@code /var/spool/asterisk/monitor} and no file is written.
 	 */
 	public AmiSimulator recordInto(@Nullable Path directory, boolean perParty) {
 		this.asterisk.recordInto(directory, perParty);

@@ -104,6 +104,26 @@ final class CallWriter {
 		this.log.call("MixMonitorStart", leg);
 	}
 
+	/**
+	 * MixMonitor with one file per party as well, {@code base-agent.wav} and {@code base-customer.wav}: on the agent's
+	 * side of the call r() (what the channel receives) is the agent, as in telephony/asterisk/extensions.conf.
+	 */
+	void mixMonitor(Leg leg, String file, String base) {
+		newexten(leg, "MixMonitor", file + "," + perPartyOptions(base));
+		varSet(leg, "MIXMONITOR_FILENAME", file);
+		this.log.call("MixMonitorStart", leg);
+	}
+
+	/** Per-party files only (MixMonitor's file argument empty): no MIXMONITOR_FILENAME is set. */
+	void perPartyMixMonitor(Leg leg, String base) {
+		newexten(leg, "MixMonitor", "," + perPartyOptions(base));
+		this.log.call("MixMonitorStart", leg);
+	}
+
+	private static String perPartyOptions(String base) {
+		return "r(" + base + "-agent.wav)t(" + base + "-customer.wav)";
+	}
+
 	/** The agent event family (AgentCalled, AgentConnect, AgentRingNoAnswer...): caller, member leg, then extras. */
 	void agentEvent(String type, Leg caller, Leg member, String... extra) {
 		this.log.add(type, "agent,all", concat(caller, member, extra));

@@ -72,11 +72,17 @@ final class CallbackCall {
 		this.w.newstate(agent[0], UP);
 		this.w.originateDialEnd(agent[0]);
 		agent[0].at(this.request.context(), this.request.exten(), 1);
-		this.w.newexten(agent[0], "NoOp", "Callback to " + this.request.exten());
+		this.w.newexten(agent[0], "NoOp",
+				"callqa callback request " + this.request.variables().getOrDefault("CALLQA_REQUEST", "") + " attempt "
+						+ this.request.variables().getOrDefault("CALLQA_ATTEMPT", "") + ": "
+						+ this.request.variables().getOrDefault("CALLQA_AGENT", target[0]) + " calls "
+						+ this.request.exten());
 		response(agent[0]);
 		String prefix = this.request.variables().getOrDefault("SCENARIO", "callback");
-		this.recordingFile = recordingDir + "/" + prefix + "-" + this.agentUniqueid + ".wav";
-		this.w.mixMonitor(agent[0], this.recordingFile);
+		String base = recordingDir + "/" + prefix + "-" + this.agentUniqueid;
+		this.recordingFile = base + ".wav";
+		// [callback-out] records on the agent's side (Local ;1): r() is the agent, t() the customer.
+		this.w.mixMonitor(agent[0], this.recordingFile, base);
 		this.w.varSet(agent[0], "DIALSTATUS", "");
 		dialCustomer(agent);
 	}

@@ -17,6 +17,9 @@ final class InboundCall {
 
 	private static final int RINGING = 5;
 
+	/** queues.conf membergosub: runs on the agent's channel once answered. */
+	private static final String RECORD_PARTIES_CONTEXT = "callqa-record-parties";
+
 	private final CallScript script;
 
 	private final SimulatedQueue queue;
@@ -44,6 +47,11 @@ final class InboundCall {
 		this.linkedid = ids.uniqueid(start);
 		this.w = new CallWriter(ids, start, this.linkedid);
 		this.recordingFile = recordingDir + "/" + script.prefix() + "-" + this.linkedid + ".wav";
+	}
+
+	/** The per-party files' name without {@code -agent.wav}/{@code -customer.wav}: the caller's Uniqueid. */
+	private String recordingBase() {
+		return this.recordingFile.substring(0, this.recordingFile.length() - ".wav".length());
 	}
 
 	static RenderedCall render(CallScript script, SimulatedQueue queue, SimulatorIds ids, String recordingDir,
@@ -87,8 +95,13 @@ final class InboundCall {
 		this.cust1.at("inbound", "s", 1);
 		this.w.newexten(this.cust1, "Answer", "");
 		this.w.varSet(this.cust1, "SCN", this.script.prefix());
+		// As telephony/asterisk/extensions.conf [inbound]: mixed file, per-party base for the agent's channel, the
+		// queue entry time for the callback offer, Queue with c (the survey after the agent hangs up).
 		this.w.mixMonitor(this.cust1, this.recordingFile);
-		this.w.newexten(this.cust1, "Queue", this.queue.name() + ",t,,,120");
+		this.w.newexten(this.cust1, "Set", "__PERPARTY_BASE=" + recordingBase());
+		this.w.newexten(this.cust1, "Set", "QUEUE_ENTERED=" + this.start.getEpochSecond());
+		this.w.varSet(this.cust1, "QUEUE_ENTERED", Long.toString(this.start.getEpochSecond()));
+		this.w.newexten(this.cust1, "Queue", this.queue.name() + ",tc,,,300");
 		this.w.queueEvent("QueueCallerJoin", this.cust1, "Queue: " + this.queue.name(), "Position: 1", "Count: 1");
 		this.w.log.call("MusicOnHoldStart", this.cust1, "Class: default");
 	}
@@ -193,6 +206,12 @@ final class InboundCall {
 		this.w.varSet(this.cust1, "MEMBERINTERFACE", agent.member.location());
 		this.w.varSet(this.cust1, "MEMBERNAME", agent.member.name());
 		this.w.queueEvent("QueueCallerLeave", this.cust1, "Queue: " + this.queue.name(), "Position: 1", "Count: 0");
+		// queues.conf membergosub: per-party recording on the agent's channel, from the moment the agent answered.
+		agent.one.at(RECORD_PARTIES_CONTEXT, "s", 1);
+		this.w.newexten(agent.one, "GotoIf", "$[\"" + recordingBase() + "\"=\"\"]?done");
+		this.w.perPartyMixMonitor(agent.one, recordingBase());
+		this.w.newexten(agent.one, "Return", "");
+		agent.one.at(agent.member.context(), "s", 1);
 		this.w.agentEvent("AgentConnect", this.cust1, agent.one, "Queue: " + this.queue.name(),
 				"Interface: " + agent.member.location(), "MemberName: " + agent.member.name(),
 				"HoldTime: " + this.script.waitTime().getSeconds(), "RingTime: " + ring.getSeconds());
@@ -303,7 +322,8 @@ final class InboundCall {
 		this.w.log.call("MusicOnHoldStop", this.cust1);
 		this.w.queueEvent("QueueCallerLeave", this.cust1, "Queue: " + this.queue.name(), "Position: 1", "Count: 0");
 		this.w.varSet(this.cust1, "QUEUESTATUS", "TIMEOUT");
-		this.w.newexten(this.cust1, "Playback", "all-circuits-busy-now&please-try-call-later&goodbye");
+		this.w.newexten(this.cust1, "GotoIf", "$[\"TIMEOUT\"=\"CONTINUE\"]?survey");
+		this.w.newexten(this.cust1, "Playback", "all-circuits-busy-now&pls-try-call-later&goodbye");
 		this.w.at(end.plusSeconds(4));
 		dialplanHangsUpCaller();
 	}
@@ -329,18 +349,20 @@ final class InboundCall {
 		this.w.log.call("MusicOnHoldStop", this.cust1);
 		this.w.queueEvent("QueueCallerLeave", this.cust1, "Queue: " + this.queue.name(), "Position: 1", "Count: 0");
 		this.w.varSet(this.cust1, "QUEUEWAIT_MS", String.valueOf(this.script.waitTime().toMillis()));
-		this.cust1.at("callback-offer", "1", 1);
-		this.w.newexten(this.cust1, "AGI",
-				"agi://127.0.0.1:4573/callback-offer?queue=" + this.queue.name() + "&position=1");
-		this.w.log.call("AGIExecStart", this.cust1, "Command: STREAM FILE callback-confirmed \"\"",
+		// queues.conf context=queue-exit-<queue>; its extension 1 runs the offer (telephony/asterisk/extensions.conf).
+		this.cust1.at("queue-exit-" + this.queue.name(), "1", 1);
+		this.w.newexten(this.cust1, "AGI", "agi://127.0.0.1:4573/callback-offer?queue=" + this.queue.name());
+		this.w.log.call("AGIExecStart", this.cust1, "Command: STREAM FILE callqa/callback-confirmed \"\"",
 				"CommandId: 1");
 		// What our callback-offer script's SET VARIABLE commands make Asterisk report.
 		this.w.varSet(this.cust1, "CALLQA_CALLBACK_REQUESTED", "1");
 		this.w.varSet(this.cust1, "CALLBACK_OFFER", "ACCEPTED");
 		this.w.at(at.plusSeconds(3));
-		this.w.log.call("AGIExecEnd", this.cust1, "Command: STREAM FILE callback-confirmed \"\"", "CommandId: 1",
-				"ResultCode: 200", "Result: Success");
+		this.w.log.call("AGIExecEnd", this.cust1, "Command: STREAM FILE callqa/callback-confirmed \"\"",
+				"CommandId: 1", "ResultCode: 200", "Result: Success");
 		this.w.varSet(this.cust1, "AGISTATUS", "SUCCESS");
+		this.w.newexten(this.cust1, "GotoIf", "$[\"ACCEPTED\"=\"ACCEPTED\"]?accepted");
+		this.w.newexten(this.cust1, "Playback", "goodbye");
 		this.w.newexten(this.cust1, "Hangup", "");
 		dialplanHangsUpCaller();
 	}

@@ -50,9 +50,17 @@ final class MixMonitorFiles {
 		String uniqueid = event.value("Uniqueid");
 		if (event.type().equals("VarSet") && "MIXMONITOR_FILENAME".equals(event.value("Variable"))
 				&& uniqueid != null) {
-			String in = this.perParty ? uniqueid + "-in.wav" : null;
-			String out = this.perParty ? uniqueid + "-out.wav" : null;
-			start(uniqueid, String.valueOf(event.value("Value")), in, out, at);
+			start(uniqueid, String.valueOf(event.value("Value")), null, null, at);
+		}
+		// The per-party files the dialplan names (r() and t() options), written only when asked for.
+		if (this.perParty && event.type().equals("Newexten") && "MixMonitor".equals(event.value("Application"))
+				&& uniqueid != null) {
+			String options = String.valueOf(event.value("AppData"));
+			String in = SimulatedAsterisk.option(options, 'r');
+			String out = SimulatedAsterisk.option(options, 't');
+			if (in != null || out != null) {
+				start(uniqueid, null, in, out, at);
+			}
 		}
 		this.byUniqueid.values().forEach((recordings) -> recordings.forEach((recording) -> recording.growTo(at)));
 		if (event.type().equals("Hangup") && uniqueid != null) {
@@ -68,12 +76,15 @@ final class MixMonitorFiles {
 	 * (MixMonitor r(): audio received from the channel) and {@code out} (t()); names are kept, in the configured
 	 * directory.
 	 */
-	synchronized void start(String uniqueid, String file, @Nullable String in, @Nullable String out, Instant at) {
+	synchronized void start(String uniqueid, @Nullable String file, @Nullable String in, @Nullable String out,
+			Instant at) {
 		if (this.directory == null) {
 			return;
 		}
 		List<Recording> recordings = this.byUniqueid.computeIfAbsent(uniqueid, (key) -> new ArrayList<>());
-		recordings.add(new Recording(inDirectory(file), this.mixed, at));
+		if (file != null && !file.isEmpty()) {
+			recordings.add(new Recording(inDirectory(file), this.mixed, at));
+		}
 		if (in != null) {
 			recordings.add(new Recording(inDirectory(in), this.in, at));
 		}

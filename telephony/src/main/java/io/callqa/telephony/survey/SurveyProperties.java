@@ -22,9 +22,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("callqa.telephony.survey")
-record SurveyProperties(@DefaultValue("survey-rate-0-10") @NotBlank String prompt,
-		@DefaultValue("survey-invalid-try-again") @NotBlank String retryPrompt,
-		@DefaultValue("survey-thank-you") @NotBlank String thanksPrompt,
+record SurveyProperties(@DefaultValue("callqa/survey-rate-0-10") @NotBlank String prompt,
+		@DefaultValue("callqa/survey-invalid-try-again") @NotBlank String retryPrompt,
+		@DefaultValue("callqa/survey-thank-you") @NotBlank String thanksPrompt,
 		@DefaultValue("5s") Duration digitTimeout, @DefaultValue("3") @Min(1) @Max(5) int prompts,
 		@DefaultValue("5") @Min(0) @Max(11) int alertBelow) {
 }

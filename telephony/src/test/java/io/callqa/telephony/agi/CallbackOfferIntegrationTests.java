@@ -112,7 +112,7 @@ class CallbackOfferIntegrationTests {
 			.call(call("5550204", "callback-offer?queue=support"));
 
 		assertThat(transcript.commands()).containsSubsequence("GET DATA \"callqa/callback-offer\" 5000 1",
-				"STREAM FILE \"option-is-invalid\" \"\"", "GET DATA \"callqa/callback-offer\" 5000 1",
+				"STREAM FILE \"callqa/invalid-option\" \"\"", "GET DATA \"callqa/callback-offer\" 5000 1",
 				"SET VARIABLE \"CALLBACK_OFFER\" \"ACCEPTED\"");
 		assertThat(openRequests("support", "5550204")).hasSize(1);
 	}

@@ -215,6 +215,20 @@ class AmiSimulatorActionsTests {
 		assertThat(riffSize(this.recordings.resolve(call.linkedid() + "-out.wav"))).isPositive();
 	}
 
+	/** As telephony/asterisk/extensions.conf: per-party files start on the agent's channel, named by the caller. */
+	@Test
+	void playWhenDialplanRecordsPerPartyShouldWriteAgentAndCustomerFilesOfTheCaller() throws Exception {
+		this.simulator.recordInto(this.recordings, true);
+		RenderedCall call = this.simulator.play(CallScript.answered().recordingPrefix("support").startingAt(T0));
+		String base = "support-" + call.linkedid();
+		assertThat(riffSize(this.recordings.resolve(base + ".wav"))).isPositive();
+		assertThat(riffSize(this.recordings.resolve(base + "-agent.wav"))).isPositive();
+		assertThat(riffSize(this.recordings.resolve(base + "-customer.wav"))).isPositive();
+		try (var files = Files.list(this.recordings)) {
+			assertThat(files.map((file) -> file.getFileName().toString())).noneMatch((name) -> name.endsWith("-in.wav"));
+		}
+	}
+
 	@Test
 	void mixMonitorWhenChannelIsUnknownShouldAnswerError() throws Exception {
 		ManagerResponse response = this.connection.sendAction(new MixMonitorAction("Local/nobody@x-0;1"), 2_000);

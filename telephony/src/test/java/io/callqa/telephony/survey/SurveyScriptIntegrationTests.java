@@ -76,7 +76,7 @@ class SurveyScriptIntegrationTests {
 
 		assertThat(responses()).containsExactly(new Row(this.callId, "agent1", "support", 9));
 		assertThat(transcript.commands()).containsExactly("ANSWER", "GET VARIABLE \"MEMBERNAME\"",
-				"GET VARIABLE \"QUEUENAME\"", "GET DATA \"survey-rate-0-10\" 5000 2", "STREAM FILE \"survey-thank-you\" \"\"",
+				"GET VARIABLE \"QUEUENAME\"", "GET DATA \"callqa/survey-rate-0-10\" 5000 2", "STREAM FILE \"callqa/survey-thank-you\" \"\"",
 				"SET VARIABLE \"AJ_AGISTATUS\" \"SUCCESS\"");
 		assertThat(alertsForThisCall()).isEmpty();
 	}
@@ -111,8 +111,8 @@ class SurveyScriptIntegrationTests {
 
 		assertThat(responses()).containsExactly(new Row(this.callId, "agent1", "support", 7));
 		assertThat(transcript.commands()).filteredOn((command) -> command.startsWith("GET DATA"))
-			.containsExactly("GET DATA \"survey-rate-0-10\" 5000 2", "GET DATA \"survey-invalid-try-again\" 5000 2",
-					"GET DATA \"survey-invalid-try-again\" 5000 2");
+			.containsExactly("GET DATA \"callqa/survey-rate-0-10\" 5000 2", "GET DATA \"callqa/survey-invalid-try-again\" 5000 2",
+					"GET DATA \"callqa/survey-invalid-try-again\" 5000 2");
 	}
 
 	@Test
@@ -121,7 +121,7 @@ class SurveyScriptIntegrationTests {
 
 		assertThat(responses()).containsExactly(new Row(this.callId, "agent1", "support", null));
 		assertThat(transcript.commands()).filteredOn((command) -> command.startsWith("GET DATA")).hasSize(3);
-		assertThat(transcript.commands()).contains("STREAM FILE \"survey-thank-you\" \"\"");
+		assertThat(transcript.commands()).contains("STREAM FILE \"callqa/survey-thank-you\" \"\"");
 		assertThat(alertsForThisCall()).isEmpty();
 	}
 
