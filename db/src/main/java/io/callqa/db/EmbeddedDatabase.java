@@ -124,13 +124,35 @@ final class EmbeddedDatabase implements AutoCloseable {
 		catch (OverlappingFileLockException ex) {
 			lock = null;
 		}
-		if (lock == null) {
+		if (lock == null || usedByAnEarlierVersion(dataDir)) {
+			if (lock != null) {
+				lock.release();
+			}
 			channel.close();
 			throw new IllegalStateException("The embedded database's data directory " + dataDir
 					+ " is in use by another running callqa process; stop it, or give this one its own "
 					+ "callqa.db.embedded.data-dir");
 		}
 		return lock;
+	}
+
+	/** A server of an earlier version (zonky's lifecycle, its "epg-lock") still running on the directory. */
+	private static boolean usedByAnEarlierVersion(Path dataDir) throws IOException {
+		Path zonkyLock = dataDir.resolve("epg-lock");
+		if (!Files.exists(zonkyLock)) {
+			return false;
+		}
+		try (FileChannel channel = FileChannel.open(zonkyLock, StandardOpenOption.WRITE)) {
+			FileLock lock = channel.tryLock();
+			if (lock == null) {
+				return true;
+			}
+			lock.release();
+			return false;
+		}
+		catch (OverlappingFileLockException ex) {
+			return true;
+		}
 	}
 
 	private static void initdb(PostgresBinaries binaries, Path dataDir, DatabaseCredentials credentials,
@@ -389,7 +411,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 	@Override
 	public void close() throws IOException {
 		if (this.watchdog != null) {
-			this.watchdog.destroy();
+			this.watchdog.destroyForcibly(); // it ignores SIGTERM, so that a signal to our process group spares it
 			this.watchdog = null;
 		}
 		try {
