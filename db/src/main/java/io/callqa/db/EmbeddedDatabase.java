@@ -1,8 +1,6 @@
 package io.callqa.db;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -61,9 +59,6 @@ final class EmbeddedDatabase implements AutoCloseable {
 	private static final String LOCK_FILE = "callqa.lock";
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
-
-	/** PostgreSQL's own log lines, at the level of their severity. */
-	private static final Logger serverLog = LoggerFactory.getLogger("io.callqa.db.postgres");
 
 	private final PostgresBinaries binaries;
 
@@ -248,23 +243,23 @@ final class EmbeddedDatabase implements AutoCloseable {
 		int attempts = (properties.port() != 0) ? 1 : 3;
 		for (int attempt = 1;; attempt++) {
 			this.port = (properties.port() != 0) ? requireFreePort(properties.port()) : freePort();
-			Process pgCtl = new ProcessBuilder(this.binaries.command("pg_ctl", "-D", this.dataDir.toString(), "-o",
-					serverOptions(this.port, properties.durable()), "-w", "-t", "300", "start"))
-				.redirectErrorStream(true)
-				.start();
-			// The postmaster inherits pg_ctl's output: this thread logs the server until it exits.
-			logServer(pgCtl);
-			if (waitFor(pgCtl) == 0) {
+			try {
+				// pg_ctl starts the postmaster in a session of its own (setsid) and returns once it accepts connections.
+				run(this.binaries.command("pg_ctl", "-D", this.dataDir.toString(), "-o",
+						serverOptions(this.port, properties.durable()), "-w", "-t", "300", "start"), null, "pg_ctl start");
 				this.running = true;
-				log.info("Embedded PostgreSQL at {} (data: {}{}{})", jdbcUrl(), this.dataDir,
-						this.temporary ? ", temporary" : "", properties.durable() ? "" : ", NOT durable");
+				log.info("Embedded PostgreSQL at {} (data: {}{}{}; server log in {})", jdbcUrl(), this.dataDir,
+						this.temporary ? ", temporary" : "", properties.durable() ? "" : ", NOT durable",
+						this.dataDir.resolve("log"));
 				return;
 			}
-			if (attempt >= attempts) {
-				throw new IllegalStateException("The embedded PostgreSQL did not start on port " + this.port
-						+ " (data: " + this.dataDir + "); its log is above");
+			catch (IllegalStateException ex) {
+				if (attempt >= attempts) {
+					throw ex;
+				}
+				log.info("The embedded PostgreSQL did not start on port {} (taken meanwhile?); trying another",
+						this.port);
 			}
-			log.info("The embedded PostgreSQL did not start on port {} (taken meanwhile?); trying another", this.port);
 		}
 	}
 
@@ -276,6 +271,13 @@ final class EmbeddedDatabase implements AutoCloseable {
 		settings.put("password_encryption", "scram-sha-256");
 		settings.put("timezone", "UTC");
 		settings.put("max_connections", "300");
+		// The server's own log, in the data directory: one file per weekday, so a week is kept.
+		settings.put("logging_collector", "on");
+		settings.put("log_directory", "log");
+		settings.put("log_filename", "postgresql-%a.log");
+		settings.put("log_truncate_on_rotation", "on");
+		settings.put("log_rotation_age", "1d");
+		settings.put("log_rotation_size", "0");
 		String onOff = durable ? "on" : "off";
 		settings.put("fsync", onOff);
 		settings.put("synchronous_commit", onOff);
@@ -499,32 +501,6 @@ final class EmbeddedDatabase implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IOException("Interrupted", ex);
-		}
-	}
-
-	private static void logServer(Process process) {
-		Thread thread = new Thread(() -> {
-			try (BufferedReader reader = new BufferedReader(
-					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-				reader.lines().forEach(EmbeddedDatabase::logServerLine);
-			}
-			catch (IOException | RuntimeException ex) {
-				// The output is for information only; the exit code decides.
-			}
-		}, "postgres-log");
-		thread.setDaemon(true);
-		thread.start();
-	}
-
-	private static void logServerLine(String line) {
-		if (line.contains("PANIC:") || line.contains("FATAL:") || line.contains("ERROR:")) {
-			serverLog.error(line);
-		}
-		else if (line.contains("WARNING:")) {
-			serverLog.warn(line);
-		}
-		else {
-			serverLog.info(line);
 		}
 	}
 

@@ -59,6 +59,9 @@ class EmbeddedDatabaseProcessTests {
 		int postgresStopped = log.indexOf("Embedded PostgreSQL stopped");
 		assertThat(poolClosed).as("the pool's close in the log").isPositive();
 		assertThat(postgresStopped).as("PostgreSQL stopped after the pool closed").isGreaterThan(poolClosed);
+		assertThat(serverLog()).contains("received fast shutdown request", "database system is shut down")
+			.doesNotContain("FATAL")
+			.doesNotContain("ERROR");
 		assertThat(postmaster()).as("no postmaster left running").isEmpty();
 		assertThat(callsAfterRestart()).isEqualTo(4);
 	}
@@ -168,6 +171,17 @@ class EmbeddedDatabaseProcessTests {
 		}
 		return ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
 			.filter(ProcessHandle::isAlive);
+	}
+
+	/** PostgreSQL's own log (the logging collector's files in the data directory). */
+	private String serverLog() throws IOException {
+		StringBuilder log = new StringBuilder();
+		try (var files = Files.list(pgData().resolve("log"))) {
+			for (Path file : files.sorted().toList()) {
+				log.append(Files.readString(file));
+			}
+		}
+		return log.toString();
 	}
 
 	private Path pgData() {
