@@ -91,7 +91,15 @@ final class EmbeddedDatabase implements AutoCloseable {
 		DatabaseCredentials fresh = null;
 		if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
 			fresh = DatabaseCredentials.generate();
-			initdb(binaries, dataDir, fresh, properties.durable());
+			try {
+				initdb(binaries, dataDir, fresh, properties.durable());
+			}
+			catch (IOException | RuntimeException ex) {
+				if (temporary) {
+					FileSystemUtils.deleteRecursively(dataDir);
+				}
+				throw ex;
+			}
 		}
 		EmbeddedDatabase database = new EmbeddedDatabase(binaries, dataDir, temporary, lock(dataDir));
 		try {
@@ -103,7 +111,12 @@ final class EmbeddedDatabase implements AutoCloseable {
 			return database;
 		}
 		catch (IOException | RuntimeException ex) {
-			database.close();
+			try {
+				database.close();
+			}
+			catch (IOException | RuntimeException closing) {
+				ex.addSuppressed(closing);
+			}
 			throw ex;
 		}
 	}
