@@ -139,6 +139,8 @@ class TranscriptionWorker {
 		public void save(Checkpoint checkpoint) {
 			try {
 				TranscriptionWorker.this.jobs.saveCheckpoint(this.job.id(), this.owner, checkpoint);
+				log.debug("Job {}: checkpoint at {} s of audio (summed over channels)", this.job.id(),
+						checkpoint.progressSec());
 			}
 			catch (RuntimeException ex) {
 				// Only a shortcut for a later attempt: the transcription goes on without it.
