@@ -84,12 +84,12 @@ class GracefulStopIntegrationTests {
 							+ transcription(http, calls[1]).path("state").asString() + " " + checkpointedJobs(first),
 					"RUNNING RUNNING 2"::equals);
 			Duration stop = first.terminate();
+			System.out.println("SIGTERM with two transcriptions, a live call and a due callback: exit "
+					+ first.exitCode() + " after " + stop.toMillis() + " ms");
 			assertThat(first.exitCode()).isZero();
 			assertThat(stop).isLessThan(STOP_BOUND);
 			first.assertCleanLog();
 			assertThat(first.matches(JOB_HANDED_BACK)).containsExactlyInAnyOrder(calls[0], calls[1]);
-			System.out.println("Stop with two transcriptions, a live call and a due callback took " + stop.toMillis()
-					+ " ms");
 
 			// 2. What the stop left, seen by a server that runs no workers and dials no callbacks.
 			Server inspection = Server.start(this.data, "inspection", httpPort, asterisk.port(),
@@ -200,7 +200,7 @@ class GracefulStopIntegrationTests {
 	/**
 	 * The server in a child JVM: the test classpath and the application's main class, its output in a file.
 	 */
-	private record Server(Process process, Path log) {
+	private record Server(Process process, Path logFile) {
 
 		static Server start(Path data, String name, int httpPort, int amiPort, String... settings) throws IOException {
 			List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
@@ -243,7 +243,7 @@ class GracefulStopIntegrationTests {
 
 		String log() {
 			try {
-				return Files.readString(this.log);
+				return Files.readString(this.logFile);
 			}
 			catch (IOException ex) {
 				return "(no log: " + ex + ")";

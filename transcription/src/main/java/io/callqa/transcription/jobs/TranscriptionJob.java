@@ -13,10 +13,6 @@ import io.callqa.transcription.speech.Checkpoint;
 record TranscriptionJob(long id, long callId, long recordingId, int attempts, int maxAttempts,
 		@Nullable Checkpoint checkpoint) {
 
-	TranscriptionJob(long id, long callId, long recordingId, int attempts, int maxAttempts) {
-		this(id, callId, recordingId, attempts, maxAttempts, null);
-	}
-
 	boolean hasAttemptsLeft() {
 		return this.attempts < this.maxAttempts;
 	}

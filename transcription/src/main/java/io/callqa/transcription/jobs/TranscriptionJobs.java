@@ -74,7 +74,7 @@ public class TranscriptionJobs {
 	 */
 	private static final String DEATH_COUNTS = """
 			(progress_sec <= claimed_progress_sec
-			 and not (lease_host = :host and lease_boot is not null and :boot <> '' and lease_boot <> :boot))""";
+			 and not coalesce(lease_host = :host and lease_boot <> :boot and :boot <> '', false))""";
 
 	/**
 	 * Claims the oldest ready job, or one whose worker stopped renewing its lease (see {@link #DEATH_COUNTS} for
