@@ -46,13 +46,12 @@ class EmbeddedDatabaseConfigurationTests {
 	@Test
 	void startWhenDataSourceUrlConfiguredShouldNotStartEmbeddedDatabase() {
 		try (ConfigurableApplicationContext context = start()) {
-			String url = jdbc(context).sql("select 'jdbc:postgresql://localhost:' || current_setting('port') || '/postgres'")
-				.query(String.class)
-				.single();
-			try (ConfigurableApplicationContext external = builder().properties("spring.datasource.url=" + url,
-					"spring.datasource.username=postgres", "spring.datasource.password=postgres").run()) {
-				assertThat(external.getBeanNamesForType(io.zonky.test.db.postgres.embedded.EmbeddedPostgres.class))
-					.isEmpty();
+			EmbeddedDatabase database = context.getBean(EmbeddedDatabase.class);
+			try (ConfigurableApplicationContext external = builder().properties(
+					"spring.datasource.url=" + database.jdbcUrl(), "spring.datasource.username=" + database.username(),
+					"spring.datasource.password=" + database.password())
+				.run()) {
+				assertThat(external.getBeanNamesForType(EmbeddedDatabase.class)).isEmpty();
 				assertThat(jdbc(external).sql("select count(*) from call").query(Long.class).single()).isZero();
 			}
 		}

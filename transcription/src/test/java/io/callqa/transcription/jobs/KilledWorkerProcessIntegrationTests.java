@@ -75,7 +75,7 @@ class KilledWorkerProcessIntegrationTests {
 		// What qa-console's "worker" profile sets, keep-alive included: worker threads alone do not keep a JVM up.
 		return new String[] { "spring.main.web-application-type=none", "spring.main.keep-alive=true",
 				"spring.datasource.url=" + url,
-				"spring.datasource.username=postgres", "spring.datasource.password=postgres",
+				TestApplications.credentialsOf(this.data.resolve("pg")),
 				"callqa.transcription.index.enabled=false", "callqa.transcription.workers.count=1",
 				"callqa.transcription.workers.lease=3s", "callqa.transcription.vosk.cache-dir=target/test-data/models" };
 	}

@@ -35,9 +35,17 @@ final class TestApplications {
 	/** The JDBC URL another process uses to reach this application's embedded database. */
 	static String jdbcUrl(ConfigurableApplicationContext application) {
 		return application.getBean(JdbcClient.class)
-			.sql("select 'jdbc:postgresql://localhost:' || current_setting('port') || '/postgres'")
+			.sql("select 'jdbc:postgresql://127.0.0.1:' || current_setting('port') || '/' || current_database()")
 			.query(String.class)
 			.single();
+	}
+
+	/**
+	 * What a worker process on the same host passes to log in to the server's embedded database (see README): the
+	 * password file the database keeps in its data directory, imported as Spring properties.
+	 */
+	static String credentialsOf(Path embeddedDataDir) {
+		return "spring.config.import=file:" + embeddedDataDir.resolve("callqa-credentials.properties");
 	}
 
 }

@@ -36,7 +36,7 @@ class WorkerProcessIntegrationTests {
 		try (ConfigurableApplicationContext server = start("callqa.db.embedded.data-dir=" + this.data.resolve("pg"),
 				"callqa.db.embedded.port=0", "callqa.transcription.workers.enabled=false");
 				ConfigurableApplicationContext worker = start("spring.datasource.url=" + TestApplications.jdbcUrl(server),
-						"spring.datasource.username=postgres", "spring.datasource.password=postgres",
+						TestApplications.credentialsOf(this.data.resolve("pg")),
 						"callqa.transcription.index.enabled=false", "callqa.transcription.workers.count=1")) {
 			long callId = upload(server);
 			Transcriptions transcriptions = server.getBean(Transcriptions.class);
