@@ -111,15 +111,19 @@ class GracefulStopResumeIntegrationTests {
 				assertThat(matches(expectedBefore.get(i), before.get(i))).as("%s ~ %s", expectedBefore.get(i), before.get(i))
 					.isTrue();
 			}
-			// After it: the same words at about the same times (the resumed recogniser adapts to the speaker afresh,
-			// so a few words come out differently), and never shifted.
+			// After it: words at the same times, mostly the same words. The resumed recogniser adapts to the speaker
+			// afresh (Vosk's i-vectors), so some words come out differently, but nothing is shifted or lost.
 			List<Word> later = expected.stream().filter((word) -> word.start() > cut + NEAR_CUT_SEC).toList();
-			List<Word> unmatched = later.stream()
+			assertThat(later).isNotEmpty();
+			List<Word> notAligned = later.stream()
+				.filter((word) -> actual.stream().noneMatch((other) -> Math.abs(word.start() - other.start()) <= 0.3))
+				.toList();
+			List<Word> notFound = later.stream()
 				.filter((word) -> actual.stream().noneMatch((other) -> near(word, other, 0.3)))
 				.toList();
-			assertThat(later).isNotEmpty();
-			assertThat(unmatched).as("words after the cut of " + speaker + " at " + cut + " s not found in " + actual)
-				.hasSizeLessThanOrEqualTo(later.size() / 5);
+			String what = "words after the cut of " + speaker + " at " + cut + " s, of " + later.size() + ", in " + actual;
+			assertThat(notAligned).as("no word at the time of these " + what).hasSizeLessThanOrEqualTo(later.size() / 10);
+			assertThat(notFound).as("these other " + what).hasSizeLessThanOrEqualTo(later.size() * 2 / 5);
 		}
 		// The same shape: one speaker's utterances after the other's, each in time order.
 		assertThat(resumed.utterances().stream().map(Utterance::speaker).distinct().toList())
