@@ -40,10 +40,13 @@ public record TranscriptionProperties(@DefaultValue Vosk vosk, @DefaultValue Wor
 	 * @param maxAttempts attempts before a job is FAILED for good
 	 * @param backoff the wait before the second attempt, doubled for each further one
 	 * @param pollInterval how often idle workers look for jobs queued by other processes
+	 * @param checkpointEvery audio time between two checkpoints of a running transcription, from which it resumes
+	 * after a stop or a crash instead of starting over
 	 */
 	public record Workers(@DefaultValue("true") boolean enabled, @DefaultValue("0") int count,
 			@DefaultValue("60s") Duration lease, @DefaultValue("3") int maxAttempts,
-			@DefaultValue("10s") Duration backoff, @DefaultValue("1s") Duration pollInterval) {
+			@DefaultValue("10s") Duration backoff, @DefaultValue("1s") Duration pollInterval,
+			@DefaultValue("60s") Duration checkpointEvery) {
 
 		public int threads() {
 			return (this.count > 0) ? this.count : Runtime.getRuntime().availableProcessors();

@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
+import io.callqa.telephony.LifecyclePhases;
+
 /**
  * Asterisk-Java's {@link DefaultAgiServer} as a lifecycle bean: every {@link AgiScript} bean is served under its bean
  * name. Scripts are shared by all calls, so they must be thread-safe.
@@ -68,6 +70,11 @@ public class FastAgiServer implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.server != null;
+	}
+
+	@Override
+	public int getPhase() {
+		return LifecyclePhases.FASTAGI;
 	}
 
 	/** Whether the server listens on its port now (false after a failed bind). */

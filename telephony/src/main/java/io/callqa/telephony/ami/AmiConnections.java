@@ -11,6 +11,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import io.callqa.telephony.LifecyclePhases;
+
 /**
  * The connections to every configured Asterisk server: started with the application, their events handed to the
  * {@link AmiEventHandler} beans, their status reported for health and metrics.
@@ -56,8 +58,14 @@ public class AmiConnections implements AmiActions, SmartLifecycle {
 		this.servers.values().forEach(ServerConnection::stop);
 		this.servers.clear();
 		this.scheduler.shutdownNow();
+		// The events already read are still handled and the tracker flushed: what was seen is stored.
 		this.pump.close();
 		this.running = false;
+	}
+
+	@Override
+	public int getPhase() {
+		return LifecyclePhases.AMI_CONNECTOR;
 	}
 
 	@Override

@@ -23,6 +23,8 @@ final class EventPump implements AutoCloseable {
 
 	private static final int BATCH = 2_000;
 
+	private static final long CLOSE_WAIT_MILLIS = 10_000;
+
 	private final List<AmiEventHandler> handlers;
 
 	private final BlockingQueue<Item> queue;
@@ -74,15 +76,22 @@ final class EventPump implements AutoCloseable {
 		return this.lag;
 	}
 
+	/**
+	 * Handles what is still queued, flushes the handlers once more and ends the thread. Not interrupted: a batch
+	 * being written to the database is finished, never cut off (which would lose it and log a failure).
+	 */
 	@Override
 	public void close() {
 		this.running = false;
-		this.thread.interrupt();
 		try {
-			this.thread.join(5_000);
+			this.thread.join(CLOSE_WAIT_MILLIS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+		if (this.thread.isAlive()) {
+			logger.warn("AMI events still being handled after {} ms; stopping without them", CLOSE_WAIT_MILLIS);
+			this.thread.interrupt();
 		}
 	}
 
@@ -110,6 +119,12 @@ final class EventPump implements AutoCloseable {
 				return;
 			}
 		}
+		// Closing: the connections are stopped, so what is queued now is all there will be.
+		for (this.queue.drainTo(batch, BATCH); !batch.isEmpty(); this.queue.drainTo(batch, BATCH)) {
+			handle(batch);
+			batch.clear();
+		}
+		this.handlers.forEach(EventPump::flush);
 	}
 
 	private void handle(List<Item> batch) {

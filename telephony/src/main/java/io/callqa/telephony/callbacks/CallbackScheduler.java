@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
+import io.callqa.telephony.LifecyclePhases;
+
 /**
  * Runs the {@link CallbackEngine} every poll interval on its own thread, from context start to close.
  */
@@ -50,13 +52,49 @@ class CallbackScheduler implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * No further rounds; a round in progress is not interrupted (that would fail it half-way, with its database
+	 * work), it ends within the shutdown phase's timeout.
+	 */
+	@Override
+	public void stop(Runnable callback) {
+		ScheduledExecutorService scheduled = this.executor;
+		this.executor = null;
+		if (scheduled == null) {
+			callback.run();
+			return;
+		}
+		scheduled.shutdown();
+		Thread waiting = new Thread(() -> {
+			awaitTermination(scheduled);
+			callback.run();
+		}, "callback-engine-stop");
+		waiting.setDaemon(true);
+		waiting.start();
+	}
+
 	@Override
 	public void stop() {
 		ScheduledExecutorService scheduled = this.executor;
 		this.executor = null;
 		if (scheduled != null) {
-			scheduled.shutdownNow();
+			scheduled.shutdown();
+			awaitTermination(scheduled);
 		}
+	}
+
+	private static void awaitTermination(ScheduledExecutorService scheduled) {
+		try {
+			scheduled.awaitTermination(1, TimeUnit.MINUTES);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public int getPhase() {
+		return LifecyclePhases.CALLBACK_ENGINE;
 	}
 
 	@Override

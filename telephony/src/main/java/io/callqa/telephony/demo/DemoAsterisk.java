@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 import io.callqa.telephony.simulator.AmiSimulator;
 import io.callqa.telephony.simulator.CallScript;
 
+import io.callqa.telephony.LifecyclePhases;
+
 /**
  * The simulated Asterisk of demo mode: started before the connector (which then logs into it like into a real one),
  * it plays a new call every {@code callEvery}, paced in (sped-up) real time, and answers the callback engine's
@@ -101,7 +103,7 @@ class DemoAsterisk implements SmartLifecycle {
 	/** Before the connector, so its first login finds the simulated Asterisk listening. */
 	@Override
 	public int getPhase() {
-		return DEFAULT_PHASE - 1000;
+		return LifecyclePhases.DEMO_ASTERISK;
 	}
 
 	private static java.util.concurrent.ThreadFactory daemon(String name) {

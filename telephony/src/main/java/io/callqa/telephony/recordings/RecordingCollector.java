@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -22,6 +23,8 @@ import org.springframework.stereotype.Component;
 
 import io.callqa.telephony.calls.CallEnded;
 import io.callqa.telephony.calls.CallRecordings;
+
+import io.callqa.telephony.LifecyclePhases;
 
 /**
  * Collects Asterisk's recordings: when a call ends, its files are waited for until complete (size and time settled)
@@ -53,9 +56,15 @@ class RecordingCollector implements SmartLifecycle {
 
 	@EventListener
 	void on(CallEnded call) {
-		if (this.properties.enabled() && this.executor != null) {
+		ScheduledExecutorService executor = this.executor;
+		if (this.properties.enabled() && executor != null) {
 			Pending pending = new Pending(call.callId(), call.uniqueids(), this.clock.instant());
-			this.executor.schedule(() -> collect(pending), this.properties.settle().toMillis(), TimeUnit.MILLISECONDS);
+			try {
+				executor.schedule(() -> collect(pending), this.properties.settle().toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				// Stopping: the sweep after the next start attaches the files.
+			}
 		}
 	}
 
@@ -94,8 +103,12 @@ class RecordingCollector implements SmartLifecycle {
 	}
 
 	private void retryOrGiveUp(Pending pending, String reason) {
+		ScheduledExecutorService executor = this.executor;
+		if (executor == null) {
+			return; // stopping: left to the sweep after the next start
+		}
 		if (Duration.between(pending.endedAt(), this.clock.instant()).compareTo(this.properties.waitMax()) < 0) {
-			this.executor.schedule(() -> collect(pending), this.properties.settle().toMillis(), TimeUnit.MILLISECONDS);
+			executor.schedule(() -> collect(pending), this.properties.settle().toMillis(), TimeUnit.MILLISECONDS);
 			return;
 		}
 		forget(pending);
@@ -151,27 +164,44 @@ class RecordingCollector implements SmartLifecycle {
 		if (!this.properties.enabled()) {
 			return;
 		}
-		this.executor = Executors.newSingleThreadScheduledExecutor((task) -> {
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
 			Thread thread = new Thread(task, "recordings");
 			thread.setDaemon(true);
 			return thread;
 		});
+		// On stop, waits for files still settling are dropped (the sweep after the next start attaches them).
+		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+		this.executor = executor;
 		long interval = this.properties.sweepInterval().toMillis();
 		this.executor.scheduleWithFixedDelay(this::sweep, interval, interval, TimeUnit.MILLISECONDS);
 		logger.info("Collecting Asterisk recordings from {}", dir().toAbsolutePath());
 	}
 
+	/** A file being attached is finished, not interrupted half-copied. */
 	@Override
 	public void stop() {
-		if (this.executor != null) {
-			this.executor.shutdownNow();
-			this.executor = null;
+		ScheduledExecutorService executor = this.executor;
+		this.executor = null;
+		if (executor != null) {
+			executor.shutdown();
+			try {
+				executor.awaitTermination(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
 	@Override
 	public boolean isRunning() {
 		return this.executor != null;
+	}
+
+	@Override
+	public int getPhase() {
+		return LifecyclePhases.RECORDING_COLLECTOR;
 	}
 
 	private record Pending(long callId, List<String> uniqueids, Instant endedAt) {

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 
+import io.callqa.telephony.LifecyclePhases;
 import io.callqa.telephony.calls.CallDetails;
 import io.callqa.telephony.calls.CallNotFoundException;
 import io.callqa.telephony.calls.Calls;
@@ -133,6 +134,11 @@ class OutboxFollower implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return LifecyclePhases.INDEX_FOLLOWER;
 	}
 
 	private void loop() {

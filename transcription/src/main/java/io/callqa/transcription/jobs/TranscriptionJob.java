@@ -2,10 +2,16 @@ package io.callqa.transcription.jobs;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
+import io.callqa.transcription.speech.Checkpoint;
+
 /**
- * A claimed transcription job: which recording, and how many attempts it has had, this one included.
+ * A claimed transcription job: which recording, how many attempts count against it, this one included, and the
+ * checkpoint an earlier, interrupted attempt left.
  */
-record TranscriptionJob(long id, long callId, long recordingId, int attempts, int maxAttempts) {
+record TranscriptionJob(long id, long callId, long recordingId, int attempts, int maxAttempts,
+		@Nullable Checkpoint checkpoint) {
 
 	boolean hasAttemptsLeft() {
 		return this.attempts < this.maxAttempts;

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Repository;
 import io.callqa.transcription.Backlog;
 import io.callqa.transcription.TranscriptionStatus;
 import io.callqa.transcription.audio.AudioInfo;
+import io.callqa.transcription.speech.Checkpoint;
 
 /**
  * The job queue in the {@code transcription_job} table: enqueue, claim with a lease, renew, finish, retry or fail.
@@ -22,6 +25,8 @@ import io.callqa.transcription.audio.AudioInfo;
  */
 @Repository
 public class TranscriptionJobs {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final JdbcClient jdbc;
 
@@ -57,31 +62,86 @@ public class TranscriptionJobs {
 	}
 
 	/**
-	 * Claims the oldest ready job, or one whose worker stopped renewing its lease (killed, crashed).
+	 * Whether the expired lease of a RUNNING job counts as a failed attempt. Attempts are counted when claimed; a
+	 * graceful stop hands its job back uncounted ({@link #release}). A lease expires when the worker process died
+	 * (kill -9, a native crash in the recogniser, a power cut) or lost the database for longer than the lease. A
+	 * recording that kills its worker does so every time at the same place, before the next checkpoint; a restart of
+	 * the host or of the server happens anywhere. So the death counts only when the attempt saved no checkpoint
+	 * further than the one it started from, and the claim was not made in an earlier boot of this same host (the
+	 * kernel's boot id changed: the host was restarted). A recording that crashes the recogniser therefore still ends
+	 * FAILED after max-attempts deaths, while restarts during a long recording cost nothing: each advanced it, and it
+	 * resumes from its checkpoint. Every uncounted death moved the checkpoint on, so they cannot go on forever.
+	 */
+	private static final String DEATH_COUNTS = """
+			(progress_sec <= claimed_progress_sec
+			 and not coalesce(lease_host = :host and lease_boot <> :boot and :boot <> '', false))""";
+
+	/**
+	 * Claims the oldest ready job, or one whose worker stopped renewing its lease (see {@link #DEATH_COUNTS} for
+	 * whether that costs an attempt).
 	 */
 	Optional<TranscriptionJob> claim(String owner, Duration lease) {
-		failAbandoned();
+		return claim(owner, lease, ClaimingHost.CURRENT);
+	}
+
+	Optional<TranscriptionJob> claim(String owner, Duration lease, ClaimingHost host) {
+		failAbandoned(host);
 		return this.jdbc.sql("""
-				update transcription_job set state = 'RUNNING', attempts = attempts + 1, lease_owner = :owner,
+				update transcription_job set state = 'RUNNING',
+				    attempts = attempts + case when state = 'RUNNING' and not %s then 0 else 1 end,
+				    lease_owner = :owner, lease_host = :host, lease_boot = nullif(:boot, ''),
+				    claimed_progress_sec = progress_sec,
 				    lease_until = now() + make_interval(secs => :lease), started_at = now(), finished_at = null
 				where id = (select id from transcription_job
 				            where (state = 'QUEUED' and available_at <= now())
 				               or (state = 'RUNNING' and lease_until < now())
 				            order by available_at, id limit 1 for update skip locked)
-				returning id, call_id, recording_id, attempts, max_attempts""")
+				returning id, call_id, recording_id, attempts, max_attempts, checkpoint::text as checkpoint"""
+				.formatted(DEATH_COUNTS))
 			.param("owner", owner)
+			.param("host", host.name())
+			.param("boot", host.bootId())
 			.param("lease", lease.toMillis() / 1000.0)
 			.query((rs, row) -> new TranscriptionJob(rs.getLong("id"), rs.getLong("call_id"),
-					rs.getLong("recording_id"), rs.getInt("attempts"), rs.getInt("max_attempts")))
+					rs.getLong("recording_id"), rs.getInt("attempts"), rs.getInt("max_attempts"),
+					checkpoint(rs.getString("checkpoint"))))
 			.optional();
 	}
 
 	/** A job whose worker died on every attempt (a file that crashes the recogniser, say) stops being retried. */
-	private void failAbandoned() {
+	private void failAbandoned(ClaimingHost host) {
 		this.jdbc.sql("""
 				update transcription_job set state = 'FAILED', finished_at = now(), lease_owner = null,
 				    failure_reason = 'The worker stopped during each of ' || attempts || ' attempts (killed or crashed)'
-				where state = 'RUNNING' and lease_until < now() and attempts >= max_attempts""").update();
+				where state = 'RUNNING' and lease_until < now() and attempts >= max_attempts and %s"""
+				.formatted(DEATH_COUNTS))
+			.param("host", host.name())
+			.param("boot", host.bootId())
+			.update();
+	}
+
+	/** Saves how far the running job got; @return false if the lease was lost */
+	boolean saveCheckpoint(long jobId, String owner, Checkpoint checkpoint) {
+		return this.jdbc.sql("""
+				update transcription_job set checkpoint = cast(:checkpoint as jsonb), progress_sec = :progress
+				where id = :id and lease_owner = :owner and state = 'RUNNING'""")
+			.param("id", jobId)
+			.param("owner", owner)
+			.param("checkpoint", json.writeValueAsString(checkpoint))
+			.param("progress", checkpoint.progressSec())
+			.update() == 1;
+	}
+
+	private static @Nullable Checkpoint checkpoint(@Nullable String saved) {
+		if (saved == null) {
+			return null;
+		}
+		try {
+			return json.readValue(saved, Checkpoint.class);
+		}
+		catch (JacksonException ex) {
+			return null; // written by an incompatible version: start over
+		}
 	}
 
 	/** @return false if the lease was lost (expired and claimed by another worker) */
@@ -99,7 +159,7 @@ public class TranscriptionJobs {
 	boolean markDone(long jobId, String owner, double audioSec) {
 		return this.jdbc.sql("""
 				update transcription_job set state = 'DONE', finished_at = now(), lease_owner = null, lease_until = null,
-				    failure_reason = null, audio_sec = :sec
+				    failure_reason = null, audio_sec = :sec, checkpoint = null
 				where id = :id and lease_owner = :owner and state = 'RUNNING'""")
 			.param("id", jobId)
 			.param("owner", owner)
@@ -130,7 +190,10 @@ public class TranscriptionJobs {
 			.update();
 	}
 
-	/** Gives a job back untouched when its worker stops before finishing (the attempt does not count). */
+	/**
+	 * Gives a job back when its worker stops before finishing (a graceful stop): the attempt does not count, the
+	 * checkpoint stays for the next claim.
+	 */
 	void release(long jobId, String owner) {
 		this.jdbc.sql("""
 				update transcription_job set state = 'QUEUED', attempts = greatest(attempts - 1, 0), lease_owner = null,

@@ -3,7 +3,9 @@ package io.callqa.transcription.jobs;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +20,11 @@ import io.callqa.transcription.TranscriptionProperties;
 import io.callqa.transcription.audio.AudioFormatException;
 import io.callqa.transcription.transcripts.IndexOutbox;
 import io.callqa.transcription.transcripts.TranscriptRepository;
+import io.callqa.transcription.speech.Checkpoint;
+import io.callqa.transcription.speech.Progress;
 import io.callqa.transcription.speech.Recognition;
 import io.callqa.transcription.speech.Transcriber;
+import io.callqa.transcription.speech.TranscriptionStoppedException;
 
 /**
  * Runs one claimed job: transcribes outside any transaction, then stores the transcript, marks the job done and adds
@@ -63,19 +68,91 @@ class TranscriptionWorker {
 	}
 
 	void run(TranscriptionJob job, String owner) {
+		run(job, owner, () -> false);
+	}
+
+	/**
+	 * @param stopping whether this process is stopping: the job then saves a checkpoint and is handed back without
+	 * counting the attempt, and nothing that goes wrong while stopping counts as a failure either
+	 */
+	void run(TranscriptionJob job, String owner, BooleanSupplier stopping) {
 		try {
 			CallDetails.RecordingFile recording = this.calls.find(job.callId()).recording();
 			if (recording == null || recording.id() != job.recordingId()) {
 				throw new NoSuchFileException("recording " + job.recordingId());
 			}
-			store(job, owner, this.transcriber.transcribe(recording.path(), recording.channelMap()));
+			JobProgress progress = new JobProgress(job, owner, stopping);
+			store(job, owner, this.transcriber.transcribe(recording.path(), recording.channelMap(), progress));
+		}
+		catch (TranscriptionStoppedException ex) {
+			handBack(job, owner, ex.getMessage());
 		}
 		catch (AudioFormatException ex) {
 			this.jobs.fail(job, owner, ex.getMessage());
 		}
 		catch (IOException | RuntimeException ex) {
-			failOrRetry(job, owner, describe(ex));
+			if (stopping.getAsBoolean()) {
+				handBack(job, owner, describe(ex));
+			}
+			else {
+				failOrRetry(job, owner, describe(ex));
+			}
 		}
+	}
+
+	private void handBack(TranscriptionJob job, String owner, String why) {
+		log.info("Job {} of call {} handed back for the next start ({})", job.id(), job.callId(), why);
+		this.jobs.release(job.id(), owner);
+	}
+
+	/** Resumes from the job's checkpoint and saves new ones in its row while the lease is ours. */
+	private final class JobProgress implements Progress {
+
+		private final TranscriptionJob job;
+
+		private final String owner;
+
+		private final BooleanSupplier stopping;
+
+		JobProgress(TranscriptionJob job, String owner, BooleanSupplier stopping) {
+			this.job = job;
+			this.owner = owner;
+			this.stopping = stopping;
+		}
+
+		@Override
+		public @Nullable Checkpoint resumeFrom() {
+			Checkpoint checkpoint = this.job.checkpoint();
+			if (checkpoint != null) {
+				log.info("Job {} of call {} resumes after {} s of audio", this.job.id(), this.job.callId(),
+						Math.round(checkpoint.progressSec() / checkpoint.channels().size()));
+			}
+			return checkpoint;
+		}
+
+		@Override
+		public double checkpointEverySec() {
+			return TranscriptionWorker.this.settings.checkpointEvery().toMillis() / 1000.0;
+		}
+
+		@Override
+		public void save(Checkpoint checkpoint) {
+			try {
+				TranscriptionWorker.this.jobs.saveCheckpoint(this.job.id(), this.owner, checkpoint);
+				log.debug("Job {}: checkpoint at {} s of audio (summed over channels)", this.job.id(),
+						checkpoint.progressSec());
+			}
+			catch (RuntimeException ex) {
+				// Only a shortcut for a later attempt: the transcription goes on without it.
+				log.warn("Job {}: checkpoint not saved: {}", this.job.id(), ex.getMessage());
+			}
+		}
+
+		@Override
+		public boolean stopRequested() {
+			return this.stopping.getAsBoolean();
+		}
+
 	}
 
 	private void store(TranscriptionJob job, String owner, Recognition recognition) {

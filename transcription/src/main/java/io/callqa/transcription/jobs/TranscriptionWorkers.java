@@ -1,6 +1,7 @@
 package io.callqa.transcription.jobs;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
+import io.callqa.telephony.LifecyclePhases;
 import io.callqa.transcription.TranscriptionProperties;
 
 /**
@@ -31,6 +33,9 @@ class TranscriptionWorkers implements SmartLifecycle {
 	private final TranscriptionJobs jobs;
 
 	private final TranscriptionProperties.Workers settings;
+
+	/** How long a stop waits for the workers to hand their jobs back. */
+	private static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
 	private final Semaphore wakeUp = new Semaphore(0);
 
@@ -69,30 +74,62 @@ class TranscriptionWorkers implements SmartLifecycle {
 		log.info("Started {} transcription workers", this.threads.size());
 	}
 
+	/**
+	 * Stops within a second or so: each worker notices between two blocks of audio, saves a checkpoint and hands its
+	 * job back QUEUED without counting the attempt (see {@link TranscriptionWorker#run}); the lease renewals go on
+	 * until then. Spring waits for the callback at most {@code spring.lifecycle.timeout-per-shutdown-phase}, and the
+	 * database stays up until it came (or the timeout passed).
+	 */
 	@Override
-	public synchronized void stop() {
-		this.stopping = true;
-		this.wakeUp.release(this.threads.size());
-		this.leases.shutdownNow();
-		// A job still running is handed back at once rather than waiting for its lease to expire.
-		this.running.forEach((owner, jobId) -> this.jobs.release(jobId, owner));
-		this.threads.forEach(TranscriptionWorkers::awaitEnd);
-		this.threads.clear();
+	public void stop(Runnable callback) {
+		List<Thread> stopped = signalStop();
+		Thread waiting = new Thread(() -> {
+			awaitEnd(stopped);
+			callback.run();
+		}, "transcription-workers-stop");
+		waiting.setDaemon(true);
+		waiting.start();
 	}
 
-	/** Gives a worker in the middle of a recording a moment to finish before the model it uses is closed. */
-	private static void awaitEnd(Thread thread) {
+	@Override
+	public void stop() {
+		awaitEnd(signalStop());
+	}
+
+	private synchronized List<Thread> signalStop() {
+		this.stopping = true;
+		this.wakeUp.release(this.threads.size());
+		List<Thread> stopped = List.copyOf(this.threads);
+		this.threads.clear();
+		return stopped;
+	}
+
+	private void awaitEnd(List<Thread> stopped) {
+		long deadline = System.nanoTime() + STOP_WAIT.toNanos();
 		try {
-			thread.join(10_000);
+			for (Thread thread : stopped) {
+				thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		// A worker stuck (in reading a file, say) does not hold its job: it is handed back all the same.
+		this.running.forEach((owner, jobId) -> {
+			log.warn("Transcription worker {} did not stop in time; its job {} is handed back", owner, jobId);
+			this.jobs.release(jobId, owner);
+		});
+		this.leases.shutdownNow();
 	}
 
 	@Override
 	public boolean isRunning() {
 		return !this.threads.isEmpty();
+	}
+
+	@Override
+	public int getPhase() {
+		return LifecyclePhases.TRANSCRIPTION_WORKERS;
 	}
 
 	private void loop(String owner) {
@@ -119,7 +156,7 @@ class TranscriptionWorkers implements SmartLifecycle {
 	private void run(TranscriptionJob job, String owner) {
 		this.running.put(owner, job.id());
 		try {
-			this.worker.run(job, owner);
+			this.worker.run(job, owner, () -> this.stopping);
 		}
 		finally {
 			this.running.remove(owner);

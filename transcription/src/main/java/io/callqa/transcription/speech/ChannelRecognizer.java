@@ -2,14 +2,18 @@ package io.callqa.transcription.speech;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.vosk.Recognizer;
 
 import io.callqa.transcription.Utterance;
+import io.callqa.transcription.Word;
 
 /**
- * One channel's recognizer and the utterances it has produced so far.
+ * One channel's recognizer and the utterances it has produced so far. Resumed from a checkpoint, it skips the samples
+ * before the checkpoint's offset, keeps its utterances, and shifts the times of new ones by the offset (Vosk counts
+ * from the first sample it is given).
  */
 final class ChannelRecognizer implements AutoCloseable {
 
@@ -17,17 +21,39 @@ final class ChannelRecognizer implements AutoCloseable {
 
 	private final Recognizer recognizer;
 
+	private final int sampleRate;
+
 	private final List<Utterance> utterances = new ArrayList<>();
 
-	ChannelRecognizer(String speaker, SpeechModel model) throws IOException {
+	/** The first sample this recognizer is given; everything before it is covered by the checkpoint. */
+	private final long start;
+
+	/** Samples of this channel seen so far, skipped ones included. */
+	private long position;
+
+	/** {@link #position} at the last final result: a checkpoint reaches that far. */
+	private long lastFinal;
+
+	ChannelRecognizer(String speaker, SpeechModel model, Checkpoint.Channel resume) throws IOException {
 		this.speaker = speaker;
+		this.sampleRate = model.sampleRate();
 		this.recognizer = new Recognizer(model.model(), model.sampleRate());
 		this.recognizer.setWords(true);
+		this.start = resume.samples();
+		this.lastFinal = resume.samples();
+		this.utterances.addAll(resume.utterances());
 	}
 
 	void accept(short[] samples) {
-		if (this.recognizer.acceptWaveForm(samples, samples.length)) {
+		int from = (int) Math.min(samples.length, Math.max(0, this.start - this.position));
+		this.position += samples.length;
+		if (from == samples.length) {
+			return;
+		}
+		short[] fed = (from == 0) ? samples : Arrays.copyOfRange(samples, from, samples.length);
+		if (this.recognizer.acceptWaveForm(fed, fed.length)) {
 			add(this.recognizer.getResult());
+			this.lastFinal = this.position;
 		}
 	}
 
@@ -36,8 +62,30 @@ final class ChannelRecognizer implements AutoCloseable {
 		return this.utterances;
 	}
 
+	/** This channel's progress as of its last final result. */
+	Checkpoint.Channel checkpoint() {
+		return new Checkpoint.Channel(this.lastFinal, this.utterances);
+	}
+
 	private void add(String json) {
-		VoskResults.utterance(this.speaker, json).ifPresent(this.utterances::add);
+		VoskResults.utterance(this.speaker, json).map(this::shifted).ifPresent(this.utterances::add);
+	}
+
+	private Utterance shifted(Utterance utterance) {
+		if (this.start == 0) {
+			return utterance;
+		}
+		double offset = (double) this.start / this.sampleRate;
+		List<Word> words = utterance.words()
+			.stream()
+			.map((word) -> new Word(word.word(), shift(word.start(), offset), shift(word.end(), offset), word.conf()))
+			.toList();
+		return new Utterance(utterance.speaker(), shift(utterance.start(), offset), shift(utterance.end(), offset),
+				utterance.text(), words);
+	}
+
+	private static double shift(double seconds, double offset) {
+		return Math.round((seconds + offset) * 1000) / 1000.0;
 	}
 
 	@Override

@@ -16,6 +16,15 @@ public interface Transcriber {
 	 */
 	Recognition transcribe(Path audio, List<String> channelMap) throws IOException;
 
+	/**
+	 * Transcribes resuming from, and saving, checkpoints; a transcriber that cannot starts from the beginning and
+	 * runs to the end.
+	 * @throws TranscriptionStoppedException when the progress asked it to stop (after saving a checkpoint)
+	 */
+	default Recognition transcribe(Path audio, List<String> channelMap, Progress progress) throws IOException {
+		return transcribe(audio, channelMap);
+	}
+
 	/** What produced the transcripts, stored with them. */
 	String name();
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.vosk.Recognizer;
 
 import io.callqa.transcription.Utterance;
@@ -24,11 +25,33 @@ public final class VoskTranscriber implements Transcriber {
 
 	@Override
 	public Recognition transcribe(Path audio, List<String> channelMap) throws IOException {
+		return transcribe(audio, channelMap, Progress.NONE);
+	}
+
+	/**
+	 * Resumes from the progress's checkpoint when it fits this file and model, saves a checkpoint every
+	 * {@link Progress#checkpointEverySec()} of audio (when a channel got further), and when asked to stop, saves one
+	 * last checkpoint and throws {@link TranscriptionStoppedException}. The samples before a checkpoint are read but
+	 * not recognised: decoding costs little next to recognition.
+	 */
+	@Override
+	public Recognition transcribe(Path audio, List<String> channelMap, Progress progress) throws IOException {
 		try (PcmSource source = PcmSource.open(audio, this.model.sampleRate())) {
-			List<ChannelRecognizer> channels = recognizers(source.channels(), channelMap);
+			Checkpoint resume = usable(progress.resumeFrom(), source.channels());
+			List<ChannelRecognizer> channels = recognizers(source.channels(), channelMap, resume);
 			try {
+				double saved = (resume != null) ? resume.progressSec() : 0;
+				double lastSaveAt = 0;
 				for (short[][] block = source.read(); block != null; block = source.read()) {
 					accept(channels, block);
+					boolean stop = progress.stopRequested();
+					if (stop || source.secondsRead() - lastSaveAt >= progress.checkpointEverySec()) {
+						lastSaveAt = source.secondsRead();
+						saved = save(progress, channels, saved);
+					}
+					if (stop) {
+						throw new TranscriptionStoppedException(source.secondsRead());
+					}
 				}
 				return new Recognition(source.info(), source.secondsRead(), finish(channels));
 			}
@@ -38,13 +61,32 @@ public final class VoskTranscriber implements Transcriber {
 		}
 	}
 
+	/** Saves a checkpoint if any channel got further than the last one; returns how far the saved one reaches. */
+	private double save(Progress progress, List<ChannelRecognizer> channels, double saved) {
+		Checkpoint checkpoint = new Checkpoint(this.model.sampleRate(),
+				channels.stream().map(ChannelRecognizer::checkpoint).toList());
+		if (checkpoint.progressSec() <= saved) {
+			return saved;
+		}
+		progress.save(checkpoint);
+		return checkpoint.progressSec();
+	}
+
+	private @Nullable Checkpoint usable(@Nullable Checkpoint checkpoint, int channels) {
+		if (checkpoint == null || checkpoint.sampleRate() != this.model.sampleRate()
+				|| checkpoint.channels().size() != channels) {
+			return null;
+		}
+		return checkpoint;
+	}
+
 	/**
 	 * Recognises audio that is already decoded and resampled (blocks as {@link PcmSource#read()} returns them): the
 	 * raw recogniser cost, without file reading, for benchmarks.
 	 */
 	public List<Utterance> transcribeDecoded(List<short[][]> blocks, List<String> channelMap) throws IOException {
 		int count = blocks.isEmpty() ? 1 : blocks.get(0).length;
-		List<ChannelRecognizer> channels = recognizers(count, channelMap);
+		List<ChannelRecognizer> channels = recognizers(count, channelMap, null);
 		try {
 			blocks.forEach((block) -> accept(channels, block));
 			return finish(channels);
@@ -71,11 +113,13 @@ public final class VoskTranscriber implements Transcriber {
 		return utterances;
 	}
 
-	private List<ChannelRecognizer> recognizers(int count, List<String> channelMap) throws IOException {
+	private List<ChannelRecognizer> recognizers(int count, List<String> channelMap, @Nullable Checkpoint resume)
+			throws IOException {
 		List<ChannelRecognizer> channels = new ArrayList<>(count);
 		try {
 			for (int c = 0; c < count; c++) {
-				channels.add(new ChannelRecognizer(speaker(c, count, channelMap), this.model));
+				Checkpoint.Channel from = (resume != null) ? resume.channels().get(c) : new Checkpoint.Channel(0, List.of());
+				channels.add(new ChannelRecognizer(speaker(c, count, channelMap), this.model, from));
 			}
 			return channels;
 		}

@@ -20,7 +20,10 @@ import io.callqa.telephony.calls.Direction;
 import io.callqa.telephony.calls.NewRecordedCall;
 import io.callqa.transcription.TestAudio;
 import io.callqa.transcription.TranscriptionStatus;
+import io.callqa.transcription.Utterance;
+import io.callqa.transcription.Word;
 import io.callqa.transcription.audio.SyntheticWav;
+import io.callqa.transcription.speech.Checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,6 +87,43 @@ class TranscriptionJobsTests {
 	}
 
 	@Test
+	void claimWhenLeaseExpiredAfterACheckpointShouldNotCountTheDeadWorkersAttempt()
+			throws IOException, InterruptedException {
+		long callId = upload();
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			TranscriptionJob job = this.jobs.claim("restarted-" + attempt, Duration.ofMillis(100)).orElseThrow();
+			assertThat(job.attempts()).isEqualTo(1);
+			// Each run gets further before its process is killed (a restart, not the recording).
+			this.jobs.saveCheckpoint(job.id(), "restarted-" + attempt, checkpoint(attempt * 60));
+			Thread.sleep(200);
+		}
+		TranscriptionJob resumed = this.jobs.claim("next", LEASE).orElseThrow();
+		assertThat(resumed.attempts()).isEqualTo(1);
+		assertThat(resumed.checkpoint()).isEqualTo(checkpoint(5 * 60));
+		assertThat(status(callId).state()).isEqualTo("RUNNING");
+	}
+
+	@Test
+	void claimWhenTheHostWasRestartedSinceTheClaimShouldNotCountTheAttempt() throws IOException, InterruptedException {
+		long callId = upload();
+		ClaimingHost before = new ClaimingHost("pbx-host", "boot-1");
+		ClaimingHost after = new ClaimingHost("pbx-host", "boot-2");
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			assertThat(this.jobs.claim("crashing-" + attempt, Duration.ofMillis(100), before)).isPresent();
+			Thread.sleep(200);
+		}
+		// The third death came with a power cut: the next boot neither fails the job nor counts that attempt.
+		TranscriptionJob job = this.jobs.claim("after-reboot", LEASE, after).orElseThrow();
+		assertThat(job.attempts()).isEqualTo(3);
+		assertThat(status(callId).state()).isEqualTo("RUNNING");
+	}
+
+	private static Checkpoint checkpoint(long seconds) {
+		Utterance hello = new Utterance("mixed", 1.0, 1.5, "hello", List.of(new Word("hello", 1.0, 1.5, 0.9)));
+		return new Checkpoint(16000, List.of(new Checkpoint.Channel(seconds * 16000, List.of(hello))));
+	}
+
+	@Test
 	void retryLaterShouldKeepTheJobOutOfReachUntilTheBackoffHasPassed() throws IOException {
 		long callId = upload();
 		TranscriptionJob job = this.jobs.claim("w", LEASE).orElseThrow();
@@ -107,7 +147,7 @@ class TranscriptionJobsTests {
 		Files.delete(this.calls.find(callId).recording().path());
 		TranscriptionWorker worker = new TranscriptionWorker(this.jobs, null, null, this.calls, new FileOpeningTranscriber(),
 				null, null, new io.callqa.transcription.TranscriptionProperties.Workers(true, 1, LEASE, 3,
-						Duration.ZERO, Duration.ofSeconds(1)));
+						Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(60)));
 		worker.run(this.jobs.claim("w", LEASE).orElseThrow(), "w");
 		assertThat(status(callId).state()).isEqualTo("QUEUED");
 		assertThat(status(callId).reason()).startsWith("The recording file is missing");
