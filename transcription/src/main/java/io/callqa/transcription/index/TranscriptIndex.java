@@ -108,8 +108,9 @@ public final class TranscriptIndex implements Closeable {
 	public void commit(long outboxSeq) throws IOException {
 		this.writer.setLiveCommitData(Map.of(OUTBOX_SEQ, Long.toString(outboxSeq)).entrySet());
 		this.writer.commit();
-		this.committedOutboxSeq = outboxSeq;
+		// Refresh first: whoever sees the new sequence number must also find the documents it covers.
 		this.searchers.maybeRefreshBlocking();
+		this.committedOutboxSeq = outboxSeq;
 	}
 
 	/** The outbox sequence number of the last commit, 0 for a new or empty index. Survives close and reopen. */
