@@ -74,8 +74,10 @@ public final class AmiSimulator implements AutoCloseable {
 
 	/**
 	 * Writes recordings into {@code directory}: {@code <prefix>-<UNIQUEID>.wav} for every MixMonitor the played
-	 * events start (and for MixMonitor actions), plus {@code <UNIQUEID>-in.wav} / {@code -out.wav} per party if
-	 * {@code perParty}. Without it, events name {@code /var/spool/asterisk/monitor} and no file is written.
+	 * events start (and for MixMonitor actions), plus {@code <prefix>-<UNIQUEID>-customer.wav} (MixMonitor r()) and
+	 * {@code -agent.wav} (t()) per party if {@code perParty}, as the README's dialplan names them; all files of a
+	 * channel close within milliseconds of its hangup. Without a directory, events name
+	 * {@code /var/spool/asterisk/monitor} and no file is written.
 	 */
 	public AmiSimulator recordInto(@Nullable Path directory, boolean perParty) {
 		this.asterisk.recordInto(directory, perParty);
@@ -84,6 +86,15 @@ public final class AmiSimulator implements AutoCloseable {
 
 	public AmiSimulator recordInto(Path directory) {
 		return recordInto(directory, false);
+	}
+
+	/**
+	 * Uniqueids as an Asterisk with {@code systemname} set in asterisk.conf makes them,
+	 * {@code <systemname>-<epoch>.<sequence>}; null: plain {@code <epoch>.<sequence>} (the default).
+	 */
+	public AmiSimulator systemName(@Nullable String systemName) {
+		this.asterisk.ids.systemName(systemName);
+		return this;
 	}
 
 	/** Replaces the queues (default: {@link SimulatedQueue#defaults()}). */

@@ -50,17 +50,25 @@ final class MixMonitorFiles {
 		String uniqueid = event.value("Uniqueid");
 		if (event.type().equals("VarSet") && "MIXMONITOR_FILENAME".equals(event.value("Variable"))
 				&& uniqueid != null) {
-			String in = this.perParty ? uniqueid + "-in.wav" : null;
-			String out = this.perParty ? uniqueid + "-out.wav" : null;
-			start(uniqueid, String.valueOf(event.value("Value")), in, out, at);
+			String file = String.valueOf(event.value("Value"));
+			// The README's per-party dialplan: r(<same name>-customer.wav)t(<same name>-agent.wav).
+			String in = this.perParty ? party(file, "customer") : null;
+			String out = this.perParty ? party(file, "agent") : null;
+			start(uniqueid, file, in, out, at);
 		}
 		this.byUniqueid.values().forEach((recordings) -> recordings.forEach((recording) -> recording.growTo(at)));
 		if (event.type().equals("Hangup") && uniqueid != null) {
+			// Like MixMonitor, the mixed and per-party files all close within milliseconds of the hangup.
 			List<Recording> finished = this.byUniqueid.remove(uniqueid);
 			if (finished != null) {
 				finished.forEach(Recording::finish);
 			}
 		}
+	}
+
+	private static String party(String file, String party) {
+		String base = file.endsWith(".wav") ? file.substring(0, file.length() - 4) : file;
+		return base + "-" + party + ".wav";
 	}
 
 	/**
