@@ -30,7 +30,8 @@ public final class VoskTranscriber implements Transcriber {
 				for (short[][] block = source.read(); block != null; block = source.read()) {
 					accept(channels, block);
 				}
-				return new Recognition(source.info(), source.secondsRead(), finish(channels));
+				return new Recognition(source.info(), source.secondsRead(), finish(channels),
+						source.truncation().orElse(null));
 			}
 			finally {
 				channels.forEach(ChannelRecognizer::close);
