@@ -1,6 +1,5 @@
 package io.callqa.transcription.audio;
 
-
 import java.util.Optional;
 
 /**

@@ -104,7 +104,8 @@ final class WavParser {
 		int frameBytes = format.frameBytes();
 		long bytes = dataBytes(declared);
 		long frames = (bytes == WavHeader.TO_END) ? -1 : bytes / frameBytes;
-		return new WavHeader(format.info(frames), frameBytes, bytes, unfinished(declared) ? WavHeader.TO_END : declared);
+		long claimed = unfinished(declared) ? WavHeader.TO_END : declared;
+		return new WavHeader(format.info(frames), frameBytes, bytes, claimed);
 	}
 
 	/** A recorder still writing (or one that crashed) leaves the size 0 or 0xFFFFFFFF: read to the end then. */

@@ -43,12 +43,12 @@ class MissingRecordingRecheck implements SmartLifecycle {
 	/** @return how many jobs were queued again */
 	int recheck() {
 		int requeued = 0;
-		for (long[] job : this.jobs.failedForMissingFile(BATCH)) {
-			boolean present = this.calls.recording(job[1], job[2])
+		for (TranscriptionJobs.MissingFileJob job : this.jobs.failedForMissingFile(BATCH)) {
+			boolean present = this.calls.recording(job.callId(), job.recordingId())
 				.filter((recording) -> Files.isRegularFile(recording.path()))
 				.isPresent();
-			if (present && this.jobs.requeueFailed(job[0], "Queued again: the recording file is there")) {
-				log.info("Job {} of call {}: its recording file is there again; queued", job[0], job[1]);
+			if (present && this.jobs.requeueFailed(job.id(), "Queued again: the recording file is there")) {
+				log.info("Job {} of call {}: its recording file is there again; queued", job.id(), job.callId());
 				requeued++;
 			}
 		}

@@ -148,13 +148,13 @@ public class TranscriptionJobs {
 			.update();
 	}
 
-	/** FAILED jobs whose recording's file was missing, oldest first: (job id, call id, recording id). */
-	List<long[]> failedForMissingFile(int limit) {
+	/** FAILED jobs whose recording's file was missing, oldest first. */
+	List<MissingFileJob> failedForMissingFile(int limit) {
 		return this.jdbc.sql("""
 				select id, call_id, recording_id from transcription_job
 				where state = 'FAILED' and failure_code = 'MISSING_FILE' order by id limit :limit""")
 			.param("limit", limit)
-			.query((rs, row) -> new long[] { rs.getLong("id"), rs.getLong("call_id"), rs.getLong("recording_id") })
+			.query((rs, row) -> new MissingFileJob(rs.getLong("id"), rs.getLong("call_id"), rs.getLong("recording_id")))
 			.list();
 	}
 
@@ -225,6 +225,10 @@ public class TranscriptionJobs {
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/** A FAILED job whose recording's file was not there. */
+	record MissingFileJob(long id, long callId, long recordingId) {
 	}
 
 }
