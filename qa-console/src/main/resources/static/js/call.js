@@ -20,6 +20,7 @@ try {
   callInfo = call;
   document.getElementById('call-page').hidden = false;
   showMeta(call);
+  showTranscriptionStatus(call);
   setUpPlayer(call);
   loadTranscript(call);
   loadEvaluations(call);
@@ -42,6 +43,42 @@ function showMeta(call) {
     ['Transcription', call.transcription ? call.transcription.state : 'none']];
   document.getElementById('call-meta').replaceChildren(...rows.flatMap(([k, v]) =>
     [el('dt', {}, k), el('dd', { id: 'meta-' + k.toLowerCase() }, v || '–')]));
+}
+
+// Why a transcription failed or is partial; an admin may queue a FAILED one again.
+function showTranscriptionStatus(call) {
+  const t = call.transcription;
+  let box = document.getElementById('transcription-status');
+  if (!box) {
+    box = el('div', { id: 'transcription-status' });
+    document.getElementById('call-meta').after(box);
+  }
+  const parts = [];
+  if (t && t.state === 'FAILED' && t.reason) {
+    parts.push(el('p', { class: 'info', id: 'transcription-reason' }, 'Transcription failed: ' + t.reason));
+  }
+  if (t && t.truncated) {
+    parts.push(el('p', { class: 'info', id: 'transcription-note' }, 'Transcribed in part: ' + t.note));
+  }
+  if (t && t.state === 'FAILED' && me && me.role === 'ADMIN') {
+    parts.push(el('button', { id: 'retry-transcription', type: 'button', onclick: retryTranscription },
+      'Retry transcription'));
+  }
+  box.replaceChildren(...parts);
+}
+
+async function retryTranscription(event) {
+  const button = event.currentTarget;
+  button.disabled = true;
+  try {
+    callInfo.transcription = await api('/api/calls/' + id + '/transcription/retry', { method: 'POST' });
+    showMeta(callInfo);
+    showTranscriptionStatus(callInfo);
+    showInfo('Transcription queued again.');
+  } catch (error) {
+    button.disabled = false;
+    showError(error);
+  }
 }
 
 function setUpPlayer(call) {

@@ -38,6 +38,16 @@ public class Transcriptions {
 		return this.transcripts.find(callId);
 	}
 
+	/**
+	 * Queues a FAILED transcription again (an admin's retry once the cause is fixed).
+	 * @param who who asked, kept with the job
+	 * @return the new status; empty if the call's transcription is not FAILED (none, queued, running or done)
+	 */
+	@Transactional
+	public Optional<TranscriptionStatus> retryFailed(long callId, String who) {
+		return this.jobs.retryFailed(callId, who) ? this.jobs.statusOf(callId) : Optional.empty();
+	}
+
 	@Transactional(readOnly = true)
 	public Backlog backlog() {
 		return this.jobs.backlog();

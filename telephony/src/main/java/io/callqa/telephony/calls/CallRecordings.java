@@ -39,10 +39,18 @@ public class CallRecordings {
 
 	/** The call one of whose legs had this Uniqueid, and whether it is still live. */
 	public Optional<LegOwner> findByUniqueid(String uniqueid) {
+		return findByUniqueid(List.of(uniqueid));
+	}
+
+	/**
+	 * The call one of whose legs had one of these Uniqueids (those a file name may stand for, e.g.
+	 * {@code 1796047513.0}, {@code pbx1-1796047513.0}), the longest that exists winning, and whether it is live.
+	 */
+	public Optional<LegOwner> findByUniqueid(List<String> uniqueids) {
 		return this.jdbc.sql("""
 				select c.id, c.state from call_leg l join call c on c.id = l.call_id
-				where l.uniqueid = :uniqueid order by c.id desc limit 1""")
-			.param("uniqueid", uniqueid)
+				where l.uniqueid in (:uniqueids) order by length(l.uniqueid) desc, c.id desc limit 1""")
+			.param("uniqueids", uniqueids)
 			.query((rs, row) -> new LegOwner(rs.getLong("id"), "ACTIVE".equals(rs.getString("state"))))
 			.optional();
 	}
@@ -85,6 +93,15 @@ public class CallRecordings {
 	 * recording is never lost.
 	 */
 	public long registerOrphan(String uniqueid, Instant startedAt, String anomaly) {
+		return registerOrphan(List.of(uniqueid), startedAt, anomaly);
+	}
+
+	/**
+	 * As {@link #registerOrphan(String, Instant, String)} for a file name that may stand for several Uniqueids
+	 * (shortest first): the call gets a leg for each, so a later survey answer or lookup finds it by the real one.
+	 */
+	public long registerOrphan(List<String> uniqueids, Instant startedAt, String anomaly) {
+		String uniqueid = uniqueids.get(0);
 		return this.transaction.execute((status) -> {
 			long id = this.jdbc.sql("""
 					insert into call (source, direction, started_at, state, anomaly, linkedid, server)
@@ -94,10 +111,14 @@ public class CallRecordings {
 				.param("linkedid", "orphan-" + uniqueid)
 				.query(Long.class)
 				.single();
-			this.jdbc.sql("insert into call_leg (server, uniqueid, call_id, channel) values ('unknown', :u, :id, '')")
-				.param("u", uniqueid)
-				.param("id", id)
-				.update();
+			for (String candidate : uniqueids) {
+				this.jdbc.sql("""
+						insert into call_leg (server, uniqueid, call_id, channel) values ('unknown', :u, :id, '')
+						on conflict do nothing""")
+					.param("u", candidate)
+					.param("id", id)
+					.update();
+			}
 			return id;
 		});
 	}

@@ -55,13 +55,29 @@ class CallRepository {
 			.single();
 	}
 
+	/**
+	 * The call with its first recording: the one queued for transcription (see {@link CallRecordings#attach}), so the
+	 * page plays the audio its transcript was made from. Later recordings (a per-party dialplan's mixed file beside
+	 * the stereo pair) stay with the call.
+	 */
 	Optional<CallDetails> find(long id) {
 		return this.jdbc.sql("""
 				select c.*, r.id as recording_id, r.path, r.original_name, r.size_bytes, r.channel_map
 				from call c left join recording r on r.call_id = c.id
-				where c.id = :id order by r.id desc limit 1""")
+				where c.id = :id order by r.id limit 1""")
 			.param("id", id)
 			.query(this::toDetails)
+			.optional();
+	}
+
+	/** One recording of a call, by its id. */
+	Optional<CallDetails.RecordingFile> findRecording(long callId, long recordingId) {
+		return this.jdbc.sql("""
+				select id as recording_id, path, original_name, size_bytes, channel_map
+				from recording where id = :recordingId and call_id = :callId""")
+			.param("recordingId", recordingId)
+			.param("callId", callId)
+			.query((rs, row) -> recording(rs))
 			.optional();
 	}
 

@@ -76,6 +76,14 @@ public class Calls {
 		}
 	}
 
+	/**
+	 * One recording of a call by its id: a transcription job names its recording, which need not be the one the
+	 * call shows when the call has several.
+	 */
+	public Optional<CallDetails.RecordingFile> recording(long callId, long recordingId) {
+		return this.calls.findRecording(callId, recordingId);
+	}
+
 	public CallDetails find(long callId) {
 		return this.calls.find(callId).orElseThrow(() -> new CallNotFoundException(callId));
 	}

@@ -44,7 +44,7 @@ class RecordingCollector implements SmartLifecycle {
 
 	private final Clock clock = Clock.systemUTC();
 
-	private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
+	private final Map<Long, String> fingerprints = new ConcurrentHashMap<>();
 
 	private volatile ScheduledExecutorService executor;
 
@@ -87,7 +87,7 @@ class RecordingCollector implements SmartLifecycle {
 				retryOrGiveUp(pending, "no recording file found for Uniqueid " + String.join(", ", pending.uniqueids()));
 				return;
 			}
-			if (!settled(sets)) {
+			if (!settled(pending.callId(), sets)) {
 				retryOrGiveUp(pending, "recording still being written");
 				return;
 			}
@@ -119,32 +119,31 @@ class RecordingCollector implements SmartLifecycle {
 
 	/** A call's files are settled once: their fingerprints would otherwise pile up for the server's lifetime. */
 	private void forget(Pending pending) {
-		pending.uniqueids().forEach(this.fingerprints::remove);
+		this.fingerprints.remove(pending.callId());
 	}
 
-	/** True once every file kept its size and time since the previous look. */
-	private boolean settled(List<RecordingSet> sets) throws IOException {
-		boolean settled = true;
+	/** True once every file of the call kept its size and time since the previous look. */
+	private boolean settled(long callId, List<RecordingSet> sets) throws IOException {
+		StringBuilder print = new StringBuilder();
 		for (RecordingSet set : sets) {
-			String print = set.fingerprint();
-			settled &= print.equals(this.fingerprints.put(set.uniqueid(), print));
+			print.append(set.fingerprint()).append('\n');
 		}
-		return settled;
+		return print.toString().equals(this.fingerprints.put(callId, print.toString()));
 	}
 
 	private void sweep(RecordingSet set) throws IOException {
 		if (allAttached(set) || set.lastModified().isAfter(this.clock.instant().minus(this.properties.sweepMinAge()))) {
 			return;
 		}
-		Optional<CallRecordings.LegOwner> owner = this.recordings.findByUniqueid(set.uniqueid());
+		Optional<CallRecordings.LegOwner> owner = this.recordings.findByUniqueid(set.candidates());
 		if (owner.isPresent() && !owner.get().live()) {
 			logger.info("Sweep: attaching {} to call {} (its end was missed)", set.all(), owner.get().callId());
 			this.attacher.attach(owner.get().callId(), set, "SWEEP");
 		}
 		else if (owner.isEmpty()
 				&& set.lastModified().isBefore(this.clock.instant().minus(this.properties.orphanAge()))) {
-			long callId = this.recordings.registerOrphan(set.uniqueid(), set.lastModified(),
-					"recording found without call events (Uniqueid " + set.uniqueid() + ")");
+			long callId = this.recordings.registerOrphan(set.candidates(), set.lastModified(),
+					"recording found without call events (" + set.stem() + ")");
 			logger.warn("Sweep: {} matches no call; registered as call {}", set.all(), callId);
 			this.attacher.attach(callId, set, "SWEEP");
 		}

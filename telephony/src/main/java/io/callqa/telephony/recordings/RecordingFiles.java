@@ -14,30 +14,53 @@ import java.util.stream.Stream;
 /**
  * The naming convention of recordings: the file name ends with the recorded channel's Uniqueid, as in
  * {@code MixMonitor(${RECDIR}/support-${UNIQUEID}.wav)}; per-party files add {@code -agent} or {@code -customer}
- * ({@code r(${RECDIR}/${UNIQUEID}-customer.wav)t(${RECDIR}/${UNIQUEID}-agent.wav)} on the caller's channel).
+ * ({@code r(${RECDIR}/support-${UNIQUEID}-customer.wav)t(${RECDIR}/support-${UNIQUEID}-agent.wav)}).
+ * <p>
+ * A Uniqueid is {@code <epoch>.<sequence>}, or {@code <systemname>-<epoch>.<sequence>} with {@code systemname} set in
+ * asterisk.conf (letters, digits, dashes, dots). Where the prefix ends and the systemname starts cannot be told from
+ * the name ({@code sales-pbx1-1796047513.0}), so a name stands for every Uniqueid it ends with after a {@code -} or
+ * {@code _}: {@code 1796047513.0}, {@code pbx1-1796047513.0} and {@code sales-pbx1-1796047513.0}; the call's events
+ * say which one exists. The party suffix comes after the digits, so it is never taken for part of a systemname.
  */
 final class RecordingFiles {
 
-	private static final Pattern NAME = Pattern
-		.compile("(?:^|.*[-_])(\\d{6,}\\.\\d+)(?:-(agent|customer))?\\.(?i:wav|wav49|gsm|ulaw|alaw|sln)$");
+	private static final Pattern NAME = Pattern.compile(
+			"((?:.*[-_])?(\\d{6,}\\.\\d+))(?:-(agent|customer))?\\.(?i:wav|wav49|gsm|ulaw|alaw|sln)");
 
 	private RecordingFiles() {
 	}
 
-	/** What a file name says: the Uniqueid and which party (null: both mixed); empty if it follows no convention. */
+	/** What a file name says: the Uniqueids it may stand for and which party (MIXED: both); empty if none. */
 	static Optional<Named> parse(Path file) {
 		Matcher matcher = NAME.matcher(file.getFileName().toString());
 		if (!matcher.matches()) {
 			return Optional.empty();
 		}
-		return Optional.of(new Named(file, matcher.group(1), party(matcher.group(2))));
+		String stem = matcher.group(1);
+		return Optional.of(new Named(file, stem, candidates(stem, matcher.group(2)), party(matcher.group(3))));
+	}
+
+	/** The Uniqueids a name's stem may stand for, shortest ({@code <epoch>.<sequence>}) first. */
+	static List<String> candidates(String stem, String digits) {
+		List<String> candidates = new ArrayList<>();
+		candidates.add(digits);
+		for (int end = stem.length() - digits.length() - 1; end > 0; end--) {
+			char c = stem.charAt(end - 1);
+			if (c == '-' || c == '_') {
+				candidates.add(stem.substring(end));
+			}
+		}
+		if (!stem.equals(digits)) {
+			candidates.add(stem);
+		}
+		return List.copyOf(candidates);
 	}
 
 	/** The recording files in {@code dir} of any of {@code uniqueids}. */
 	static List<Named> find(Path dir, Collection<String> uniqueids) throws IOException {
 		List<Named> found = new ArrayList<>();
 		for (Named named : list(dir)) {
-			if (uniqueids.contains(named.uniqueid())) {
+			if (named.candidates().stream().anyMatch(uniqueids::contains)) {
 				found.add(named);
 			}
 		}
@@ -66,7 +89,11 @@ final class RecordingFiles {
 
 	}
 
-	record Named(Path path, String uniqueid, Party party) {
+	/**
+	 * @param stem the name without party suffix and extension: the files of one recorded channel share it
+	 * @param candidates the Uniqueids the name may stand for, shortest first
+	 */
+	record Named(Path path, String stem, List<String> candidates, Party party) {
 	}
 
 }

@@ -14,18 +14,22 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The files of one recorded channel (one Uniqueid): a mixed file and/or an agent/customer pair.
+ * The files of one recorded channel (one name stem, see {@link RecordingFiles}): a mixed file and/or an
+ * agent/customer pair.
+ *
+ * @param candidates the Uniqueids the files may belong to, shortest first
  */
-record RecordingSet(String uniqueid, List<Path> mixed, @Nullable Path agent, @Nullable Path customer) {
+record RecordingSet(String stem, List<String> candidates, List<Path> mixed, @Nullable Path agent,
+		@Nullable Path customer) {
 
-	/** Groups parsed file names by Uniqueid, in the order first seen. */
+	/** Groups parsed file names by stem, in the order first seen. */
 	static List<RecordingSet> group(Collection<RecordingFiles.Named> files) {
-		Map<String, List<RecordingFiles.Named>> byId = new LinkedHashMap<>();
-		files.forEach((named) -> byId.computeIfAbsent(named.uniqueid(), (id) -> new ArrayList<>()).add(named));
-		return byId.entrySet().stream().map((entry) -> of(entry.getKey(), entry.getValue())).toList();
+		Map<String, List<RecordingFiles.Named>> byStem = new LinkedHashMap<>();
+		files.forEach((named) -> byStem.computeIfAbsent(named.stem(), (stem) -> new ArrayList<>()).add(named));
+		return byStem.values().stream().map(RecordingSet::of).toList();
 	}
 
-	private static RecordingSet of(String uniqueid, List<RecordingFiles.Named> files) {
+	private static RecordingSet of(List<RecordingFiles.Named> files) {
 		List<Path> mixed = new ArrayList<>();
 		Path agent = null;
 		Path customer = null;
@@ -36,7 +40,8 @@ record RecordingSet(String uniqueid, List<Path> mixed, @Nullable Path agent, @Nu
 				default -> mixed.add(named.path());
 			}
 		}
-		return new RecordingSet(uniqueid, List.copyOf(mixed), agent, customer);
+		RecordingFiles.Named first = files.get(0);
+		return new RecordingSet(first.stem(), first.candidates(), List.copyOf(mixed), agent, customer);
 	}
 
 	boolean hasPair() {

@@ -88,6 +88,15 @@ public final class AmiSimulator implements AutoCloseable {
 		return recordInto(directory, false);
 	}
 
+	/**
+	 * Uniqueids as an Asterisk with {@code systemname} set in asterisk.conf makes them,
+	 * {@code <systemname>-<epoch>.<sequence>}; null: plain {@code <epoch>.<sequence>} (the default).
+	 */
+	public AmiSimulator systemName(@Nullable String systemName) {
+		this.asterisk.ids.systemName(systemName);
+		return this;
+	}
+
 	/** Replaces the queues (default: {@link SimulatedQueue#defaults()}). */
 	public AmiSimulator queues(List<SimulatedQueue> queues) {
 		this.asterisk.queues.configure(queues);

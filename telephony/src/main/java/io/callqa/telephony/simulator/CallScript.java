@@ -36,7 +36,12 @@ public final class CallScript {
 		/** Answered, then the agent consults {@code transferTo} and completes an attended transfer. */
 		ATTENDED_TRANSFER,
 		/** Answered, and a supervisor listens with ChanSpy on the agent's channel. */
-		CHANSPY
+		CHANSPY,
+		/**
+		 * Answered; the agent hangs up and the caller goes on in the dialplan (Queue option c) to the survey AGI for
+		 * {@code surveyFor}, then the dialplan hangs up.
+		 */
+		SURVEY
 
 	}
 
@@ -100,6 +105,11 @@ public final class CallScript {
 
 	public static CallScript chanSpy() {
 		return new CallScript(Kind.CHANSPY);
+	}
+
+	/** agent1 answers, then hangs up; the caller answers the post-call survey (6 s) before the dialplan hangs up. */
+	public static CallScript survey() {
+		return new CallScript(Kind.SURVEY);
 	}
 
 	public CallScript caller(String number, String name) {

@@ -181,7 +181,9 @@ final class CallbackCall {
 	}
 
 	private void hangUpAgent(Leg[] agent, Instant answered) {
-		Instant started = Instant.ofEpochSecond(Long.parseLong(this.agentUniqueid.split("\\.")[0]));
+		// The epoch second the Uniqueid was made at (its part after a systemname prefix).
+		String id = this.agentUniqueid.substring(this.agentUniqueid.lastIndexOf('-') + 1);
+		Instant started = Instant.ofEpochSecond(Long.parseLong(id.split("\\.")[0]));
 		this.w.softHangupRequest(agent[0], 16);
 		this.w.hangupRequest(agent[1], 16);
 		this.w.softHangupRequest(agent[1], 16);

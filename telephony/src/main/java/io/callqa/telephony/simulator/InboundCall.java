@@ -73,6 +73,7 @@ final class InboundCall {
 			case BLIND_TRANSFER -> new Transfer(this, answer()).blind();
 			case ATTENDED_TRANSFER -> new Transfer(this, answer()).attended();
 			case CHANSPY -> spyAndHangUp(answer());
+			case SURVEY -> agentHangsUpThenSurvey(answer(), left.plus(this.script.talkTime()));
 		}
 	}
 
@@ -337,6 +338,31 @@ final class InboundCall {
 		this.w.softHangupRequest(this.cust2, 16);
 		this.w.hangup(this.cust2, 16);
 		this.w.cdr(this.cust2, this.cust2.exten, this.start, this.start, "ANSWERED");
+	}
+
+	/**
+	 * The agent hangs up at {@code end}; the caller leaves the bridge and goes on in [inbound] to the survey AGI (Queue
+	 * option c), which takes a few seconds, then the dialplan hangs up: the recording closes only then.
+	 */
+	private void agentHangsUpThenSurvey(AgentLeg agent, Instant end) {
+		this.w.at(end);
+		this.w.softHangupRequest(agent.two, 16);
+		this.w.hangupRequest(agent.one, 16);
+		this.w.hangup(agent.two, 16);
+		this.w.cdr(agent.two, agent.member.exten(), agent.rang, agent.answered, "ANSWERED");
+		this.w.varSet(agent.one, "BRIDGEPEER", "");
+		this.w.bridgeLeave(agent.bridge, 1, agent.one);
+		this.w.hangup(agent.one, 16);
+		this.w.varSet(this.cust1, "BRIDGEPEER", "");
+		this.w.bridgeLeave(agent.bridge, 0, this.cust1);
+		this.w.bridgeDestroy(agent.bridge);
+		agentComplete(agent, "agent", true);
+		this.cust1.at("inbound", "s", 4);
+		this.w.newexten(this.cust1, "AGI", "agi://127.0.0.1:4573/survey?queue=" + this.queue.name());
+		this.w.at(end.plusSeconds(6));
+		this.w.varSet(this.cust1, "AGISTATUS", "SUCCESS");
+		this.w.newexten(this.cust1, "Hangup", "");
+		dialplanHangsUpCaller();
 	}
 
 	/** The caller presses 1: app_queue leaves to the queue's context (no abandon), which runs the offer AGI. */

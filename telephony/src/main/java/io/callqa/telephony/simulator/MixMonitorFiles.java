@@ -64,6 +64,7 @@ final class MixMonitorFiles {
 		}
 		this.byUniqueid.values().forEach((recordings) -> recordings.forEach((recording) -> recording.growTo(at)));
 		if (event.type().equals("Hangup") && uniqueid != null) {
+			// Like MixMonitor, the mixed and per-party files all close within milliseconds of the hangup.
 			List<Recording> finished = this.byUniqueid.remove(uniqueid);
 			if (finished != null) {
 				finished.forEach(Recording::finish);

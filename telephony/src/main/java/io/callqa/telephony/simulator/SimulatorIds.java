@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Server-wide id counters, as one Asterisk process keeps them: Uniqueids {@code <creation second>.<sequence>} and
+ * Server-wide id counters, as one Asterisk process keeps them: Uniqueids {@code <creation second>.<sequence>}
+ * (with {@code systemname} set: {@code <systemname>-<creation second>.<sequence>}) and
  * the 8-hex-digit Local channel numbers; both restart from 0 with the process, so {@link #restart} also moves the
  * epoch forward to keep ids of the new "process" distinct from the old ones.
  */
@@ -16,6 +19,8 @@ final class SimulatorIds {
 	private final AtomicLong localChannels = new AtomicLong();
 
 	private volatile long bootSecond;
+
+	private volatile @Nullable String systemName;
 
 	/** The latest second any Uniqueid used: a restarted "process" must start after it, or ids would repeat. */
 	private final AtomicLong latestSecond = new AtomicLong();
@@ -28,7 +33,13 @@ final class SimulatorIds {
 	String uniqueid(Instant at) {
 		long second = Math.max(at.getEpochSecond(), this.bootSecond);
 		this.latestSecond.accumulateAndGet(second, Math::max);
-		return second + "." + this.sequence.getAndIncrement();
+		String id = second + "." + this.sequence.getAndIncrement();
+		return (this.systemName != null) ? this.systemName + "-" + id : id;
+	}
+
+	/** asterisk.conf's {@code systemname}, which Asterisk puts in front of every Uniqueid; null for none. */
+	void systemName(@Nullable String systemName) {
+		this.systemName = systemName;
 	}
 
 	/** The {@code -0000000c} part of a Local channel name. */

@@ -290,6 +290,7 @@ class AmiSimulatorActionsTests {
 			case BLIND_TRANSFER -> CallScript.blindTransfer();
 			case ATTENDED_TRANSFER -> CallScript.attendedTransfer();
 			case CHANSPY -> CallScript.chanSpy();
+			case SURVEY -> CallScript.survey();
 		};
 	}
 

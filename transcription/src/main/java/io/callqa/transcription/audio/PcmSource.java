@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,9 @@ public final class PcmSource implements Closeable {
 	private long remaining;
 
 	private long delivered;
+
+	/** Bytes of sample data read so far. */
+	private long dataRead;
 
 	private boolean ended;
 
@@ -130,6 +134,15 @@ public final class PcmSource implements Closeable {
 		return null;
 	}
 
+	/**
+	 * Whether the file holds less audio than its header declares (cut short in a copy or an upload), with the
+	 * reason; known for a file at once, for a stream once it is read to its end. A header written before the end of
+	 * the recording (size 0 or 0xFFFFFFFF, a recorder still writing) declares nothing: never truncated.
+	 */
+	public Optional<String> truncation() {
+		return this.header.truncation(this.ended ? this.dataRead : this.header.dataBytes());
+	}
+
 	/** Seconds of output delivered so far. */
 	public double secondsRead() {
 		return (double) this.delivered / this.targetRate;
@@ -163,6 +176,7 @@ public final class PcmSource implements Closeable {
 		int frameBytes = this.header.frameBytes();
 		int read = this.in.readNBytes(this.bytes, 0, (int) Math.min(this.bytes.length, this.remaining));
 		this.remaining -= read;
+		this.dataRead += read;
 		int frames = read / frameBytes;
 		if (read < this.bytes.length) {
 			this.remaining = 0;

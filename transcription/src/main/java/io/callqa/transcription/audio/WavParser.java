@@ -104,15 +104,20 @@ final class WavParser {
 		int frameBytes = format.frameBytes();
 		long bytes = dataBytes(declared);
 		long frames = (bytes == WavHeader.TO_END) ? -1 : bytes / frameBytes;
-		return new WavHeader(format.info(frames), frameBytes, bytes);
+		long claimed = unfinished(declared) ? WavHeader.TO_END : declared;
+		return new WavHeader(format.info(frames), frameBytes, bytes, claimed);
 	}
 
 	/** A recorder still writing (or one that crashed) leaves the size 0 or 0xFFFFFFFF: read to the end then. */
 	private long dataBytes(long declared) {
-		if (declared == 0 || declared == UNFINISHED_SIZE) {
+		if (unfinished(declared)) {
 			return WavHeader.TO_END;
 		}
 		return (this.length < 0) ? declared : Math.min(declared, this.length - this.position);
+	}
+
+	private static boolean unfinished(long declared) {
+		return declared == 0 || declared == UNFINISHED_SIZE;
 	}
 
 	private byte[] read(int count, @Nullable FormatChunk format) throws IOException {

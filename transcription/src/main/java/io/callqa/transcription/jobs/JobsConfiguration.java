@@ -43,4 +43,10 @@ class JobsConfiguration {
 		return new TranscriptionWorkers(worker, jobs, properties.workers());
 	}
 
+	@Bean
+	MissingRecordingRecheck missingRecordingRecheck(TranscriptionJobs jobs, Calls calls, TranscriptionWorkers workers,
+			TranscriptionProperties properties) {
+		return new MissingRecordingRecheck(jobs, calls, workers, properties.workers().backoff());
+	}
+
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -157,13 +158,25 @@ public class TranscriptionJobs {
 
 	/** @return false if the lease was lost, in which case the caller's transaction must not store its result */
 	boolean markDone(long jobId, String owner, double audioSec) {
+		return markDone(jobId, owner, audioSec, null);
+	}
+
+	/**
+	 * @param truncation why only part of the file was transcribed (its header declares more audio than it holds), or
+	 * null
+	 * @return false if the lease was lost, in which case the caller's transaction must not store its result
+	 */
+	boolean markDone(long jobId, String owner, double audioSec, @Nullable String truncation) {
 		return this.jdbc.sql("""
 				update transcription_job set state = 'DONE', finished_at = now(), lease_owner = null, lease_until = null,
-				    failure_reason = null, audio_sec = :sec, checkpoint = null
+				    failure_reason = null, failure_code = null, audio_sec = :sec, truncated = :truncated, note = :note,
+				    checkpoint = null
 				where id = :id and lease_owner = :owner and state = 'RUNNING'""")
 			.param("id", jobId)
 			.param("owner", owner)
 			.param("sec", audioSec)
+			.param("truncated", truncation != null)
+			.param("note", truncation)
 			.update() == 1;
 	}
 
@@ -180,14 +193,59 @@ public class TranscriptionJobs {
 	}
 
 	void fail(TranscriptionJob job, String owner, String reason) {
+		fail(job, owner, reason, null);
+	}
+
+	/** @param code what the server may act on later ({@code MISSING_FILE}: queued again once the file exists) */
+	void fail(TranscriptionJob job, String owner, String reason, @Nullable String code) {
 		this.jdbc.sql("""
 				update transcription_job set state = 'FAILED', lease_owner = null, lease_until = null,
-				    failure_reason = :reason, finished_at = now()
+				    failure_reason = :reason, failure_code = :code, finished_at = now()
 				where id = :id and lease_owner = :owner and state = 'RUNNING'""")
 			.param("id", job.id())
 			.param("owner", owner)
 			.param("reason", reason)
+			.param("code", code)
 			.update();
+	}
+
+	/** FAILED jobs whose recording's file was missing, oldest first. */
+	List<MissingFileJob> failedForMissingFile(int limit) {
+		return this.jdbc.sql("""
+				select id, call_id, recording_id from transcription_job
+				where state = 'FAILED' and failure_code = 'MISSING_FILE' order by id limit :limit""")
+			.param("limit", limit)
+			.query((rs, row) -> new MissingFileJob(rs.getLong("id"), rs.getLong("call_id"), rs.getLong("recording_id")))
+			.list();
+	}
+
+	/**
+	 * Queues a FAILED job again with a fresh count of attempts (its file has appeared, or an admin asked).
+	 * @return false if the job is not FAILED (any more)
+	 */
+	boolean requeueFailed(long jobId, String why) {
+		return this.jdbc.sql("""
+				update transcription_job set state = 'QUEUED', attempts = 0, available_at = now(), finished_at = null,
+				    failure_code = null, failure_reason = :why || ' after: ' || coalesce(failure_reason, 'no reason')
+				where id = :id and state = 'FAILED'""")
+			.param("id", jobId)
+			.param("why", why)
+			.update() == 1;
+	}
+
+	/**
+	 * Queues the call's transcription again if it FAILED (the job {@link #statusOf} shows), its attempts counted
+	 * afresh.
+	 * @param who who asked, kept in the reason
+	 * @return false if the call has no FAILED transcription
+	 */
+	public boolean retryFailed(long callId, String who) {
+		return this.jdbc.sql("select id from transcription_job where call_id = :callId order by id desc limit 1")
+			.param("callId", callId)
+			.query(Long.class)
+			.optional()
+			.map((jobId) -> requeueFailed(jobId, "Retried by " + who))
+			.orElse(false);
 	}
 
 	/**
@@ -226,11 +284,15 @@ public class TranscriptionJobs {
 				rs.getString("failure_reason"), rs.getString("audio_encoding"), rs.getObject("sample_rate", Integer.class),
 				rs.getObject("channels", Integer.class), rs.getObject("audio_sec", Double.class),
 				rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("started_at")),
-				instant(rs.getTimestamp("finished_at")));
+				instant(rs.getTimestamp("finished_at")), rs.getBoolean("truncated"), rs.getString("note"));
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/** A FAILED job whose recording's file was not there. */
+	record MissingFileJob(long id, long callId, long recordingId) {
 	}
 
 }

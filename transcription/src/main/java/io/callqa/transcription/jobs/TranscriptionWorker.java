@@ -1,6 +1,7 @@
 package io.callqa.transcription.jobs;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -33,6 +34,9 @@ import io.callqa.transcription.speech.TranscriptionStoppedException;
 class TranscriptionWorker {
 
 	private static final Logger log = LoggerFactory.getLogger(TranscriptionWorker.class);
+
+	/** The failure code of a job whose recording's file was not there: queued again once it is. */
+	static final String MISSING_FILE = "MISSING_FILE";
 
 	private final TranscriptionJobs jobs;
 
@@ -77,9 +81,12 @@ class TranscriptionWorker {
 	 */
 	void run(TranscriptionJob job, String owner, BooleanSupplier stopping) {
 		try {
-			CallDetails.RecordingFile recording = this.calls.find(job.callId()).recording();
-			if (recording == null || recording.id() != job.recordingId()) {
-				throw new NoSuchFileException("recording " + job.recordingId());
+			// The job's own recording: a call may have several (a per-party pair and the mixed file).
+			CallDetails.RecordingFile recording = this.calls.recording(job.callId(), job.recordingId())
+				.orElseThrow(() -> new NoSuchFileException("recording " + job.recordingId() + " is not registered"));
+			if (!Files.isRegularFile(recording.path())) {
+				throw new NoSuchFileException("recording " + job.recordingId() + " (" + recording.path().getFileName()
+						+ " in the recordings directory)");
 			}
 			JobProgress progress = new JobProgress(job, owner, stopping);
 			store(job, owner, this.transcriber.transcribe(recording.path(), recording.channelMap(), progress));
@@ -95,7 +102,7 @@ class TranscriptionWorker {
 				handBack(job, owner, describe(ex));
 			}
 			else {
-				failOrRetry(job, owner, describe(ex));
+				failOrRetry(job, owner, describe(ex), (ex instanceof NoSuchFileException) ? MISSING_FILE : null);
 			}
 		}
 	}
@@ -157,8 +164,12 @@ class TranscriptionWorker {
 
 	private void store(TranscriptionJob job, String owner, Recognition recognition) {
 		Transcript transcript = new Transcript(job.callId(), recognition.audioSec(), recognition.utterances());
+		if (recognition.truncation() != null) {
+			log.warn("Job {} of call {}: transcribed what the file holds, {}", job.id(), job.callId(),
+					recognition.truncation());
+		}
 		Boolean stored = this.transaction.execute((status) -> {
-			if (!this.jobs.markDone(job.id(), owner, recognition.audioSec())) {
+			if (!this.jobs.markDone(job.id(), owner, recognition.audioSec(), recognition.truncation())) {
 				return false;
 			}
 			this.transcripts.save(transcript, job.recordingId(), job.id(), this.transcriber.name());
@@ -173,14 +184,14 @@ class TranscriptionWorker {
 		}
 	}
 
-	private void failOrRetry(TranscriptionJob job, String owner, String reason) {
+	private void failOrRetry(TranscriptionJob job, String owner, String reason, @Nullable String code) {
 		log.warn("Job {} of call {}, attempt {}/{}: {}", job.id(), job.callId(), job.attempts(), job.maxAttempts(),
 				reason);
 		if (job.hasAttemptsLeft()) {
 			this.jobs.retryLater(job, owner, reason, job.retryDelay(this.settings.backoff()));
 		}
 		else {
-			this.jobs.fail(job, owner, reason);
+			this.jobs.fail(job, owner, reason, code);
 		}
 	}
 

@@ -53,7 +53,8 @@ public final class VoskTranscriber implements Transcriber {
 						throw new TranscriptionStoppedException(source.secondsRead());
 					}
 				}
-				return new Recognition(source.info(), source.secondsRead(), finish(channels));
+				return new Recognition(source.info(), source.secondsRead(), finish(channels),
+						source.truncation().orElse(null));
 			}
 			finally {
 				channels.forEach(ChannelRecognizer::close);

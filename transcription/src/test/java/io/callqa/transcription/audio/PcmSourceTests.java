@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -119,6 +120,42 @@ class PcmSourceTests {
 	void readWhenDataSizeRunsPastTheEndShouldReadToTheEnd() throws IOException {
 		byte[] wav = riff(chunk("fmt ", fmt(1, 1, 8000, 16)), chunk("data", 1000, pcm16(7, 8, 9)));
 		assertThat(readAll(wav, 8000)[0]).containsExactly((short) 7, (short) 8, (short) 9);
+	}
+
+	@Test
+	void truncationWhenTheHeaderDeclaresMoreThanTheFileHoldsShouldSayHowMuch(@TempDir Path dir) throws IOException {
+		byte[] wav = riff(chunk("fmt ", fmt(1, 1, 8000, 16)), chunk("data", 4_000_000_000L, pcm16(7, 8, 9)));
+		Path file = Files.write(dir.resolve("cut.wav"), wav);
+		try (PcmSource source = PcmSource.open(file, 8000)) {
+			assertThat(source.truncation()).hasValue("truncated: the header declares 4000000000 bytes of audio, 6 present");
+			assertThat(readAll(source)[0]).containsExactly((short) 7, (short) 8, (short) 9);
+		}
+		// A stream does not know its length: it says so once read to its end.
+		try (PcmSource source = PcmSource.open(new ByteArrayInputStream(wav), 8000)) {
+			assertThat(source.truncation()).isEmpty();
+			readAll(source);
+			assertThat(source.truncation()).hasValue("truncated: the header declares 4000000000 bytes of audio, 6 present");
+		}
+	}
+
+	@Test
+	void truncationWhenCompleteOrUnfinishedShouldBeEmpty(@TempDir Path dir) throws IOException {
+		for (long size : new long[] { 6, 0, 0xFFFFFFFFL }) {
+			byte[] wav = riff(chunk("fmt ", fmt(1, 1, 8000, 16)), chunk("data", size, pcm16(7, 8, 9)));
+			Path file = Files.write(dir.resolve("wav-" + size + ".wav"), wav);
+			try (PcmSource source = PcmSource.open(file, 8000)) {
+				readAll(source);
+				assertThat(source.truncation()).as("data size %d", size).isEmpty();
+			}
+			try (PcmSource source = PcmSource.open(new ByteArrayInputStream(wav), 8000)) {
+				readAll(source);
+				assertThat(source.truncation()).as("data size %d, streamed", size).isEmpty();
+			}
+		}
+		try (PcmSource source = PcmSource.open(TestWav.FIXTURES.resolve("still-recording-8k.wav"), 8000)) {
+			readAll(source);
+			assertThat(source.truncation()).isEmpty();
+		}
 	}
 
 	@Test

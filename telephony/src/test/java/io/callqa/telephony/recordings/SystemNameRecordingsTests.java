@@ -1,0 +1,100 @@
+package io.callqa.telephony.recordings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.callqa.TelephonyTestApplication;
+import io.callqa.telephony.Await;
+import io.callqa.telephony.SimulatedAsterisk;
+import io.callqa.telephony.calls.Calls;
+import io.callqa.telephony.simulator.AmiSimulator;
+import io.callqa.telephony.simulator.CallScript;
+import io.callqa.telephony.simulator.RenderedCall;
+
+/**
+ * An Asterisk with {@code systemname = pbx1} in asterisk.conf, simulated and followed through the real Asterisk-Java
+ * client: its Uniqueids are {@code pbx1-<epoch>.<n>} and its files {@code sales-pbx1-<epoch>.<n>.wav} (plus the
+ * per-party pair), and every recording reaches its own call, none becomes an orphan.
+ */
+@SpringBootTest(classes = TelephonyTestApplication.class,
+		properties = { "callqa.telephony.callbacks.enabled=false",
+				"callqa.telephony.recordings.asterisk.settle=100ms",
+				"callqa.telephony.recordings.asterisk.sweep-interval=100ms",
+				"callqa.telephony.recordings.asterisk.sweep-min-age=0s" })
+class SystemNameRecordingsTests {
+
+	private static final Path MONITOR = monitorDirectory();
+
+	private static final AmiSimulator simulator = SimulatedAsterisk.start().systemName("pbx1")
+		.recordInto(MONITOR, true);
+
+	@Autowired
+	private Calls calls;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void asterisk(DynamicPropertyRegistry registry) {
+		SimulatedAsterisk.connect(registry, simulator, "pbx1");
+		registry.add("callqa.telephony.recordings.asterisk.dir", MONITOR::toString);
+	}
+
+	@AfterAll
+	static void stopSimulator() {
+		simulator.close();
+	}
+
+	@Test
+	void recordingsNamedWithASystemnameReachTheirCalls() throws Exception {
+		assertThat(simulator.awaitLoggedInClients(1, Duration.ofSeconds(30))).isTrue();
+		List<RenderedCall> played = List.of(simulator.play(CallScript.answered().recordingPrefix("sales")),
+				simulator.play(CallScript.abandoned().recordingPrefix("sales")),
+				simulator.play(CallScript.survey().recordingPrefix("support")));
+		for (RenderedCall call : played) {
+			assertThat(call.linkedid()).matches("pbx1-\\d+\\.\\d+");
+			assertThat(Path.of(call.recordingFile()).getFileName().toString()).endsWith("-pbx1-" + call.linkedid()
+				.substring(5) + ".wav");
+			Await.until(Duration.ofSeconds(20), () -> this.calls.findByUniqueid(call.linkedid()).isPresent());
+			long callId = this.calls.findByUniqueid(call.linkedid()).orElseThrow();
+			Await.until(Duration.ofSeconds(20), () -> recordings(callId) == 2);
+			assertThat(this.jdbc.sql("select channel_map from recording where call_id = :id order by id")
+				.param("id", callId)
+				.query(String.class)
+				.list()).containsExactly("agent,customer", null);
+		}
+		assertThat(this.jdbc.sql("select count(*) from call where linkedid like 'orphan-%'").query(Long.class).single())
+			.isZero();
+	}
+
+	private long recordings(long callId) {
+		return this.jdbc.sql("select count(*) from recording where call_id = :id")
+			.param("id", callId)
+			.query(Long.class)
+			.single();
+	}
+
+	private static Path monitorDirectory() {
+		try {
+			return Files.createTempDirectory("callqa-systemname-monitor-");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
