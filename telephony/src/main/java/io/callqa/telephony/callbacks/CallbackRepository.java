@@ -19,6 +19,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CallbackRepository {
 
+	/**
+	 * What {@code agent} may see: requests by or kept for them, and the unassigned ones of the queues they take (in
+	 * {@code queues}, their live memberships, or where they answered calls).
+	 */
+	private static final String VISIBLE_TO_AGENT = """
+			(requested_by = :agent or assigned_agent = :agent
+			 or (assigned_agent is null and (queue = any(cast(:queues as text[]))
+			     or exists (select 1 from call c where c.agent = :agent and c.queue = callback_request.queue))))""";
+
 	private final JdbcClient jdbc;
 
 	CallbackRepository(JdbcClient jdbc) {
@@ -89,15 +98,6 @@ class CallbackRepository {
 			.query(this::toRequest)
 			.list();
 	}
-
-	/**
-	 * What {@code agent} may see: requests by or kept for them, and the unassigned ones of the queues they take (in
-	 * {@code queues}, their live memberships, or where they answered calls).
-	 */
-	private static final String VISIBLE_TO_AGENT = """
-			(requested_by = :agent or assigned_agent = :agent
-			 or (assigned_agent is null and (queue = any(cast(:queues as text[]))
-			     or exists (select 1 from call c where c.agent = :agent and c.queue = callback_request.queue))))""";
 
 	List<CallbackRequest> listVisibleTo(String agent, Set<String> queues, @Nullable String queue,
 			@Nullable CallbackState state, int limit) {
