@@ -50,6 +50,8 @@ class DashboardController {
 			.collect(Collectors.joining("\r\n", "", "\r\n"));
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv"))
+			.header("X-Content-Type-Options", "nosniff")
+			.header("Content-Security-Policy", "sandbox")
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"callqa-" + groupBy.name()
 				.toLowerCase(Locale.ROOT) + ".csv\"")
 			.body(csv);

@@ -7,12 +7,16 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.callqa.qaconsole.calls.CallAccess;
+import io.callqa.qaconsole.users.CallQaUser;
 
 /**
  * Standards and their scorecard versions, queue assignments, and the scorecard a call is scored with.
@@ -22,8 +26,11 @@ class StandardController {
 
 	private final Standards standards;
 
-	StandardController(Standards standards) {
+	private final CallAccess access;
+
+	StandardController(Standards standards, CallAccess access) {
 		this.standards = standards;
+		this.access = access;
 	}
 
 	@GetMapping("/api/standards")
@@ -55,7 +62,8 @@ class StandardController {
 	}
 
 	@GetMapping("/api/calls/{id}/scorecard")
-	ScorecardVersion scorecardOfCall(@PathVariable long id) {
+	ScorecardVersion scorecardOfCall(@PathVariable long id, @AuthenticationPrincipal CallQaUser user) {
+		this.access.readable(id, user);
 		return this.standards.forCall(id);
 	}
 

@@ -9,7 +9,11 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+import io.callqa.qaconsole.users.StaleSessionFilter;
+import io.callqa.qaconsole.users.Users;
 
 /**
  * Who may do what. Everything but health and the login page needs a login: a form for the web console, HTTP basic
@@ -23,7 +27,7 @@ class SecurityConfiguration {
 	private static final String[] STAFF = { "SUPERVISOR", "MANAGER", "ADMIN" };
 
 	@Bean
-	SecurityFilterChain security(HttpSecurity http) throws Exception {
+	SecurityFilterChain security(HttpSecurity http, Users users) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error", "/css/**", "/js/**",
 					"/favicon.svg")
@@ -47,6 +51,8 @@ class SecurityConfiguration {
 			.authenticated());
 		http.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll());
 		http.httpBasic(Customizer.withDefaults());
+		// A session ends as soon as its user's role, agent, enabled flag or password changes.
+		http.addFilterAfter(new StaleSessionFilter(users), SecurityContextHolderFilter.class);
 		http.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
 		http.csrf((csrf) -> csrf.spa()
 			.ignoringRequestMatchers((request) -> request.getHeader("Authorization") != null));

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On first start (no admin yet) creates the user {@code admin}: with {@code callqa.security.admin-password} if set,
- * else with a random password printed once to the log.
+ * else with a random password printed once to the log. A configured password that the user rules refuse (too short,
+ * common, ...) stops the start, whether or not it is still needed: it may well be the admin's password.
  */
 @Component
 class FirstAdmin implements ApplicationRunner {
@@ -28,6 +29,15 @@ class FirstAdmin implements ApplicationRunner {
 	FirstAdmin(Users users, @Value("${callqa.security.admin-password:}") @Nullable String configured) {
 		this.users = users;
 		this.configured = configured;
+		if (configured != null && !configured.isEmpty()) {
+			try {
+				UserRules.checkPassword(configured, "admin");
+			}
+			catch (InvalidUserException ex) {
+				throw new IllegalStateException("callqa.security.admin-password is refused: " + ex.getMessage()
+						+ ". Set another one, or leave it empty for a random one printed once.");
+			}
+		}
 	}
 
 	@Override
@@ -35,7 +45,14 @@ class FirstAdmin implements ApplicationRunner {
 		if (this.users.hasAdmin()) {
 			return;
 		}
-		boolean generated = this.configured == null || this.configured.isBlank();
+		if (this.users.list().stream().anyMatch((user) -> user.username().equalsIgnoreCase("admin"))) {
+			// Only possible by editing the database (the API keeps an enabled admin): keep recording calls.
+			logger.error("No enabled admin, and the user 'admin' exists but is disabled or not an admin: nobody can "
+					+ "manage users until one is restored (update app_user set role = 'ADMIN', enabled = true "
+					+ "where username = 'admin')");
+			return;
+		}
+		boolean generated = this.configured == null || this.configured.isEmpty();
 		String password = generated ? random() : this.configured;
 		this.users.create(new Users.NewUser("admin", password, Role.ADMIN, null, "Administrator"));
 		if (generated) {

@@ -22,12 +22,48 @@ class UserRepository {
 		this.jdbc = jdbc;
 	}
 
+	/** User names log in regardless of case (they are unique regardless of case). */
 	Optional<CallQaUser> findForLogin(String username) {
-		return this.jdbc.sql("select * from app_user where username = :u")
+		return this.jdbc.sql("select * from app_user where lower(username) = lower(:u)")
 			.param("u", username)
-			.query((rs, row) -> new CallQaUser(rs.getString("username"), rs.getString("password_hash"),
-					rs.getBoolean("enabled"), Role.valueOf(rs.getString("role")), rs.getString("agent_name")))
+			.query((rs, row) -> new CallQaUser(rs.getLong("id"), rs.getString("username"),
+					rs.getString("password_hash"), rs.getBoolean("enabled"), Role.valueOf(rs.getString("role")),
+					rs.getString("agent_name"), rs.getLong("session_version")))
 			.optional();
+	}
+
+	/** Whether the user is still enabled with the session version a session logged in with. */
+	boolean isCurrent(long id, long sessionVersion) {
+		return this.jdbc.sql("select count(*) from app_user where id = :id and enabled and session_version = :v")
+			.param("id", id)
+			.param("v", sessionVersion)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	boolean existsNamed(String username) {
+		return this.jdbc.sql("select count(*) from app_user where lower(username) = lower(:u)")
+			.param("u", username)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	boolean existsAgent(String agentName, long exceptId) {
+		return this.jdbc.sql("select count(*) from app_user where agent_name = :a and id <> :id")
+			.param("a", agentName)
+			.param("id", exceptId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Locks the enabled admins' rows (in id order, so two transactions never wait on each other) until the
+	 * transaction ends: a concurrent demotion waits, then sees this one's outcome.
+	 */
+	List<Long> lockEnabledAdmins() {
+		return this.jdbc.sql("select id from app_user where role = 'ADMIN' and enabled order by id for update")
+			.query(Long.class)
+			.list();
 	}
 
 	Optional<UserAccount> find(long id) {
@@ -57,9 +93,13 @@ class UserRepository {
 			.single();
 	}
 
+	/** A new role, agent or enabled flag also ends the user's sessions (a new session version). */
 	void update(long id, Role role, @Nullable String agentName, @Nullable String displayName, boolean enabled) {
 		this.jdbc.sql("""
-				update app_user set role = :r, agent_name = :a, display_name = :d, enabled = :e where id = :id""")
+				update app_user set role = :r, agent_name = :a, display_name = :d, enabled = :e,
+				    session_version = session_version
+				        + case when role <> :r or enabled <> :e or agent_name is distinct from :a then 1 else 0 end
+				where id = :id""")
 			.param("r", role.name())
 			.param("a", agentName)
 			.param("d", displayName)
@@ -68,8 +108,12 @@ class UserRepository {
 			.update();
 	}
 
+	/** A new password ends the user's sessions. */
 	void updatePassword(long id, String hash) {
-		this.jdbc.sql("update app_user set password_hash = :h where id = :id").param("h", hash).param("id", id).update();
+		this.jdbc.sql("update app_user set password_hash = :h, session_version = session_version + 1 where id = :id")
+			.param("h", hash)
+			.param("id", id)
+			.update();
 	}
 
 	private UserAccount account(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package io.callqa.qaconsole.users;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -10,15 +11,12 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.Assert;
 
 /**
  * Manages console users (ADMIN only through the API) and loads them for login.
  */
 @Service
 public class Users implements UserDetailsService {
-
-	private static final int MIN_PASSWORD = 8;
 
 	private final UserRepository users;
 
@@ -36,35 +34,69 @@ public class Users implements UserDetailsService {
 
 	@Transactional
 	public UserAccount create(NewUser user) {
-		Assert.hasText(user.username(), "'username' must not be empty");
-		Assert.notNull(user.role(), "'role' must not be null");
-		checkPassword(user.password());
-		checkAgent(user.role(), user.agentName());
+		UserRules.checkUsername(user.username());
+		if (user.role() == null) {
+			throw new InvalidUserException("role", "The role must be one of " + Arrays.toString(Role.values()));
+		}
+		UserRules.checkPassword(user.password(), user.username());
+		checkAgent(user.role(), user.agentName(), -1);
+		UserRules.checkText("displayName", user.displayName());
+		if (this.users.existsNamed(user.username())) {
+			throw new InvalidUserException("username", "The username '" + user.username()
+					+ "' is taken (usernames are compared regardless of case)");
+		}
 		try {
-			long id = this.users.insert(user.username().trim(), this.passwords.encode(user.password()), user.role(),
+			long id = this.users.insert(user.username(), this.passwords.encode(user.password()), user.role(),
 					agentName(user.role(), user.agentName()), user.displayName());
 			return find(id);
 		}
 		catch (DuplicateKeyException ex) {
-			throw new IllegalArgumentException("A user named '" + user.username()
-					+ "' or linked to agent '" + user.agentName() + "' exists already");
+			// Created at the same moment by another request.
+			boolean agent = String.valueOf(ex.getMessage()).contains("agent_name");
+			throw new InvalidUserException(agent ? "agentName" : "username", agent
+					? "A user linked to agent '" + user.agentName() + "' exists already"
+					: "The username '" + user.username() + "' is taken");
 		}
 	}
 
+	/**
+	 * Changes a user's role, agent, display name and enabled flag. A change of role, agent or enabled flag ends the
+	 * user's sessions; demoting or disabling the last enabled admin is refused.
+	 */
 	@Transactional
 	public UserAccount update(long id, Role role, @Nullable String agentName, @Nullable String displayName,
 			boolean enabled) {
-		find(id);
-		checkAgent(role, agentName);
+		if (role == null) {
+			throw new InvalidUserException("role", "The role must be one of " + Arrays.toString(Role.values()));
+		}
+		checkAgent(role, agentName, id);
+		UserRules.checkText("displayName", displayName);
+		if (role != Role.ADMIN || !enabled) {
+			// Locked before reading the user, so two admins demoting each other at once cannot both succeed.
+			List<Long> admins = this.users.lockEnabledAdmins();
+			UserAccount user = find(id);
+			if (admins.contains(id) && admins.size() == 1) {
+				throw new LastAdminException(user.username());
+			}
+		}
+		else {
+			find(id);
+		}
 		this.users.update(id, role, agentName(role, agentName), displayName, enabled);
 		return find(id);
 	}
 
+	/** Sets a new password, which ends the user's sessions. */
 	@Transactional
 	public void changePassword(long id, String password) {
-		find(id);
-		checkPassword(password);
+		UserAccount user = find(id);
+		UserRules.checkPassword(password, user.username());
 		this.users.updatePassword(id, this.passwords.encode(password));
+	}
+
+	/** Whether the user of a session is still enabled, with the role, agent and password it logged in with. */
+	public boolean isCurrent(CallQaUser user) {
+		return this.users.isCurrent(user.id(), user.sessionVersion());
 	}
 
 	public UserAccount find(long id) {
@@ -79,14 +111,18 @@ public class Users implements UserDetailsService {
 		return this.users.countAdmins() > 0;
 	}
 
-	private static void checkPassword(@Nullable String password) {
-		Assert.isTrue(password != null && password.length() >= MIN_PASSWORD,
-				"A password needs at least " + MIN_PASSWORD + " characters");
-	}
-
-	private static void checkAgent(Role role, @Nullable String agentName) {
-		Assert.isTrue(role != Role.AGENT || (agentName != null && !agentName.isBlank()),
-				"An AGENT user needs 'agentName', the queue member name it answers calls as");
+	private void checkAgent(Role role, @Nullable String agentName, long id) {
+		if (role != Role.AGENT) {
+			return;
+		}
+		if (agentName == null || agentName.isBlank()) {
+			throw new InvalidUserException("agentName",
+					"An AGENT user needs 'agentName', the queue member name it answers calls as");
+		}
+		UserRules.checkText("agentName", agentName);
+		if (this.users.existsAgent(agentName, id)) {
+			throw new InvalidUserException("agentName", "A user linked to agent '" + agentName + "' exists already");
+		}
 	}
 
 	private static @Nullable String agentName(Role role, @Nullable String agentName) {

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,15 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class CallbackRepository {
+
+	/**
+	 * What {@code agent} may see: requests by or kept for them, and the unassigned ones of the queues they take (in
+	 * {@code queues}, their live memberships, or where they answered calls).
+	 */
+	private static final String VISIBLE_TO_AGENT = """
+			(requested_by = :agent or assigned_agent = :agent
+			 or (assigned_agent is null and (queue = any(cast(:queues as text[]))
+			     or exists (select 1 from call c where c.agent = :agent and c.queue = callback_request.queue))))""";
 
 	private final JdbcClient jdbc;
 
@@ -87,6 +97,32 @@ class CallbackRepository {
 			.param("limit", limit)
 			.query(this::toRequest)
 			.list();
+	}
+
+	List<CallbackRequest> listVisibleTo(String agent, Set<String> queues, @Nullable String queue,
+			@Nullable CallbackState state, int limit) {
+		return this.jdbc.sql("""
+				select * from callback_request
+				where (cast(:queue as text) is null or queue = :queue)
+				  and (cast(:state as text) is null or state = :state)
+				  and """ + VISIBLE_TO_AGENT + """
+				order by next_attempt_at, id limit :limit""")
+			.param("queue", queue)
+			.param("state", (state != null) ? state.name() : null)
+			.param("agent", agent)
+			.param("queues", queues.toArray(String[]::new))
+			.param("limit", limit)
+			.query(this::toRequest)
+			.list();
+	}
+
+	Optional<CallbackRequest> findVisibleTo(long id, String agent, Set<String> queues) {
+		return this.jdbc.sql("select * from callback_request where id = :id and " + VISIBLE_TO_AGENT)
+			.param("id", id)
+			.param("agent", agent)
+			.param("queues", queues.toArray(String[]::new))
+			.query(this::toRequest)
+			.optional();
 	}
 
 	/** Due open requests, locked for this transaction; rows another engine holds are skipped. */

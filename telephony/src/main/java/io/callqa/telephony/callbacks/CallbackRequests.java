@@ -5,18 +5,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
 
 import io.callqa.telephony.calls.CallEnded;
 import io.callqa.telephony.calls.CallOutcome;
+import io.callqa.telephony.calls.QueueMembers;
 
 /**
  * Asks for, lists and cancels promised callbacks: the callbacks feature's use-case facade. A number has at most one
@@ -36,10 +39,14 @@ public class CallbackRequests {
 
 	private final Clock clock;
 
-	CallbackRequests(CallbackRepository requests, CallbackProperties properties, Clock clock) {
+	private final ObjectProvider<QueueMembers> members;
+
+	CallbackRequests(CallbackRepository requests, CallbackProperties properties, Clock clock,
+			ObjectProvider<QueueMembers> members) {
 		this.requests = requests;
 		this.properties = properties;
 		this.clock = clock;
+		this.members = members;
 	}
 
 	/** A queued caller accepted the IVR offer: due at once, promised within the queue's promise. */
@@ -96,6 +103,32 @@ public class CallbackRequests {
 	public List<CallbackRequest> list(@Nullable String queue, @Nullable CallbackState state, int limit) {
 		Assert.isTrue(limit > 0, "'limit' must be positive");
 		return this.requests.list(queue, state, limit);
+	}
+
+	/**
+	 * The requests an agent may see, by queue and state, the next due first: those they asked for or that are kept
+	 * for them ("only me"), and the unassigned ones of the queues they take (a member of now, or answered calls in).
+	 * Another agent's "only me" request is not among them.
+	 */
+	@Transactional(readOnly = true)
+	public List<CallbackRequest> listFor(String agent, @Nullable String queue, @Nullable CallbackState state,
+			int limit) {
+		Assert.hasText(agent, "'agent' must not be empty");
+		Assert.isTrue(limit > 0, "'limit' must be positive");
+		return this.requests.listVisibleTo(agent, queuesOf(agent), queue, state, limit);
+	}
+
+	/** The request if {@code agent} may see it (see {@link #listFor}); otherwise not found, as if it did not exist. */
+	@Transactional(readOnly = true)
+	public CallbackRequest findFor(String agent, long id) {
+		Assert.hasText(agent, "'agent' must not be empty");
+		return this.requests.findVisibleTo(id, agent, queuesOf(agent))
+			.orElseThrow(() -> new CallbackRequestNotFoundException(id));
+	}
+
+	private Set<String> queuesOf(String agent) {
+		QueueMembers queueMembers = this.members.getIfAvailable();
+		return (queueMembers != null) ? queueMembers.queuesOf(agent) : Set.of();
 	}
 
 	@Transactional(readOnly = true)

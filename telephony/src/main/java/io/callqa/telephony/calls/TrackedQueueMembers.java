@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.asteriskjava.manager.event.AbstractQueueMemberEvent;
 import org.asteriskjava.manager.event.QueueMemberAddedEvent;
@@ -26,6 +28,14 @@ class TrackedQueueMembers implements QueueMembers {
 	@Override
 	public List<QueueMemberState> members(String queue) {
 		return this.members.values().stream().filter((member) -> member.queue().equals(queue)).toList();
+	}
+
+	@Override
+	public Set<String> queuesOf(String member) {
+		return this.members.values().stream()
+			.filter((state) -> state.name().equals(member))
+			.map(QueueMemberState::queue)
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	/** {@code QueueMember} (QueueStatus reply) and {@code QueueMemberStatus} events. */

@@ -3,8 +3,10 @@ package io.callqa.telephony.callbacks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 import io.callqa.telephony.ami.AmiActions;
 import io.callqa.telephony.ami.OriginateRequest;
@@ -56,6 +58,12 @@ final class ScriptedAsterisk implements AmiActions, QueueMembers {
 	@Override
 	public List<QueueMemberState> members(String queue) {
 		return this.members.stream().filter((member) -> member.queue().equals(queue)).toList();
+	}
+
+	@Override
+	public Set<String> queuesOf(String member) {
+		return this.members.stream().filter((state) -> state.name().equals(member)).map(QueueMemberState::queue)
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	/**
