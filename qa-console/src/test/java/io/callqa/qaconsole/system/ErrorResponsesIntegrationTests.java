@@ -78,6 +78,17 @@ class ErrorResponsesIntegrationTests {
 	}
 
 	@Test
+	void instantsOutOfRangeInJsonBodiesAre400() {
+		Http admin = new Http(this.port);
+		for (String instant : new String[] { FAR_FUTURE, "-000001-01-01T00:00:00Z" }) {
+			HttpResponse<String> response = admin.post("/api/callbacks", """
+					{"queue":"err-q","number":"5550102","at":"%s","agent":"admin","onlyMe":false}""".formatted(instant));
+			assertProblem(response, 400);
+			assertThat(Http.json(response).path("detail").asString()).contains("at");
+		}
+	}
+
+	@Test
 	void aNulInAnUploadsFileNameOrFieldsIsNeverA500(@TempDir Path dir) throws IOException {
 		Path file = Files.copy(Fixtures.audio("conversation-8k.wav"), dir.resolve("call.wav"));
 		Http admin = new Http(this.port);

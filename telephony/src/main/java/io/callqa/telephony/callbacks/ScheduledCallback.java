@@ -23,7 +23,13 @@ public record ScheduledCallback(String queue, String number, @Nullable String na
 
 	private static final int MAX_QUEUE = 100;
 
+	/** The latest time a callback may be promised for: later ones overflow PostgreSQL's timestamps. */
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
 	public ScheduledCallback {
+		if (at != null && (at.isBefore(Instant.EPOCH) || at.isAfter(LATEST))) {
+			throw new IllegalArgumentException("'at' must be between " + Instant.EPOCH + " and " + LATEST);
+		}
 		atMost("queue", queue, MAX_QUEUE);
 		atMost("number", number, MAX_NUMBER);
 		atMost("name", name, MAX_NAME);
