@@ -29,8 +29,8 @@ import io.callqa.transcription.SearchQuery;
  */
 final class SearchQueries {
 
-	/** Longer than any question a supervisor types; keeps parsing cheap. */
-	static final int MAX_LENGTH = 1_000;
+	/** Far longer than any question a supervisor types (over HTTP, Tomcat's 8 KB request line comes first). */
+	static final int MAX_LENGTH = 10_000;
 
 	static final int MAX_NESTING = 20;
 
