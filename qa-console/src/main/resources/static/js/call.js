@@ -170,8 +170,10 @@ async function drawMatches() {
   for (const m of times) {
     const left = 100 * m.start / player.duration;
     const width = Math.max(0.6, 100 * (m.end - m.start) / player.duration);
-    const mark = el('button', { type: 'button', class: 'match-mark', title: clock(m.start) + ' ' + m.words,
-      style: 'left:' + left + '%;width:' + width + '%' });
+    const mark = el('button', { type: 'button', class: 'match-mark', title: clock(m.start) + ' ' + m.words });
+    // Set through the CSSOM: the Content-Security-Policy refuses inline style attributes.
+    mark.style.left = left + '%';
+    mark.style.width = width + '%';
     mark.addEventListener('click', (e) => { e.stopPropagation(); player.currentTime = m.start; });
     timeline.append(mark);
   }

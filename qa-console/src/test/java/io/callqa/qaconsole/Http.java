@@ -98,11 +98,16 @@ public final class Http {
 
 	/** Posts a multipart form with one file part named {@code file} and the given text fields. */
 	public HttpResponse<String> upload(String path, Path file, Map<String, String> fields) {
+		return upload(path, file, fields, file.getFileName().toString());
+	}
+
+	/** Posts a multipart form as above, the file part carrying the given file name. */
+	public HttpResponse<String> upload(String path, Path file, Map<String, String> fields, String fileName) {
 		String boundary = "----callqa" + UUID.randomUUID();
 		List<byte[]> parts = new ArrayList<>();
 		fields.forEach((name, value) -> parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
 				+ "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-		parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
+		parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
 				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
 		parts.add(read(file));
 		parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

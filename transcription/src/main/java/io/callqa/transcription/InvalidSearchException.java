@@ -6,6 +6,10 @@ package io.callqa.transcription;
  */
 public class InvalidSearchException extends RuntimeException {
 
+	public InvalidSearchException(String message) {
+		super(message);
+	}
+
 	public InvalidSearchException(String message, Throwable cause) {
 		super(message, cause);
 	}

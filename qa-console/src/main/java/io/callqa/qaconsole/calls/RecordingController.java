@@ -29,6 +29,8 @@ import io.callqa.transcription.Transcriptions;
 @RestController
 class RecordingController {
 
+	private static final int MAX_FILE_NAME = 255;
+
 	private final Calls calls;
 
 	private final Transcriptions transcriptions;
@@ -69,9 +71,16 @@ class RecordingController {
 		return ResponseEntity.accepted().location(location).body(new Accepted(callId, status.state()));
 	}
 
+	/** The name as the user knows it, without folders or control characters (a NUL cannot be stored), at most 255. */
 	private static String fileName(MultipartFile file) {
-		String name = file.getOriginalFilename();
-		return (name == null || name.isBlank()) ? "recording" : name;
+		String name = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "";
+		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
+			.replaceAll("\\p{Cntrl}", "")
+			.strip();
+		if (name.length() > MAX_FILE_NAME) {
+			name = name.substring(0, MAX_FILE_NAME);
+		}
+		return name.isEmpty() ? "recording" : name;
 	}
 
 	/**

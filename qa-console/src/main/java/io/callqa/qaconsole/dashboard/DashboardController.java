@@ -58,19 +58,10 @@ class DashboardController {
 	}
 
 	private static String line(CallStats s) {
-		return String.join(",", text(s.key()), n(s.offered()), n(s.answered()), n(s.abandoned()),
+		return String.join(",", CsvCell.text(s.key()), n(s.offered()), n(s.answered()), n(s.abandoned()),
 				n(s.shortAbandoned()), n(s.timeouts()), n(s.callbackRequested()), n(s.answeredWithinThreshold()),
 				d(s.asaSec()), d(s.serviceLevelPct()), d(s.ahtSec()), d(s.maxWaitSec()), n(s.surveyResponses()),
 				d(s.averageSurveyScore()));
-	}
-
-	/** Quoted, so a queue or agent name with a comma or quote stays one field; formula prefixes are defused. */
-	private static String text(@Nullable String value) {
-		if (value == null) {
-			return "";
-		}
-		String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-		return "\"" + safe.replace("\"", "\"\"") + "\"";
 	}
 
 	private static String n(long value) {

@@ -5,6 +5,8 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -64,14 +66,14 @@ class EvaluationController {
 	}
 
 	@PutMapping("/api/evaluations/{id}/items")
-	Evaluation answer(@PathVariable long id, @RequestBody Answers body, @AuthenticationPrincipal CallQaUser user) {
+	Evaluation answer(@PathVariable long id, @Valid @RequestBody Answers body, @AuthenticationPrincipal CallQaUser user) {
 		ownDraft(id, user);
 		return this.evaluations.answer(id, body.items(), body.comment());
 	}
 
 	/** A failed critical item alerts the supervisors (their alert list), whoever submitted it. */
 	@PostMapping("/api/evaluations/{id}/submit")
-	Evaluation submit(@PathVariable long id, @RequestBody(required = false) @Nullable Comment body,
+	Evaluation submit(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable Comment body,
 			@AuthenticationPrincipal CallQaUser user) {
 		ownDraft(id, user);
 		Evaluation submitted = this.evaluations.submit(id, (body != null) ? body.comment() : null);
@@ -83,27 +85,27 @@ class EvaluationController {
 	}
 
 	@PostMapping("/api/evaluations/{id}/revisions")
-	ResponseEntity<Evaluation> correct(@PathVariable long id, @RequestBody(required = false) @Nullable Comment body,
+	ResponseEntity<Evaluation> correct(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable Comment body,
 			Principal user) {
 		Evaluation revision = this.evaluations.correct(id, user.getName(), (body != null) ? body.comment() : null);
 		return ResponseEntity.created(URI.create("/api/evaluations/" + revision.id())).body(revision);
 	}
 
 	@PostMapping("/api/evaluations/{id}/acknowledge")
-	Evaluation acknowledge(@PathVariable long id, @RequestBody(required = false) @Nullable Comment body,
+	Evaluation acknowledge(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable Comment body,
 			@AuthenticationPrincipal CallQaUser user) {
 		readable(id, user);
 		return this.evaluations.acknowledge(id, (body != null) ? body.comment() : null);
 	}
 
 	@PostMapping("/api/evaluations/{id}/dispute")
-	Evaluation dispute(@PathVariable long id, @RequestBody Comment body, @AuthenticationPrincipal CallQaUser user) {
+	Evaluation dispute(@PathVariable long id, @Valid @RequestBody Comment body, @AuthenticationPrincipal CallQaUser user) {
 		readable(id, user);
 		return this.evaluations.dispute(id, String.valueOf(body.comment()));
 	}
 
 	@PostMapping("/api/evaluations/{id}/resolve")
-	Evaluation resolve(@PathVariable long id, @RequestBody Comment body) {
+	Evaluation resolve(@PathVariable long id, @Valid @RequestBody Comment body) {
 		return this.evaluations.resolve(id, String.valueOf(body.comment()));
 	}
 
@@ -150,10 +152,10 @@ class EvaluationController {
 	record EvaluationDetails(Evaluation evaluation, ScorecardVersion scorecard, Score preview) {
 	}
 
-	record Answers(List<Answer> items, @Nullable String comment) {
+	record Answers(@Valid List<Answer> items, @Size(max = Answer.MAX_COMMENT) @Nullable String comment) {
 	}
 
-	record Comment(@Nullable String comment) {
+	record Comment(@Size(max = Answer.MAX_COMMENT) @Nullable String comment) {
 	}
 
 }

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -44,14 +46,14 @@ class StandardController {
 	}
 
 	@PostMapping("/api/standards")
-	ResponseEntity<StandardDetails> create(@RequestBody NewStandard body, Principal user) {
+	ResponseEntity<StandardDetails> create(@Valid @RequestBody NewStandard body, Principal user) {
 		StandardDetails created = this.standards.create(body.name(), body.description(), body.scorecard(),
 				user.getName());
 		return ResponseEntity.created(URI.create("/api/standards/" + created.standard().id())).body(created);
 	}
 
 	@PutMapping("/api/standards/{id}")
-	ScorecardVersion edit(@PathVariable long id, @RequestBody Edit body, Principal user) {
+	ScorecardVersion edit(@PathVariable long id, @Valid @RequestBody Edit body, Principal user) {
 		return this.standards.edit(id, body.scorecard(), body.description(), user.getName());
 	}
 
@@ -67,10 +69,11 @@ class StandardController {
 		return this.standards.forCall(id);
 	}
 
-	record NewStandard(String name, @Nullable String description, Scorecard scorecard) {
+	record NewStandard(@Size(max = 200) String name, @Size(max = 2_000) @Nullable String description,
+			Scorecard scorecard) {
 	}
 
-	record Edit(Scorecard scorecard, @Nullable String description) {
+	record Edit(Scorecard scorecard, @Size(max = 2_000) @Nullable String description) {
 	}
 
 	record Assignment(@Nullable String queue, long standardId) {

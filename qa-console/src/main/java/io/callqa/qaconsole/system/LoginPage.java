@@ -15,8 +15,10 @@ class LoginPage {
 
 	@GetMapping(path = "/login", produces = MediaType.TEXT_HTML_VALUE)
 	String login(CsrfToken csrf, @RequestParam(required = false) String error,
-			@RequestParam(required = false) String logout) {
-		String message = (error != null) ? "<p class=\"error\" id=\"login-error\">Wrong user name or password.</p>"
+			@RequestParam(required = false) String logout, @RequestParam(required = false) String throttled) {
+		String message = (throttled != null) ? "<p class=\"error\" id=\"login-error\">Too many failed log-ins: try again in "
+				+ minutes(throttled) + ".</p>"
+				: (error != null) ? "<p class=\"error\" id=\"login-error\">Wrong user name or password.</p>"
 				: (logout != null) ? "<p class=\"info\">You are logged out.</p>" : "";
 		return """
 				<!DOCTYPE html>
@@ -32,6 +34,19 @@ class LoginPage {
 				<button type="submit" id="login-submit">Log in</button></form></main></body></html>
 				""".formatted(message, HtmlUtils.htmlEscape(csrf.getParameterName()),
 				HtmlUtils.htmlEscape(csrf.getToken()));
+	}
+
+	/** The wait, in words; only digits are read from the parameter, so nothing of it reaches the page. */
+	private static String minutes(String seconds) {
+		long wait;
+		try {
+			wait = Long.parseLong(seconds);
+		}
+		catch (NumberFormatException ex) {
+			return "a few minutes";
+		}
+		long minutes = Math.max(1, Math.min(60, (wait + 59) / 60));
+		return (minutes == 1) ? "a minute" : minutes + " minutes";
 	}
 
 }

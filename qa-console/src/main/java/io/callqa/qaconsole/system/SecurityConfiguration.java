@@ -1,16 +1,35 @@
 package io.callqa.qaconsole.system;
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import io.callqa.qaconsole.users.StaleSessionFilter;
 import io.callqa.qaconsole.users.Users;
@@ -18,7 +37,8 @@ import io.callqa.qaconsole.users.Users;
 /**
  * Who may do what. Everything but health and the login page needs a login: a form for the web console, HTTP basic
  * with the same users for API clients. CSRF is on for cookie sessions (the pages send the token from the
- * {@code XSRF-TOKEN} cookie); requests that carry their own credentials (basic) cannot be forged and skip it.
+ * {@code XSRF-TOKEN} cookie); requests that basic credentials authenticate cannot be forged and skip it. Wrong
+ * passwords are throttled ({@link LoginThrottle}); errors are problem+json; anonymous requests get no session.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -26,8 +46,12 @@ class SecurityConfiguration {
 
 	private static final String[] STAFF = { "SUPERVISOR", "MANAGER", "ADMIN" };
 
+	/** The pages load scripts and styles from the app only, with no inline code, and are never framed. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; object-src 'none'; "
+			+ "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
 	@Bean
-	SecurityFilterChain security(HttpSecurity http, Users users) throws Exception {
+	SecurityFilterChain security(HttpSecurity http, Users users, LoginThrottle throttle) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error", "/css/**", "/js/**",
 					"/favicon.svg")
@@ -49,18 +73,79 @@ class SecurityConfiguration {
 			.requestMatchers("/admin.html").hasRole("ADMIN")
 			.anyRequest()
 			.authenticated());
-		http.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll());
-		http.httpBasic(Customizer.withDefaults());
+		http.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailed())
+			.permitAll());
+		http.httpBasic((basic) -> basic.authenticationEntryPoint(SecurityConfiguration::notLoggedIn));
 		// A session ends as soon as its user's role, agent, enabled flag or password changes.
 		http.addFilterAfter(new StaleSessionFilter(users), SecurityContextHolderFilter.class);
 		http.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
-		http.csrf((csrf) -> csrf.spa()
-			.ignoringRequestMatchers((request) -> request.getHeader("Authorization") != null));
-		// API clients get a 401 to react to, not the login page.
-		http.exceptionHandling((errors) -> errors.defaultAuthenticationEntryPointFor(
-				new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-				PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
+		http.csrf((csrf) -> csrf.spa().csrfTokenRepository(sameSiteCsrfCookie())
+			.ignoringRequestMatchers(SecurityConfiguration::basicWithoutSession));
+		// API clients get a problem+json 401 to react to, not the login page.
+		http.exceptionHandling((errors) -> errors
+			.defaultAuthenticationEntryPointFor(SecurityConfiguration::notLoggedIn,
+					PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+			.accessDeniedHandler(SecurityConfiguration::refused));
+		http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+		// The page to return to after logging in is kept in a cookie: anonymous requests create no server session.
+		http.requestCache((cache) -> cache.requestCache(pageRequestCache()));
+		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	/**
+	 * CSRF is skipped only for a request with HTTP basic credentials and no logged-in session: basic then either
+	 * authenticates it or refuses it with 401. Any other Authorization header, or basic credentials beside a session
+	 * cookie (which the basic filter would not check again), still need the token.
+	 */
+	private static boolean basicWithoutSession(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+			return false;
+		}
+		HttpSession session = request.getSession(false);
+		return session == null
+				|| session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) == null;
+	}
+
+	private static CookieCsrfTokenRepository sameSiteCsrfCookie() {
+		CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+		repository.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
+		return repository;
+	}
+
+	/** Only pages are worth returning to; API calls, assets and errors are not saved. */
+	private static RequestCache pageRequestCache() {
+		CookieRequestCache cache = new CookieRequestCache();
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		cache.setRequestMatcher(new AndRequestMatcher(paths.matcher(HttpMethod.GET, "/**"),
+				new NegatedRequestMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/actuator/**"),
+						paths.matcher("/css/**"), paths.matcher("/js/**"), paths.matcher("/favicon.svg"),
+						paths.matcher("/error"), paths.matcher("/login")))));
+		cache.setCookieCustomizer((cookie) -> cookie.setAttribute("SameSite", "Lax"));
+		return cache;
+	}
+
+	/** A wrong password shows the form again, without creating a session to hold the error. */
+	private static AuthenticationFailureHandler loginFailed() {
+		SimpleUrlAuthenticationFailureHandler failed = new SimpleUrlAuthenticationFailureHandler("/login?error");
+		failed.setAllowSessionCreation(false);
+		return failed;
+	}
+
+	private static void notLoggedIn(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException ex) throws IOException {
+		ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
+				"Log in first: HTTP basic credentials or the console's session", request.getRequestURI());
+	}
+
+	private static void refused(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+			throws IOException {
+		String detail = (ex instanceof CsrfException)
+				? "Missing or invalid CSRF token: send the XSRF-TOKEN cookie's value as the X-XSRF-TOKEN header"
+				: "Your role may not do this";
+		ProblemResponses.write(response, HttpStatus.FORBIDDEN, "Forbidden", detail, request.getRequestURI());
 	}
 
 }

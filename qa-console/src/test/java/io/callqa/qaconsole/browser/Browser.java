@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -27,6 +29,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -76,6 +80,8 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--user-data-dir=" + this.profile, "--window-size=1400,1000", "--mute-audio",
 				"--autoplay-policy=no-user-gesture-required", "--lang=en-US");
+		// The console's messages are read after the tests: a Content-Security-Policy violation fails the class.
+		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
 			.usingAnyFreePort()
 			.build();
@@ -89,13 +95,25 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
 
 	@Override
 	public void afterAll(ExtensionContext context) throws IOException {
+		List<String> violations = List.of();
 		if (this.driver != null) {
+			violations = this.driver.manage()
+				.logs()
+				.get(LogType.BROWSER)
+				.getAll()
+				.stream()
+				.map(LogEntry::getMessage)
+				.filter((message) -> message.contains("Content Security Policy"))
+				.toList();
 			this.driver.quit();
 		}
 		if (this.profile != null) {
 			try (Stream<Path> files = Files.walk(this.profile)) {
 				files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
 			}
+		}
+		if (!violations.isEmpty()) {
+			throw new AssertionError("The pages broke their Content-Security-Policy: " + violations);
 		}
 	}
 

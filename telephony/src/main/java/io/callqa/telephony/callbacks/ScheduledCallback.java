@@ -14,4 +14,34 @@ import org.jspecify.annotations.Nullable;
  */
 public record ScheduledCallback(String queue, String number, @Nullable String name, Instant at, String agent,
 		boolean onlyMe, @Nullable String note) {
+
+	/** A note is a reminder for the agent, shown to everyone listing callbacks: a few lines, not a document. */
+	public static final int MAX_NOTE = 2_000;
+
+	private static final int MAX_NAME = 200;
+
+	private static final int MAX_NUMBER = 40;
+
+	private static final int MAX_QUEUE = 100;
+
+	/** The latest time a callback may be promised for: later ones overflow PostgreSQL's timestamps. */
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+	public ScheduledCallback {
+		if (at != null && (at.isBefore(Instant.EPOCH) || at.isAfter(LATEST))) {
+			throw new IllegalArgumentException("'at' must be between " + Instant.EPOCH + " and " + LATEST);
+		}
+		atMost("queue", queue, MAX_QUEUE);
+		atMost("number", number, MAX_NUMBER);
+		atMost("name", name, MAX_NAME);
+		atMost("agent", agent, MAX_QUEUE);
+		atMost("note", note, MAX_NOTE);
+	}
+
+	private static void atMost(String field, @Nullable String value, int max) {
+		if (value != null && value.length() > max) {
+			throw new IllegalArgumentException("'" + field + "' has " + value.length() + " characters, at most " + max);
+		}
+	}
+
 }

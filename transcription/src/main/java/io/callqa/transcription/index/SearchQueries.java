@@ -29,6 +29,11 @@ import io.callqa.transcription.SearchQuery;
  */
 final class SearchQueries {
 
+	/** Far longer than any question a supervisor types (over HTTP, Tomcat's 8 KB request line comes first). */
+	static final int MAX_LENGTH = 10_000;
+
+	static final int MAX_NESTING = 20;
+
 	private SearchQueries() {
 	}
 
@@ -42,6 +47,7 @@ final class SearchQueries {
 		if (text.isBlank()) {
 			return new MatchAllDocsQuery();
 		}
+		checkSize(text);
 		QueryParser parser = new QueryParser(TranscriptFields.TEXT, analyzer);
 		parser.setDefaultOperator(QueryParser.Operator.AND);
 		try {
@@ -49,6 +55,34 @@ final class SearchQueries {
 		}
 		catch (ParseException ex) {
 			throw new InvalidSearchException(firstLine(String.valueOf(ex.getMessage())), ex);
+		}
+	}
+
+	/**
+	 * The parser recurses per parenthesis and builds a clause per term: a long or deeply nested text could exhaust the
+	 * stack, so it is refused before parsing.
+	 */
+	private static void checkSize(String text) {
+		if (text.length() > MAX_LENGTH) {
+			throw new InvalidSearchException("The query is too long: " + text.length() + " characters, at most "
+					+ MAX_LENGTH);
+		}
+		int depth = 0;
+		boolean quoted = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\\') {
+				i++;
+			}
+			else if (c == '"') {
+				quoted = !quoted;
+			}
+			else if (!quoted && c == '(' && ++depth > MAX_NESTING) {
+				throw new InvalidSearchException("The query nests parentheses too deeply: at most " + MAX_NESTING);
+			}
+			else if (!quoted && c == ')') {
+				depth = Math.max(0, depth - 1);
+			}
 		}
 	}
 

@@ -298,6 +298,19 @@ class TranscriptIndexTests {
 	}
 
 	@Test
+	void searchWhenNestedTooDeeplyOrTooLongShouldThrowBeforeParsing() {
+		// 7,000 parentheses overflowed the parser's stack (a StackOverflowError, a 500 over HTTP).
+		assertThatExceptionOfType(InvalidSearchException.class).isThrownBy(() -> ids("(".repeat(7000)))
+			.withMessageContaining("nests parentheses too deeply");
+		assertThatExceptionOfType(InvalidSearchException.class)
+			.isThrownBy(() -> ids("(".repeat(21) + "w" + ")".repeat(21)))
+			.withMessageContaining("nests parentheses too deeply");
+		assertThatExceptionOfType(InvalidSearchException.class).isThrownBy(() -> ids("w ".repeat(6000)))
+			.withMessageContaining("too long");
+		assertThat(ids("(".repeat(20) + "w" + ")".repeat(20) + " \"((((((((((((((((((((((\"")).isNotNull();
+	}
+
+	@Test
 	void searchWhenNestedClausesAreTooManyShouldThrowTooBroad() {
 		String text = "(" + words("w", 600) + ") AND (" + words("x", 600) + ")";
 		assertThatExceptionOfType(InvalidSearchException.class).isThrownBy(() -> ids(text))
