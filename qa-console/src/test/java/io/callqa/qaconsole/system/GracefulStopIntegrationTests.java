@@ -101,7 +101,9 @@ class GracefulStopIntegrationTests {
 				assertThat(status.path("state").asString()).isEqualTo("QUEUED");
 				assertThat(status.path("attempts").asInt()).isZero();
 			}
-			assertThat(Http.json(second.get("/api/callbacks/" + callback)).path("attempts")).isEmpty();
+			JsonNode due = Http.json(second.get("/api/callbacks/" + callback));
+			assertThat(due.path("request").path("state").asString()).isEqualTo("OPEN");
+			assertThat(due.path("attempts")).isEmpty();
 			assertThat(call(second, "5550142").path("endedAt").isNull()).isTrue();
 			inspection.terminate();
 			assertThat(inspection.exitCode()).isZero();
@@ -161,9 +163,11 @@ class GracefulStopIntegrationTests {
 
 	private static long scheduleCallback(Http http) {
 		String body = """
-				{"queue":"support","number":"5550177","name":"Due Caller","at":"%s","agent":"agent1","onlyMe":false}"""
+				{"queue":"support","number":"5550177","name":"Due Caller","at":"%s","onlyMe":false}"""
 			.formatted(Instant.now().minusSeconds(60));
-		return Http.json(http.post("/api/callbacks", body)).path("id").asLong();
+		long id = Http.json(http.post("/api/callbacks", body)).path("id").asLong();
+		assertThat(id).as("the callback request scheduled").isPositive();
+		return id;
 	}
 
 	private static JsonNode transcription(Http http, long callId) {
