@@ -18,6 +18,7 @@ import io.callqa.TranscriptionTestApplication;
 import io.callqa.telephony.calls.Calls;
 import io.callqa.telephony.calls.Direction;
 import io.callqa.telephony.calls.NewRecordedCall;
+import io.callqa.transcription.Eventually;
 import io.callqa.transcription.TestAudio;
 import io.callqa.transcription.TranscriptionStatus;
 import io.callqa.transcription.Utterance;
@@ -65,7 +66,7 @@ class TranscriptionJobsTests {
 		long callId = upload();
 		TranscriptionJob dead = this.jobs.claim("dead", Duration.ofMillis(200)).orElseThrow();
 		assertThat(this.jobs.claim("live", LEASE)).isEmpty();
-		Thread.sleep(400);
+		awaitLeaseExpired(dead.id());
 		TranscriptionJob live = this.jobs.claim("live", LEASE).orElseThrow();
 		assertThat(live.id()).isEqualTo(dead.id());
 		assertThat(live.attempts()).isEqualTo(2);
@@ -78,8 +79,7 @@ class TranscriptionJobsTests {
 	void claimWhenWorkersDiedOnEveryAttemptShouldFailTheJob() throws IOException, InterruptedException {
 		long callId = upload();
 		for (int attempt = 1; attempt <= 3; attempt++) {
-			assertThat(this.jobs.claim("crashing-" + attempt, Duration.ofMillis(100))).isPresent();
-			Thread.sleep(200);
+			awaitLeaseExpired(this.jobs.claim("crashing-" + attempt, Duration.ofMillis(100)).orElseThrow().id());
 		}
 		assertThat(this.jobs.claim("next", LEASE)).isEmpty();
 		assertThat(status(callId).state()).isEqualTo("FAILED");
@@ -95,7 +95,7 @@ class TranscriptionJobsTests {
 			assertThat(job.attempts()).isEqualTo(1);
 			// Each run gets further before its process is killed (a restart, not the recording).
 			this.jobs.saveCheckpoint(job.id(), "restarted-" + attempt, checkpoint(attempt * 60));
-			Thread.sleep(200);
+			awaitLeaseExpired(job.id());
 		}
 		TranscriptionJob resumed = this.jobs.claim("next", LEASE).orElseThrow();
 		assertThat(resumed.attempts()).isEqualTo(1);
@@ -109,13 +109,22 @@ class TranscriptionJobsTests {
 		ClaimingHost before = new ClaimingHost("pbx-host", "boot-1");
 		ClaimingHost after = new ClaimingHost("pbx-host", "boot-2");
 		for (int attempt = 1; attempt <= 3; attempt++) {
-			assertThat(this.jobs.claim("crashing-" + attempt, Duration.ofMillis(100), before)).isPresent();
-			Thread.sleep(200);
+			awaitLeaseExpired(this.jobs.claim("crashing-" + attempt, Duration.ofMillis(100), before).orElseThrow().id());
 		}
 		// The third death came with a power cut: the next boot neither fails the job nor counts that attempt.
 		TranscriptionJob job = this.jobs.claim("after-reboot", LEASE, after).orElseThrow();
 		assertThat(job.attempts()).isEqualTo(3);
 		assertThat(status(callId).state()).isEqualTo("RUNNING");
+	}
+
+	/** The claim's worker is taken as dead once its lease has run out in the database's clock. */
+	private void awaitLeaseExpired(long jobId) {
+		Eventually.await("the lease of job " + jobId + " expired", Duration.ofSeconds(10),
+				() -> this.jdbc.sql("select lease_until < now() from transcription_job where id = :id")
+					.param("id", jobId)
+					.query(Boolean.class)
+					.single(),
+				Boolean.TRUE::equals);
 	}
 
 	private static Checkpoint checkpoint(long seconds) {
