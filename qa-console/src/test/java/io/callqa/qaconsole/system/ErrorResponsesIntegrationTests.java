@@ -82,7 +82,7 @@ class ErrorResponsesIntegrationTests {
 		Http admin = new Http(this.port);
 		for (String instant : new String[] { FAR_FUTURE, "-000001-01-01T00:00:00Z" }) {
 			HttpResponse<String> response = admin.post("/api/callbacks", """
-					{"queue":"err-q","number":"5550102","at":"%s","agent":"admin","onlyMe":false}""".formatted(instant));
+					{"queue":"err-q","number":"5550102","at":"%s","onlyMe":false}""".formatted(instant));
 			assertProblem(response, 400);
 			assertThat(Http.json(response).path("detail").asString()).contains("at");
 		}
@@ -97,7 +97,7 @@ class ErrorResponsesIntegrationTests {
 		assertThat(named.body()).doesNotContain("\u0000");
 		assertProblem(admin.upload("/api/recordings", file, Map.of("agent", "a\u0000b")), 400);
 		assertProblem(admin.post("/api/callbacks", """
-				{"queue":"q","number":"5550100","at":"2030-01-01T00:00:00Z","agent":"admin","onlyMe":false,
+				{"queue":"q","number":"5550100","at":"2030-01-01T00:00:00Z","onlyMe":false,
 				 "note":"nul\\u0000here"}"""), 400);
 	}
 

@@ -59,10 +59,10 @@ class RequestLimitsIntegrationTests {
 		HttpResponse<String> fits = admin.post("/api/callbacks", callback("n".repeat(2000)));
 		assertThat(fits.statusCode()).as(fits.body()).isEqualTo(201);
 		assertProblem(admin.post("/api/callbacks", """
-				{"queue":"%s","number":"5550101","at":"2030-01-01T00:00:00Z","agent":"admin","onlyMe":false}"""
+				{"queue":"%s","number":"5550101","at":"2030-01-01T00:00:00Z","onlyMe":false}"""
 			.formatted("q".repeat(500))), 400);
 		assertProblem(admin.post("/api/callbacks", """
-				{"queue":"lim-q","number":"%s","at":"2030-01-01T00:00:00Z","agent":"admin","onlyMe":false}"""
+				{"queue":"lim-q","number":"%s","at":"2030-01-01T00:00:00Z","onlyMe":false}"""
 			.formatted("5".repeat(500))), 400);
 	}
 
@@ -96,7 +96,7 @@ class RequestLimitsIntegrationTests {
 
 	private static String callback(String note) {
 		return """
-				{"queue":"lim-q","number":"5550%d","at":"2030-01-01T00:00:00Z","agent":"admin","onlyMe":false,
+				{"queue":"lim-q","number":"5550%d","at":"2030-01-01T00:00:00Z","onlyMe":false,
 				 "note":"%s"}""".formatted(System.nanoTime() % 100000, note);
 	}
 
