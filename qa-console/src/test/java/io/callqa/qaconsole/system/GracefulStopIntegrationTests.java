@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -54,6 +55,24 @@ class GracefulStopIntegrationTests {
 	@TempDir
 	Path data;
 
+	/** Every child JVM started, so a failing test leaves none running. */
+	private final List<Process> started = new ArrayList<>();
+
+	@AfterEach
+	void killLeftovers() throws InterruptedException {
+		for (Process process : this.started) {
+			if (process.isAlive()) {
+				process.destroyForcibly().waitFor();
+			}
+		}
+	}
+
+	private Server start(String name, int httpPort, int amiPort, String... settings) throws IOException {
+		Server server = Server.start(this.data, name, httpPort, amiPort, settings);
+		this.started.add(server.process());
+		return server;
+	}
+
 	@Test
 	void sigtermWithWorkInFlightShouldStopCleanlyAndARestartShouldFinishEverythingOnce() throws Exception {
 		Path audio = LongRecording.repeat(Fixtures.audio("conversation-8k.wav"), 8, this.data.resolve("long.wav"));
@@ -62,7 +81,7 @@ class GracefulStopIntegrationTests {
 			Http http = new Http(httpPort);
 
 			// 1. Work in flight, then SIGTERM.
-			Server first = Server.start(this.data, "first", httpPort, asterisk.port(),
+			Server first = start("first", httpPort, asterisk.port(),
 					"callqa.telephony.callbacks.poll-interval=10m");
 			awaitConnected(http);
 			long[] calls = { upload(http, audio, "alice"), upload(http, audio, "bob") };
@@ -92,7 +111,7 @@ class GracefulStopIntegrationTests {
 			assertThat(first.matches(JOB_HANDED_BACK)).containsExactlyInAnyOrder(calls[0], calls[1]);
 
 			// 2. What the stop left, seen by a server that runs no workers and dials no callbacks.
-			Server inspection = Server.start(this.data, "inspection", httpPort, asterisk.port(),
+			Server inspection = start("inspection", httpPort, asterisk.port(),
 					"callqa.transcription.workers.enabled=false", "callqa.telephony.callbacks.enabled=false");
 			Http second = new Http(httpPort);
 			awaitConnected(second);
@@ -110,7 +129,7 @@ class GracefulStopIntegrationTests {
 			inspection.assertCleanLog();
 
 			// 3. The restart finishes everything, once.
-			Server last = Server.start(this.data, "last", httpPort, asterisk.port(),
+			Server last = start("last", httpPort, asterisk.port(),
 					"callqa.telephony.callbacks.poll-interval=1s");
 			Http third = new Http(httpPort);
 			awaitConnected(third);
