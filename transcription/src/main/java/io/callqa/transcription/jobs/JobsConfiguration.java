@@ -35,18 +35,23 @@ class JobsConfiguration {
 	}
 
 	@Bean
+	JobRecordings jobRecordings(Calls calls) {
+		return new JobRecordings(calls);
+	}
+
+	@Bean
 	TranscriptionWorkers transcriptionWorkers(TranscriptionJobs jobs, TranscriptRepository transcripts,
-			IndexOutbox outbox, Calls calls, Transcriber transcriber, TransactionTemplate transaction,
+			IndexOutbox outbox, JobRecordings recordings, Transcriber transcriber, TransactionTemplate transaction,
 			ApplicationEventPublisher events, TranscriptionProperties properties) {
-		TranscriptionWorker worker = new TranscriptionWorker(jobs, transcripts, outbox, calls, transcriber, transaction,
-				events, properties.workers());
+		TranscriptionWorker worker = new TranscriptionWorker(jobs, transcripts, outbox, recordings, transcriber,
+				transaction, events, properties.workers());
 		return new TranscriptionWorkers(worker, jobs, properties.workers());
 	}
 
 	@Bean
-	MissingRecordingRecheck missingRecordingRecheck(TranscriptionJobs jobs, Calls calls, TranscriptionWorkers workers,
-			TranscriptionProperties properties) {
-		return new MissingRecordingRecheck(jobs, calls, workers, properties.workers().backoff());
+	MissingRecordingRecheck missingRecordingRecheck(TranscriptionJobs jobs, JobRecordings recordings,
+			TranscriptionWorkers workers, TranscriptionProperties properties) {
+		return new MissingRecordingRecheck(jobs, recordings, workers, properties.workers().backoff());
 	}
 
 }
