@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
 
 import io.callqa.telephony.calls.Calls;
 import io.callqa.transcription.TranscriptionProperties;
-import io.callqa.transcription.transcripts.IndexOutbox;
 import io.callqa.transcription.transcripts.TranscriptRepository;
 
 /**

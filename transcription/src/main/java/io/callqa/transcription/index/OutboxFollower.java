@@ -21,7 +21,6 @@ import io.callqa.telephony.calls.Calls;
 import io.callqa.transcription.Transcript;
 import io.callqa.transcription.TranscriptReady;
 import io.callqa.transcription.TranscriptionProperties;
-import io.callqa.transcription.transcripts.IndexOutbox;
 import io.callqa.transcription.transcripts.TranscriptRepository;
 
 /**

@@ -10,7 +10,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.callqa.telephony.calls.Calls;
 import io.callqa.transcription.TranscriptionProperties;
-import io.callqa.transcription.transcripts.IndexOutbox;
 import io.callqa.transcription.transcripts.TranscriptRepository;
 import io.callqa.transcription.speech.SpeechModel;
 import io.callqa.transcription.speech.Transcriber;
@@ -41,10 +40,10 @@ class JobsConfiguration {
 
 	@Bean
 	TranscriptionWorkers transcriptionWorkers(TranscriptionJobs jobs, TranscriptRepository transcripts,
-			IndexOutbox outbox, JobRecordings recordings, Transcriber transcriber, TransactionTemplate transaction,
+			JobRecordings recordings, Transcriber transcriber, TransactionTemplate transaction,
 			ApplicationEventPublisher events, TranscriptionProperties properties) {
-		TranscriptionWorker worker = new TranscriptionWorker(jobs, transcripts, outbox, recordings, transcriber,
-				transaction, events, properties.workers());
+		TranscriptionWorker worker = new TranscriptionWorker(jobs, transcripts, recordings, transcriber, transaction,
+				events, properties.workers());
 		return new TranscriptionWorkers(worker, jobs, properties.workers());
 	}
 

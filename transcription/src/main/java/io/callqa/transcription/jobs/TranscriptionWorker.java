@@ -17,7 +17,6 @@ import io.callqa.transcription.Transcript;
 import io.callqa.transcription.TranscriptReady;
 import io.callqa.transcription.TranscriptionProperties;
 import io.callqa.transcription.audio.AudioFormatException;
-import io.callqa.transcription.transcripts.IndexOutbox;
 import io.callqa.transcription.transcripts.TranscriptRepository;
 import io.callqa.transcription.speech.Checkpoint;
 import io.callqa.transcription.speech.Progress;
@@ -40,8 +39,6 @@ class TranscriptionWorker {
 
 	private final TranscriptRepository transcripts;
 
-	private final IndexOutbox outbox;
-
 	private final JobRecordings recordings;
 
 	private final Transcriber transcriber;
@@ -52,12 +49,11 @@ class TranscriptionWorker {
 
 	private final TranscriptionProperties.Workers settings;
 
-	TranscriptionWorker(TranscriptionJobs jobs, TranscriptRepository transcripts, IndexOutbox outbox, JobRecordings recordings,
+	TranscriptionWorker(TranscriptionJobs jobs, TranscriptRepository transcripts, JobRecordings recordings,
 			Transcriber transcriber, TransactionTemplate transaction, ApplicationEventPublisher events,
 			TranscriptionProperties.Workers settings) {
 		this.jobs = jobs;
 		this.transcripts = transcripts;
-		this.outbox = outbox;
 		this.recordings = recordings;
 		this.transcriber = transcriber;
 		this.transaction = transaction;
@@ -171,7 +167,6 @@ class TranscriptionWorker {
 				return false;
 			}
 			this.transcripts.save(transcript, job.recordingId(), job.id(), this.transcriber.name());
-			this.outbox.record(job.callId());
 			return true;
 		});
 		if (Boolean.TRUE.equals(stored)) {

@@ -16,8 +16,9 @@ import io.callqa.transcription.Utterance;
 import io.callqa.transcription.Word;
 
 /**
- * SQL for the {@code transcript} and {@code utterance} tables. Words are kept as JSON with their utterance: they are
- * always read together, and a long call has tens of thousands of them.
+ * SQL for the {@code transcript} and {@code utterance} tables, and the {@code index_outbox} row each stored transcript
+ * adds. Words are kept as JSON with their utterance: they are always read together, and a long call has tens of
+ * thousands of them.
  */
 @Repository
 public class TranscriptRepository {
@@ -33,7 +34,10 @@ public class TranscriptRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Replaces the call's transcript (a re-transcription overwrites the earlier one). */
+	/**
+	 * Replaces the call's transcript (a re-transcription overwrites the earlier one) and adds the index outbox row that
+	 * tells the index to take it, both in the caller's transaction.
+	 */
 	public void save(Transcript transcript, long recordingId, long jobId, String model) {
 		this.jdbc.sql("delete from transcript where call_id = :callId").param("callId", transcript.callId()).update();
 		this.jdbc.sql("""
@@ -49,6 +53,16 @@ public class TranscriptRepository {
 		for (int seq = 0; seq < utterances.size(); seq++) {
 			insert(transcript.callId(), seq, utterances.get(seq));
 		}
+		recordInOutbox(transcript.callId());
+	}
+
+	/**
+	 * The transaction-scoped lock makes outbox rows commit in sequence order, so the indexer can never read sequence
+	 * n+1 before n is visible and skip n for good.
+	 */
+	private void recordInOutbox(long callId) {
+		this.jdbc.sql("select pg_advisory_xact_lock(7277001)").query((rs, row) -> 1).list();
+		this.jdbc.sql("insert into index_outbox (call_id) values (:callId)").param("callId", callId).update();
 	}
 
 	private void insert(long callId, int seq, Utterance utterance) {

@@ -1,5 +1,5 @@
 /**
- * Stored transcripts and the outbox of transcript changes that the index follows.
+ * Stored transcripts, each adding a row to the outbox of transcript changes that the index follows.
  */
 @NullMarked
 package io.callqa.transcription.transcripts;
