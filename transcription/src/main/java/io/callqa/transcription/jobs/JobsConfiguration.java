@@ -10,7 +10,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.callqa.telephony.calls.Calls;
 import io.callqa.transcription.TranscriptionProperties;
-import io.callqa.transcription.transcripts.TranscriptRepository;
 import io.callqa.transcription.speech.SpeechModel;
 import io.callqa.transcription.speech.Transcriber;
 import io.callqa.transcription.speech.VoskTranscriber;

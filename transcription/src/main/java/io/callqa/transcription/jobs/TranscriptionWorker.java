@@ -17,7 +17,6 @@ import io.callqa.transcription.Transcript;
 import io.callqa.transcription.TranscriptReady;
 import io.callqa.transcription.TranscriptionProperties;
 import io.callqa.transcription.audio.AudioFormatException;
-import io.callqa.transcription.transcripts.TranscriptRepository;
 import io.callqa.transcription.speech.Checkpoint;
 import io.callqa.transcription.speech.Progress;
 import io.callqa.transcription.speech.Recognition;

@@ -14,7 +14,6 @@ import io.callqa.transcription.Transcript;
 import io.callqa.transcription.TranscriptionStatus;
 import io.callqa.transcription.Transcriptions;
 import io.callqa.transcription.index.TranscriptIndex;
-import io.callqa.transcription.transcripts.TranscriptRepository;
 
 /**
  * Transcription's front door: the jobs answer for status, retries and the backlog, the stored transcripts for a

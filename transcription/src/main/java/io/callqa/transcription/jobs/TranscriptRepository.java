@@ -1,4 +1,4 @@
-package io.callqa.transcription.transcripts;
+package io.callqa.transcription.jobs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ import io.callqa.transcription.Word;
  * thousands of them.
  */
 @Repository
-public class TranscriptRepository {
+class TranscriptRepository {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -38,7 +38,7 @@ public class TranscriptRepository {
 	 * Replaces the call's transcript (a re-transcription overwrites the earlier one) and adds the index outbox row that
 	 * tells the index to take it, both in the caller's transaction.
 	 */
-	public void save(Transcript transcript, long recordingId, long jobId, String model) {
+	void save(Transcript transcript, long recordingId, long jobId, String model) {
 		this.jdbc.sql("delete from transcript where call_id = :callId").param("callId", transcript.callId()).update();
 		this.jdbc.sql("""
 				insert into transcript (call_id, recording_id, job_id, model, audio_sec)
@@ -79,7 +79,7 @@ public class TranscriptRepository {
 			.update();
 	}
 
-	public Optional<Transcript> find(long callId) {
+	Optional<Transcript> find(long callId) {
 		Optional<Double> audioSec = this.jdbc.sql("select audio_sec from transcript where call_id = :callId")
 			.param("callId", callId)
 			.query(Double.class)
