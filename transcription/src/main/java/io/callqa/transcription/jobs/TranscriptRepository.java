@@ -1,4 +1,4 @@
-package io.callqa.transcription.transcripts;
+package io.callqa.transcription.jobs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +16,12 @@ import io.callqa.transcription.Utterance;
 import io.callqa.transcription.Word;
 
 /**
- * SQL for the {@code transcript} and {@code utterance} tables. Words are kept as JSON with their utterance: they are
- * always read together, and a long call has tens of thousands of them.
+ * SQL for the {@code transcript} and {@code utterance} tables, and the {@code index_outbox} row each stored transcript
+ * adds. Words are kept as JSON with their utterance: they are always read together, and a long call has tens of
+ * thousands of them.
  */
 @Repository
-public class TranscriptRepository {
+class TranscriptRepository {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -33,8 +34,11 @@ public class TranscriptRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Replaces the call's transcript (a re-transcription overwrites the earlier one). */
-	public void save(Transcript transcript, long recordingId, long jobId, String model) {
+	/**
+	 * Replaces the call's transcript (a re-transcription overwrites the earlier one) and adds the index outbox row that
+	 * tells the index to take it, both in the caller's transaction.
+	 */
+	void save(Transcript transcript, long recordingId, long jobId, String model) {
 		this.jdbc.sql("delete from transcript where call_id = :callId").param("callId", transcript.callId()).update();
 		this.jdbc.sql("""
 				insert into transcript (call_id, recording_id, job_id, model, audio_sec)
@@ -49,6 +53,16 @@ public class TranscriptRepository {
 		for (int seq = 0; seq < utterances.size(); seq++) {
 			insert(transcript.callId(), seq, utterances.get(seq));
 		}
+		recordInOutbox(transcript.callId());
+	}
+
+	/**
+	 * The transaction-scoped lock makes outbox rows commit in sequence order, so the indexer can never read sequence
+	 * n+1 before n is visible and skip n for good.
+	 */
+	private void recordInOutbox(long callId) {
+		this.jdbc.sql("select pg_advisory_xact_lock(7277001)").query((rs, row) -> 1).list();
+		this.jdbc.sql("insert into index_outbox (call_id) values (:callId)").param("callId", callId).update();
 	}
 
 	private void insert(long callId, int seq, Utterance utterance) {
@@ -65,7 +79,7 @@ public class TranscriptRepository {
 			.update();
 	}
 
-	public Optional<Transcript> find(long callId) {
+	Optional<Transcript> find(long callId) {
 		Optional<Double> audioSec = this.jdbc.sql("select audio_sec from transcript where call_id = :callId")
 			.param("callId", callId)
 			.query(Double.class)
