@@ -19,13 +19,15 @@ import org.asteriskjava.manager.event.FullyBootedEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 
 import io.callqa.telephony.ami.AmiEventHandler;
+import io.callqa.telephony.ami.AmiEvents;
 import io.callqa.telephony.ami.ChannelSnapshot;
 import io.callqa.telephony.simulator.AmiSimulator;
 import io.callqa.telephony.simulator.Scenario;
 
 /**
  * Stands in for the AMI connector in tests: the real Asterisk-Java client logged into the simulator, its events
- * handed to a handler on one executor thread (never the library's dispatch thread), flushed after each drained run.
+ * translated by {@link AmiEvents} as the connector does and handed to a handler on one executor thread (never the
+ * library's dispatch thread), flushed after each drained run.
  */
 final class AmiTestFeed implements AutoCloseable {
 
@@ -145,7 +147,7 @@ final class AmiTestFeed implements AutoCloseable {
 				this.marker.countDown();
 			}
 			else {
-				this.handler.onEvent(this.server, event, receivedAt);
+				this.handler.onEvent(this.server, AmiEvents.from(event, receivedAt));
 			}
 			if (this.queued.decrementAndGet() == 0) {
 				this.handler.flush();
