@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -79,84 +80,67 @@ final class ServerCalls {
 		return this.server;
 	}
 
-	/** Routes one event to its call (and queue members). */
+	/** Routes one event to its call (and queue members); events nobody follows are ignored. */
 	void on(AsteriskEvent event) {
-		Instant at = event.at();
-		if (event instanceof VariableSet e) {
-			LiveCall call = find(e.linkedid(), e.uniqueid());
-			if (call != null && call.variableSet(e.variable(), e.value())) {
-				touch(call);
-			}
+		Route route = ROUTES.get(event.getClass());
+		if (route != null) {
+			route.apply(this, event);
 		}
-		else if (event instanceof ChannelCreated e) {
-			callerId(call((e.linkedid() != null) ? e.linkedid() : e.uniqueid(), e.uniqueid(), e.channel(), null, at),
-					e.uniqueid(), e.callerNumber(), e.callerName());
-		}
-		else if (event instanceof CallerIdChanged e) {
-			callerId(call(e.linkedid(), e.uniqueid(), e.channel(), "NewCallerid", at), e.uniqueid(),
-					e.callerNumber(), e.callerName());
-		}
-		else if (event instanceof CallerJoinedQueue e) {
-			changed(call(e.linkedid(), e.uniqueid(), e.channel(), "QueueCallerJoin", at),
-					(call) -> call.joinedQueue(e.queue(), e.position(), at));
-		}
-		else if (event instanceof AgentCalled e) {
-			call(e.linkedid(), e.uniqueid(), e.channel(), "AgentCalled", at);
-		}
-		else if (event instanceof AgentRangUnanswered e) {
-			String ring = (e.agentUniqueid() != null) ? e.agentUniqueid() : e.iface() + "@" + at;
-			changed(call(e.linkedid(), e.uniqueid(), e.channel(), "AgentRingNoAnswer", at),
-					(call) -> call.ringUnanswered(ring));
-		}
-		else if (event instanceof AgentConnected e) {
-			agentConnected(e);
-		}
-		else if (event instanceof AgentCompleted e) {
-			agentCompleted(e);
-		}
-		else if (event instanceof CallerAbandoned e) {
-			changed(call(e.linkedid(), e.uniqueid(), e.channel(), "QueueCallerAbandon", at),
-					(call) -> call.abandoned(e.holdTime(), at));
-		}
-		else if (event instanceof CallerLeftQueue e) {
-			changed(call(e.linkedid(), e.uniqueid(), e.channel(), "QueueCallerLeave", at), (call) -> call.leftQueue(at));
-		}
-		else if (event instanceof BridgeEntered e) {
-			changed(call(e.linkedid(), e.uniqueid(), e.channel(), "BridgeEnter", at),
-					(call) -> call.bridgeEntered(e.parties(), at));
-		}
-		else if (event instanceof BridgeLeft e) {
-			changed(find(e.linkedid(), e.uniqueid()), (call) -> call.bridgeLeft(e.uniqueid(), at));
-		}
-		else if (event instanceof BlindTransferred e) {
-			blindTransfer(e);
-		}
-		else if (event instanceof AttendedTransferred e) {
-			attendedTransfer(e);
-		}
-		else if (event instanceof HungUp e) {
-			hangup(e);
-		}
-		else if (event instanceof CdrReported e) {
-			changed((e.uniqueid() != null) ? this.byLeg.get(e.uniqueid()) : null,
-					(call) -> call.cdrDuration(e.duration()));
-		}
-		else if (event instanceof OriginateResponded e) {
-			changed((e.uniqueid() != null) ? this.byLeg.get(e.uniqueid()) : null,
-					(call) -> call.originateResponded(e.uniqueid(), e.exten(), e.application()));
-		}
-		else if (event instanceof QueueMemberReported e) {
-			this.members.update(this.server, e, at);
-		}
-		else if (event instanceof QueueMemberAdded e) {
-			this.members.added(this.server, e, at);
-		}
-		else if (event instanceof QueueMemberRemoved e) {
-			this.members.removed(this.server, e);
-		}
-		else if (event instanceof QueueMemberPaused e) {
-			this.members.paused(this.server, e, at);
-		}
+	}
+
+	/** By exact record type: one map lookup per event, whatever its type. */
+	private static final Map<Class<?>, Route> ROUTES = new HashMap<>();
+
+	static {
+		route(VariableSet.class, ServerCalls::variableSet);
+		route(ChannelCreated.class, (calls, e) -> calls.callerId(calls.call((e.linkedid() != null) ? e.linkedid()
+				: e.uniqueid(), e.uniqueid(), e.channel(), null, e.at()), e.uniqueid(), e.callerNumber(), e.callerName()));
+		route(CallerIdChanged.class, (calls, e) -> calls.callerId(calls.call(e.linkedid(), e.uniqueid(), e.channel(),
+				"NewCallerid", e.at()), e.uniqueid(), e.callerNumber(), e.callerName()));
+		route(CallerJoinedQueue.class, (calls, e) -> calls.changed(calls.call(e.linkedid(), e.uniqueid(), e.channel(),
+				"QueueCallerJoin", e.at()), (call) -> call.joinedQueue(e.queue(), e.position(), e.at())));
+		route(AgentCalled.class, (calls, e) -> calls.call(e.linkedid(), e.uniqueid(), e.channel(), "AgentCalled",
+				e.at()));
+		route(AgentRangUnanswered.class, ServerCalls::ringUnanswered);
+		route(AgentConnected.class, ServerCalls::agentConnected);
+		route(AgentCompleted.class, ServerCalls::agentCompleted);
+		route(CallerAbandoned.class, (calls, e) -> calls.changed(calls.call(e.linkedid(), e.uniqueid(), e.channel(),
+				"QueueCallerAbandon", e.at()), (call) -> call.abandoned(e.holdTime(), e.at())));
+		route(CallerLeftQueue.class, (calls, e) -> calls.changed(calls.call(e.linkedid(), e.uniqueid(), e.channel(),
+				"QueueCallerLeave", e.at()), (call) -> call.leftQueue(e.at())));
+		route(BridgeEntered.class, (calls, e) -> calls.changed(calls.call(e.linkedid(), e.uniqueid(), e.channel(),
+				"BridgeEnter", e.at()), (call) -> call.bridgeEntered(e.parties(), e.at())));
+		route(BridgeLeft.class, (calls, e) -> calls.changed(calls.find(e.linkedid(), e.uniqueid()),
+				(call) -> call.bridgeLeft(e.uniqueid(), e.at())));
+		route(BlindTransferred.class, ServerCalls::blindTransfer);
+		route(AttendedTransferred.class, ServerCalls::attendedTransfer);
+		route(HungUp.class, ServerCalls::hangup);
+		route(CdrReported.class, (calls, e) -> calls.changed(calls.leg(e.uniqueid()),
+				(call) -> call.cdrDuration(e.duration())));
+		route(OriginateResponded.class, (calls, e) -> calls.changed(calls.leg(e.uniqueid()),
+				(call) -> call.originateResponded(e.uniqueid(), e.exten(), e.application())));
+		route(QueueMemberReported.class, (calls, e) -> calls.members.update(calls.server, e, e.at()));
+		route(QueueMemberAdded.class, (calls, e) -> calls.members.added(calls.server, e, e.at()));
+		route(QueueMemberRemoved.class, (calls, e) -> calls.members.removed(calls.server, e));
+		route(QueueMemberPaused.class, (calls, e) -> calls.members.paused(calls.server, e, e.at()));
+	}
+
+	private static <E extends AsteriskEvent> void route(Class<E> type, BiConsumer<ServerCalls, E> route) {
+		ROUTES.put(type, (calls, event) -> route.accept(calls, type.cast(event)));
+	}
+
+	private void variableSet(VariableSet e) {
+		changed(find(e.linkedid(), e.uniqueid()), (call) -> call.variableSet(e.variable(), e.value()));
+	}
+
+	private void ringUnanswered(AgentRangUnanswered e) {
+		String ring = (e.agentUniqueid() != null) ? e.agentUniqueid() : e.iface() + "@" + e.at();
+		changed(call(e.linkedid(), e.uniqueid(), e.channel(), "AgentRingNoAnswer", e.at()),
+				(call) -> call.ringUnanswered(ring));
+	}
+
+	private @Nullable LiveCall leg(@Nullable String uniqueid) {
+		return (uniqueid != null) ? this.byLeg.get(uniqueid) : null;
 	}
 
 	private void callerId(@Nullable LiveCall call, @Nullable String uniqueid, @Nullable String number,
@@ -339,6 +323,12 @@ final class ServerCalls {
 	private interface Change {
 
 		boolean apply(LiveCall call);
+
+	}
+
+	private interface Route {
+
+		void apply(ServerCalls calls, AsteriskEvent event);
 
 	}
 
