@@ -18,6 +18,7 @@ import org.asteriskjava.manager.event.DialEvent;
 import org.asteriskjava.manager.event.FullyBootedEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 
+import io.callqa.telephony.Await;
 import io.callqa.telephony.ami.AmiEventHandler;
 import io.callqa.telephony.ami.AmiEvents;
 import io.callqa.telephony.ami.ChannelSnapshot;
@@ -108,14 +109,8 @@ final class AmiTestFeed implements AutoCloseable {
 	/** Drops the AMI connection as an outage would, and waits for the client to log in again. */
 	void dropAndReconnect() throws Exception {
 		this.simulator.dropConnections();
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-		while ((this.connection.getState() != ManagerConnectionState.CONNECTED || this.simulator.loggedInClients() < 1)
-				&& System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
-		if (this.simulator.loggedInClients() < 1) {
-			throw new IllegalStateException("The client did not reconnect");
-		}
+		Await.until(Duration.ofSeconds(15), () -> this.connection.getState() == ManagerConnectionState.CONNECTED
+				&& this.simulator.loggedInClients() >= 1);
 	}
 
 	/** What the handler threw (it never should). */
