@@ -2,8 +2,6 @@ package io.callqa.telephony.agi;
 
 import java.util.Map;
 
-import org.asteriskjava.fastagi.AgiScript;
-
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,8 +22,8 @@ class AgiConfiguration {
 		return new FastAgiServer(properties, () -> scripts(beans));
 	}
 
-	private static Map<String, AgiScript> scripts(ListableBeanFactory beans) {
-		return beans.getBeansOfType(AgiScript.class);
+	private static Map<String, FastAgiScript> scripts(ListableBeanFactory beans) {
+		return beans.getBeansOfType(FastAgiScript.class);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.callqa.telephony.agi;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -20,8 +21,8 @@ import org.springframework.context.SmartLifecycle;
 import io.callqa.telephony.LifecyclePhases;
 
 /**
- * Asterisk-Java's {@link DefaultAgiServer} as a lifecycle bean: every {@link AgiScript} bean is served under its bean
- * name. Scripts are shared by all calls, so they must be thread-safe.
+ * Asterisk-Java's {@link DefaultAgiServer} as a lifecycle bean: every {@link FastAgiScript} bean is served under its
+ * bean name. Scripts are shared by all calls, so they must be thread-safe.
  */
 public class FastAgiServer implements SmartLifecycle {
 
@@ -31,18 +32,19 @@ public class FastAgiServer implements SmartLifecycle {
 
 	private final AgiProperties properties;
 
-	private final Supplier<Map<String, AgiScript>> scripts;
+	private final Supplier<Map<String, FastAgiScript>> scripts;
 
 	private volatile @Nullable ListeningServer server;
 
-	FastAgiServer(AgiProperties properties, Supplier<Map<String, AgiScript>> scripts) {
+	FastAgiServer(AgiProperties properties, Supplier<Map<String, FastAgiScript>> scripts) {
 		this.properties = properties;
 		this.scripts = scripts;
 	}
 
 	@Override
 	public void start() {
-		Map<String, AgiScript> mapped = this.scripts.get();
+		Map<String, AgiScript> mapped = new LinkedHashMap<>();
+		this.scripts.get().forEach((name, script) -> mapped.put(name, served(script)));
 		SimpleMappingStrategy mapping = new SimpleMappingStrategy();
 		mapping.setMappings(mapped);
 		ListeningServer listening = new ListeningServer(mapping);
@@ -81,6 +83,11 @@ public class FastAgiServer implements SmartLifecycle {
 	public boolean isListening() {
 		ListeningServer listening = this.server;
 		return listening != null && listening.bound.getCount() == 0 && !listening.failed;
+	}
+
+	/** A script as Asterisk-Java's server runs it (for tests that run that server themselves). */
+	public static AgiScript served(FastAgiScript script) {
+		return AsteriskJavaAgiCall.serving(script);
 	}
 
 	/** The script names served, for diagnostics. */

@@ -2,8 +2,6 @@ package io.callqa.telephony.ami;
 
 import java.time.Instant;
 
-import org.asteriskjava.manager.event.ManagerEvent;
-
 /**
  * A feature that follows what happens on Asterisk. The connector calls it from one event thread of its own (never the
  * library's dispatch thread) for all servers, one event at a time and in wire order per server, so implementations
@@ -12,12 +10,11 @@ import org.asteriskjava.manager.event.ManagerEvent;
 public interface AmiEventHandler {
 
 	/**
-	 * One event. Legacy events the library synthesizes ({@code DialEvent}, {@code BridgeEvent}) are filtered out
-	 * before this is called.
+	 * One event, in our words ({@link AmiEvents} translates the library's). Legacy events the library synthesizes
+	 * ({@code DialEvent}, {@code BridgeEvent}) are filtered out before this is called.
 	 * @param server the configured name of the Asterisk server it came from
-	 * @param receivedAt when the connector read it; the event's own {@code Timestamp} header wins when present
 	 */
-	void onEvent(String server, ManagerEvent event, Instant receivedAt);
+	void onEvent(String server, AsteriskEvent event);
 
 	/**
 	 * The connector (re)connected and asked Asterisk what is live now: reconcile with it, since events during an

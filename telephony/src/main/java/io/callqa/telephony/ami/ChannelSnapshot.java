@@ -3,24 +3,32 @@ package io.callqa.telephony.ami;
 import java.time.Instant;
 import java.util.List;
 
-import org.asteriskjava.manager.event.CoreShowChannelEvent;
-import org.asteriskjava.manager.event.QueueEntryEvent;
-import org.asteriskjava.manager.event.QueueMemberEvent;
-import org.asteriskjava.manager.event.QueueParamsEvent;
+import org.jspecify.annotations.Nullable;
+
+import io.callqa.telephony.ami.AsteriskEvent.QueueMemberReported;
 
 /**
  * What one Asterisk server reported as live right after a (re)connect: its channels ({@code CoreShowChannels}) and
  * its queues ({@code QueueStatus}, asked just before). It reaches handlers at the point of the event stream where
- * Asterisk produced the channel list, so a call absent from it has ended.
+ * Asterisk produced the channel list, so a call absent from it has ended. Made by {@link AmiEvents#snapshot}.
  */
-public record ChannelSnapshot(Instant takenAt, List<CoreShowChannelEvent> channels, List<QueueParamsEvent> queues,
-		List<QueueMemberEvent> members, List<QueueEntryEvent> entries) {
+public record ChannelSnapshot(Instant takenAt, List<Channel> channels, List<QueueMemberReported> members,
+		List<Entry> entries) {
 
 	public ChannelSnapshot {
 		channels = List.copyOf(channels);
-		queues = List.copyOf(queues);
 		members = List.copyOf(members);
 		entries = List.copyOf(entries);
+	}
+
+	/** One live channel ({@code CoreShowChannel}); {@code duration} as Asterisk reports it, {@code HH:MM:SS}. */
+	public record Channel(@Nullable String uniqueid, @Nullable String linkedid, @Nullable String channel,
+			@Nullable String callerNumber, @Nullable String callerName, @Nullable String duration) {
+	}
+
+	/** One caller waiting in a queue ({@code QueueEntry}); {@code waitSec} in seconds. */
+	public record Entry(@Nullable String uniqueid, @Nullable String queue, @Nullable Integer position,
+			@Nullable Long waitSec) {
 	}
 
 }

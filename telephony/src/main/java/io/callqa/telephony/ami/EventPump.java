@@ -49,7 +49,7 @@ final class EventPump implements AutoCloseable {
 
 	/** Called on the library's dispatch thread: only enqueues. */
 	void event(String server, ManagerEvent event) {
-		offer(new Item.Event(server, event, Instant.now(), System.nanoTime()));
+		offer(new Item.Event(server, AmiEvents.from(event, Instant.now()), System.nanoTime()));
 	}
 
 	void resync(String server, ChannelSnapshot snapshot) {
@@ -148,7 +148,7 @@ final class EventPump implements AutoCloseable {
 	private static void dispatch(AmiEventHandler handler, Item item) {
 		try {
 			if (item instanceof Item.Event e) {
-				handler.onEvent(e.server(), e.event(), e.receivedAt());
+				handler.onEvent(e.server(), e.event());
 			}
 			else if (item instanceof Item.Resync r) {
 				handler.onResync(r.server(), r.snapshot());
@@ -179,7 +179,7 @@ final class EventPump implements AutoCloseable {
 
 		String describe();
 
-		record Event(String server, ManagerEvent event, Instant receivedAt, long receivedNanos) implements Item {
+		record Event(String server, AsteriskEvent event, long receivedNanos) implements Item {
 			public String describe() {
 				return this.event.getClass().getSimpleName();
 			}

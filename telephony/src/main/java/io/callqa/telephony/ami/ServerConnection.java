@@ -34,7 +34,6 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.QueueEntryEvent;
 import org.asteriskjava.manager.event.QueueMemberEvent;
-import org.asteriskjava.manager.event.QueueParamsEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.jspecify.annotations.Nullable;
@@ -319,7 +318,7 @@ final class ServerConnection implements ManagerEventListener {
 	}
 
 	private void completeResync(List<CoreShowChannelEvent> channels, List<ResponseEvent> queueEvents) {
-		this.pump.resync(name(), new ChannelSnapshot(Instant.now(), channels, only(queueEvents, QueueParamsEvent.class),
+		this.pump.resync(name(), AmiEvents.snapshot(Instant.now(), channels,
 				only(queueEvents, QueueMemberEvent.class), only(queueEvents, QueueEntryEvent.class)));
 		this.lastResyncAt = Instant.now();
 		this.resyncedGeneration = this.resyncs.get();

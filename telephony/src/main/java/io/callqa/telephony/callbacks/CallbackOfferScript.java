@@ -4,16 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.asteriskjava.fastagi.AgiChannel;
-import org.asteriskjava.fastagi.AgiException;
-import org.asteriskjava.fastagi.AgiHangupException;
-import org.asteriskjava.fastagi.AgiRequest;
-import org.asteriskjava.fastagi.AgiScript;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
+
+import io.callqa.telephony.agi.AgiCall;
+import io.callqa.telephony.agi.AgiCallException;
+import io.callqa.telephony.agi.CallerHungUpException;
+import io.callqa.telephony.agi.FastAgiScript;
 
 /**
  * The {@code callback-offer} FastAGI script: a queued caller who pressed 1 confirms that they want to be called back
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * to call back; back to the queue too).
  */
 @Component(CallbackOfferScript.NAME)
-class CallbackOfferScript implements AgiScript {
+class CallbackOfferScript implements FastAgiScript {
 
 	static final String NAME = "callback-offer";
 
@@ -70,69 +70,69 @@ class CallbackOfferScript implements AgiScript {
 	}
 
 	@Override
-	public void service(AgiRequest request, AgiChannel channel) throws AgiException {
+	public void run(AgiCall call) throws AgiCallException {
 		try {
-			offer(request, channel);
+			offer(call);
 		}
-		catch (AgiHangupException ex) {
+		catch (CallerHungUpException ex) {
 			// Expected: callers hang up whenever they like. The request exists only if they had confirmed.
-			logger.info("Call {}: caller hung up during the callback offer", request.getUniqueId());
+			logger.info("Call {}: caller hung up during the callback offer", call.uniqueid());
 		}
 	}
 
-	private void offer(AgiRequest request, AgiChannel channel) throws AgiException {
-		Optional<OfferedCallback> offered = describe(request, channel);
+	private void offer(AgiCall call) throws AgiCallException {
+		Optional<OfferedCallback> offered = describe(call);
 		if (offered.isEmpty()) {
-			channel.setVariable(OFFER_VARIABLE, "UNAVAILABLE");
+			call.setVariable(OFFER_VARIABLE, "UNAVAILABLE");
 			return;
 		}
-		if (!accepted(channel)) {
-			channel.setVariable(OFFER_VARIABLE, "DECLINED");
+		if (!accepted(call)) {
+			call.setVariable(OFFER_VARIABLE, "DECLINED");
 			return;
 		}
-		Optional<CallbackRequest> created = create(request, offered.get());
+		Optional<CallbackRequest> created = create(call, offered.get());
 		if (created.isEmpty()) {
-			channel.setVariable(OFFER_VARIABLE, "UNAVAILABLE");
+			call.setVariable(OFFER_VARIABLE, "UNAVAILABLE");
 			return;
 		}
 		// Set before the confirmation plays, so a caller hanging up during it still leaves with the right outcome.
-		channel.setVariable(REQUESTED_VARIABLE, "1");
-		channel.setVariable(OFFER_VARIABLE, ACCEPTED);
-		confirm(channel, created.get());
+		call.setVariable(REQUESTED_VARIABLE, "1");
+		call.setVariable(OFFER_VARIABLE, ACCEPTED);
+		confirm(call, created.get());
 	}
 
-	private Optional<CallbackRequest> create(AgiRequest request, OfferedCallback offered) {
+	private Optional<CallbackRequest> create(AgiCall call, OfferedCallback offered) {
 		try {
 			CallbackRequest created = this.requests.requestFromOffer(offered);
-			logger.info("Call {}: callback request {} from the IVR offer", request.getUniqueId(), created.id());
+			logger.info("Call {}: callback request {} from the IVR offer", call.uniqueid(), created.id());
 			return Optional.of(created);
 		}
 		catch (RuntimeException ex) {
 			// The caller stays in the queue rather than leaving with a promise nobody stored.
-			logger.error("Call {}: callback request could not be stored: {}", request.getUniqueId(), ex.toString());
+			logger.error("Call {}: callback request could not be stored: {}", call.uniqueid(), ex.toString());
 			return Optional.empty();
 		}
 	}
 
-	private Optional<OfferedCallback> describe(AgiRequest request, AgiChannel channel) throws AgiException {
-		String queue = argumentOrVariable(request, channel, "queue", "QUEUENAME");
-		String number = request.getCallerIdNumber();
+	private Optional<OfferedCallback> describe(AgiCall call) throws AgiCallException {
+		String queue = argumentOrVariable(call, "queue", "QUEUENAME");
+		String number = call.callerNumber();
 		if (queue == null || number == null || !number.matches("\\+?[0-9]{3,20}")) {
 			logger.warn("Call {}: callback offer without queue ({}) or callable number ({}); not offered",
-					request.getUniqueId(), queue, number);
+					call.uniqueid(), queue, number);
 			return Optional.empty();
 		}
-		Integer position = integer(argumentOrVariable(request, channel, "position", "QUEUEPOSITION"));
-		return Optional.of(new OfferedCallback(queue, number, request.getCallerIdName(), position,
-				waitedSec(request, channel)));
+		Integer position = integer(argumentOrVariable(call, "position", "QUEUEPOSITION"));
+		return Optional.of(new OfferedCallback(queue, number, call.callerName(), position,
+				waitedSec(call)));
 	}
 
 	// 1 accepts; 2 or silence declines; any other key is a mistake and gets the prompt once more.
-	private boolean accepted(AgiChannel channel) throws AgiException {
-		String digits = channel.getData(OFFER_PROMPT, DIGIT_TIMEOUT_MS, 1);
+	private boolean accepted(AgiCall call) throws AgiCallException {
+		String digits = call.getData(OFFER_PROMPT, DIGIT_TIMEOUT_MS, 1);
 		if (isMistake(digits)) {
-			channel.streamFile(INVALID_PROMPT);
-			digits = channel.getData(OFFER_PROMPT, DIGIT_TIMEOUT_MS, 1);
+			call.streamFile(INVALID_PROMPT);
+			digits = call.getData(OFFER_PROMPT, DIGIT_TIMEOUT_MS, 1);
 		}
 		return ACCEPT.equals(digits);
 	}
@@ -141,27 +141,27 @@ class CallbackOfferScript implements AgiScript {
 		return digits != null && !digits.isEmpty() && !ACCEPT.equals(digits) && !KEEP_WAITING.equals(digits);
 	}
 
-	private void confirm(AgiChannel channel, CallbackRequest created) throws AgiException {
+	private void confirm(AgiCall call, CallbackRequest created) throws AgiCallException {
 		Duration promise = Duration.between(created.requestedAt(), created.promisedBy());
 		QueueSettings queue = this.properties.forQueue(created.queue());
 		if (queue.callingHours().isOpen(created.requestedAt())) {
-			channel.streamFile(CONFIRMED_PROMPT);
-			channel.sayNumber(Long.toString(promise.toMinutes()));
-			channel.streamFile(MINUTES_PROMPT);
+			call.streamFile(CONFIRMED_PROMPT);
+			call.sayNumber(Long.toString(promise.toMinutes()));
+			call.streamFile(MINUTES_PROMPT);
 		}
 		else {
 			// Closed now: "we will call you back as soon as we open" rather than a number of minutes.
-			channel.streamFile(CONFIRMED_LATER_PROMPT);
+			call.streamFile(CONFIRMED_LATER_PROMPT);
 		}
 	}
 
-	private @Nullable Double waitedSec(AgiRequest request, AgiChannel channel) throws AgiException {
-		String waited = request.getParameter("waited");
+	private @Nullable Double waitedSec(AgiCall call) throws AgiCallException {
+		String waited = call.argument("waited");
 		if (waited != null) {
 			return number(waited);
 		}
 		// The dialplan stores ${EPOCH} in QUEUE_ENTERED right before Queue(): waited = now - entered.
-		Double entered = number(channel.getVariable(ENTERED_VARIABLE));
+		Double entered = number(call.variable(ENTERED_VARIABLE));
 		if (entered == null) {
 			return null;
 		}
@@ -169,11 +169,11 @@ class CallbackOfferScript implements AgiScript {
 		return Math.max(0, now - entered);
 	}
 
-	private static @Nullable String argumentOrVariable(AgiRequest request, AgiChannel channel, String argument,
-			String variable) throws AgiException {
-		String value = request.getParameter(argument);
+	private static @Nullable String argumentOrVariable(AgiCall call, String argument, String variable)
+			throws AgiCallException {
+		String value = call.argument(argument);
 		if (value == null || value.isBlank()) {
-			value = channel.getVariable(variable);
+			value = call.variable(variable);
 		}
 		return (value == null || value.isBlank()) ? null : value.trim();
 	}

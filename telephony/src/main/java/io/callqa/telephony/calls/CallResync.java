@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.asteriskjava.manager.event.CoreShowChannelEvent;
-import org.asteriskjava.manager.event.QueueEntryEvent;
 import org.jspecify.annotations.Nullable;
 
 import io.callqa.telephony.ami.ChannelSnapshot;
@@ -25,17 +23,17 @@ final class CallResync {
 	}
 
 	static void apply(ServerCalls calls, ChannelSnapshot snapshot) {
-		Map<String, List<CoreShowChannelEvent>> live = liveChannelsByLinkedid(snapshot);
+		Map<String, List<ChannelSnapshot.Channel>> live = liveChannelsByLinkedid(snapshot);
 		endCallsGoneMeanwhile(calls, live, snapshot.takenAt());
 		live.forEach((linkedid, channels) -> adoptChannels(calls, linkedid, channels, snapshot.takenAt()));
 		snapshot.entries().forEach((entry) -> adoptQueueEntry(calls, entry, snapshot.takenAt()));
-		calls.disconnectedAt = null;
+		calls.resynced();
 	}
 
-	private static Map<String, List<CoreShowChannelEvent>> liveChannelsByLinkedid(ChannelSnapshot snapshot) {
-		Map<String, List<CoreShowChannelEvent>> live = new HashMap<>();
-		for (CoreShowChannelEvent channel : snapshot.channels()) {
-			String linkedid = (channel.getLinkedid() != null) ? channel.getLinkedid() : channel.getUniqueid();
+	private static Map<String, List<ChannelSnapshot.Channel>> liveChannelsByLinkedid(ChannelSnapshot snapshot) {
+		Map<String, List<ChannelSnapshot.Channel>> live = new HashMap<>();
+		for (ChannelSnapshot.Channel channel : snapshot.channels()) {
+			String linkedid = (channel.linkedid() != null) ? channel.linkedid() : channel.uniqueid();
 			if (linkedid != null) {
 				live.computeIfAbsent(linkedid, (key) -> new ArrayList<>()).add(channel);
 			}
@@ -43,55 +41,56 @@ final class CallResync {
 		return live;
 	}
 
-	private static void endCallsGoneMeanwhile(ServerCalls calls, Map<String, List<CoreShowChannelEvent>> live,
+	private static void endCallsGoneMeanwhile(ServerCalls calls, Map<String, List<ChannelSnapshot.Channel>> live,
 			Instant takenAt) {
-		Instant endedAt = (calls.disconnectedAt != null) ? calls.disconnectedAt : takenAt;
-		for (LiveCall call : List.copyOf(calls.live.values())) {
-			List<CoreShowChannelEvent> channels = live.get(call.linkedid);
+		Instant endedAt = (calls.disconnectedAt() != null) ? calls.disconnectedAt() : takenAt;
+		List<LiveCall> followed = new ArrayList<>();
+		calls.live().forEach(followed::add);
+		for (LiveCall call : followed) {
+			List<ChannelSnapshot.Channel> channels = live.get(call.linkedid());
 			if (channels == null) {
 				calls.end(call, endedAt, "ended while AMI was disconnected");
 			}
 			else {
 				Set<String> alive = new HashSet<>();
-				channels.forEach((channel) -> alive.add(channel.getUniqueid()));
-				call.liveLegs.retainAll(alive);
+				channels.forEach((channel) -> alive.add(channel.uniqueid()));
+				call.retainLiveLegs(alive);
 			}
 		}
 	}
 
-	private static void adoptChannels(ServerCalls calls, String linkedid, List<CoreShowChannelEvent> channels,
+	private static void adoptChannels(ServerCalls calls, String linkedid, List<ChannelSnapshot.Channel> channels,
 			Instant takenAt) {
-		if (calls.ended.containsKey(linkedid)) {
+		if (calls.endedRecently(linkedid)) {
 			return;
 		}
-		LiveCall call = calls.live.get(linkedid);
+		LiveCall call = calls.live(linkedid);
 		if (call == null) {
-			call = new LiveCall(calls.server, linkedid, takenAt.minus(longest(channels)));
+			call = new LiveCall(calls.server(), linkedid, takenAt.minus(longest(channels)));
 			calls.add(call);
 			calls.anomaly(call, "started while AMI was disconnected");
 		}
-		for (CoreShowChannelEvent channel : channels) {
-			calls.addLeg(call, channel.getUniqueid(), channel.getChannel());
-			CallEventRules.callerId(calls, call, channel.getUniqueid(), channel.getCallerIdNum(), channel.getCallerIdName());
+		for (ChannelSnapshot.Channel channel : channels) {
+			calls.addLeg(call, channel.uniqueid(), channel.channel());
+			if (call.callerId(channel.uniqueid(), channel.callerNumber(), channel.callerName())) {
+				calls.touch(call);
+			}
 		}
 		calls.touch(call);
 	}
 
-	private static void adoptQueueEntry(ServerCalls calls, QueueEntryEvent entry, Instant takenAt) {
-		LiveCall call = (entry.getUniqueId() != null) ? calls.byLeg.get(entry.getUniqueId()) : null;
-		if (call == null || call.ended() || call.enteredAt != null) {
-			return;
+	private static void adoptQueueEntry(ServerCalls calls, ChannelSnapshot.Entry entry, Instant takenAt) {
+		LiveCall call = (entry.uniqueid() != null) ? calls.byLeg(entry.uniqueid()) : null;
+		Instant enteredAt = takenAt.minusSeconds((entry.waitSec() != null) ? entry.waitSec() : 0);
+		if (call != null && call.adoptQueueEntry(entry.queue(), enteredAt, entry.position())) {
+			calls.touch(call);
 		}
-		call.queue = entry.getQueue();
-		call.enteredAt = takenAt.minusSeconds((entry.getWait() != null) ? entry.getWait() : 0);
-		call.queuePosition = entry.getPosition();
-		calls.touch(call);
 	}
 
-	private static Duration longest(List<CoreShowChannelEvent> channels) {
+	private static Duration longest(List<ChannelSnapshot.Channel> channels) {
 		Duration longest = Duration.ZERO;
-		for (CoreShowChannelEvent channel : channels) {
-			Duration duration = parseDuration(channel.getDuration());
+		for (ChannelSnapshot.Channel channel : channels) {
+			Duration duration = parseDuration(channel.duration());
 			longest = (duration.compareTo(longest) > 0) ? duration : longest;
 		}
 		return longest;

@@ -7,21 +7,15 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A copy of a live call's columns taken under the tracker's lock, so it can be written while events keep coming.
+ * A live call's columns as stored ({@link LiveCall#row()}), copied under the tracker's lock so it can be written
+ * while events keep coming.
  */
-record CallRow(LiveCall call, String server, String linkedid, @Nullable String queue, @Nullable String agent,
+record CallRow(String server, String linkedid, @Nullable String queue, @Nullable String agent,
 		@Nullable String callerNumber, @Nullable String callerName, Direction direction, Instant startedAt,
 		@Nullable Instant enteredAt, @Nullable Instant answeredAt, @Nullable Instant endedAt, @Nullable Double waitSec,
 		@Nullable Double talkSec, @Nullable Double durationSec, int ringNoAnswer, int transfers,
 		@Nullable Integer queuePosition, @Nullable CallOutcome outcome, @Nullable String anomaly,
 		@Nullable Long callbackAttemptId, @Nullable String dialStatus) {
-
-	static CallRow of(LiveCall call) {
-		return new CallRow(call, call.server, call.linkedid, call.queue, call.agent, call.reportedCallerNumber(),
-				call.callerName, call.direction(), call.startedAt, call.enteredAt, call.answeredAt, call.endedAt,
-				call.waitSec(), call.talkSec(), call.durationSec(), call.ringNoAnswerLegs.size(), call.transfers,
-				call.queuePosition, call.finalOutcome(), call.anomalyText(), call.callbackAttemptId, call.dialStatus);
-	}
 
 	String state() {
 		return (this.endedAt != null) ? "ENDED" : "ACTIVE";

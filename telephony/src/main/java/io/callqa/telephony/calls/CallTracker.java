@@ -10,8 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.asteriskjava.manager.event.ManagerEvent;
-import org.asteriskjava.manager.event.VarSetEvent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,18 +18,18 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 import io.callqa.telephony.ami.AmiEventHandler;
+import io.callqa.telephony.ami.AsteriskEvent;
 import io.callqa.telephony.ami.ChannelSnapshot;
 
 /**
- * Follows every call on Asterisk from its AMI events: legs grouped by Linkedid, queue milestones, agent, transfers
- * and outcome, kept in memory and written at milestones in one batch per {@link #flush()}.
+ * Follows every call on Asterisk from its AMI events: routes each event to its server's calls ({@link ServerCalls}),
+ * which route it to the call ({@link LiveCall}, where the lifecycle rules live); what changed is written at
+ * milestones in one batch per {@link #flush()}.
  */
 @Component
 class CallTracker implements AmiEventHandler, SmartInitializingSingleton {
 
 	private static final Logger logger = LoggerFactory.getLogger(CallTracker.class);
-
-	private final CallEventRules rules;
 
 	private final Set<String> failedEventTypes = ConcurrentHashMap.newKeySet();
 
@@ -49,7 +47,6 @@ class CallTracker implements AmiEventHandler, SmartInitializingSingleton {
 	CallTracker(TrackedQueueMembers members, CallWriter writer) {
 		this.members = members;
 		this.writer = writer;
-		this.rules = new CallEventRules(members);
 	}
 
 	/** Calls that were live when the server stopped are followed again; the first resync reconciles them. */
@@ -57,27 +54,20 @@ class CallTracker implements AmiEventHandler, SmartInitializingSingleton {
 	public void afterSingletonsInstantiated() {
 		List<LiveCall> active = this.writer.loadActive();
 		synchronized (this.lock) {
-			active.forEach((call) -> restore(servers(call.server), call));
+			active.forEach((call) -> servers(call.server()).add(call));
 		}
 		logger.info("Following {} call(s) that were active before the restart", active.size());
 	}
 
-	private static void restore(ServerCalls calls, LiveCall call) {
-		calls.add(call);
-		if (call.answeredAt != null && call.agent != null) {
-			calls.byConnectedMember.put(CallEventRules.memberKey(call.queue, call.agent, null), call);
-		}
-	}
-
 	@Override
-	public void onEvent(String server, ManagerEvent event, Instant receivedAt) {
-		CallEventRules.Handler handler = this.rules.handler(event.getClass());
-		if (handler == null || event instanceof VarSetEvent varSet && !CallEventRules.followed(varSet.getVariable())) {
+	public void onEvent(String server, AsteriskEvent event) {
+		if (event instanceof AsteriskEvent.Other
+				|| event instanceof AsteriskEvent.VariableSet varSet && !LiveCall.followed(varSet.variable())) {
 			return;
 		}
 		try {
 			synchronized (this.lock) {
-				handler.handle(servers(server), event, timeOf(event, receivedAt));
+				servers(server).on(event);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -94,10 +84,7 @@ class CallTracker implements AmiEventHandler, SmartInitializingSingleton {
 	@Override
 	public void onDisconnect(String server, Instant at) {
 		synchronized (this.lock) {
-			ServerCalls calls = servers(server);
-			if (calls.disconnectedAt == null) {
-				calls.disconnectedAt = at;
-			}
+			servers(server).disconnected(at);
 		}
 	}
 
@@ -117,9 +104,9 @@ class CallTracker implements AmiEventHandler, SmartInitializingSingleton {
 	Optional<Long> findByUniqueid(@Nullable String server, String uniqueid) {
 		synchronized (this.lock) {
 			for (Map.Entry<String, ServerCalls> entry : this.servers.entrySet()) {
-				LiveCall call = entry.getValue().byLeg.get(uniqueid);
-				if (call != null && call.id != null && (server == null || server.equals(entry.getKey()))) {
-					return Optional.of(call.id);
+				LiveCall call = entry.getValue().byLeg(uniqueid);
+				if (call != null && call.id() != null && (server == null || server.equals(entry.getKey()))) {
+					return Optional.of(call.id());
 				}
 			}
 		}
@@ -129,27 +116,21 @@ class CallTracker implements AmiEventHandler, SmartInitializingSingleton {
 	Optional<LiveQueueEntry> liveEntry(String uniqueid) {
 		synchronized (this.lock) {
 			for (ServerCalls calls : this.servers.values()) {
-				LiveCall call = calls.byLeg.get(uniqueid);
-				if (call != null && waiting(call)) {
-					return Optional.of(new LiveQueueEntry(call.id, call.server, call.queue, call.enteredAt,
-							positionOf(calls, call), call.reportedCallerNumber()));
+				LiveCall call = calls.byLeg(uniqueid);
+				if (call != null && call.waiting()) {
+					return Optional.of(call.queueEntry(positionOf(calls, call)));
 				}
 			}
 			return Optional.empty();
 		}
 	}
 
-	private static boolean waiting(LiveCall call) {
-		return !call.ended() && call.queue != null && call.enteredAt != null && call.leftQueueAt == null
-				&& call.answeredAt == null;
-	}
-
 	private static int positionOf(ServerCalls calls, LiveCall call) {
-		long ahead = calls.live.values().stream()
-			.filter((other) -> other != call && waiting(other) && call.queue.equals(other.queue)
-					&& other.enteredAt.isBefore(call.enteredAt))
-			.count();
-		return (int) ahead + 1;
+		int ahead = 0;
+		for (LiveCall other : calls.live()) {
+			ahead += call.waitsAhead(other) ? 1 : 0;
+		}
+		return ahead + 1;
 	}
 
 	// ---- writing ----
@@ -167,30 +148,23 @@ class CallTracker implements AmiEventHandler, SmartInitializingSingleton {
 
 	private void written(List<CallWriter.Pending> batch, Map<LiveCall, Long> ids, Set<LiveCall> shadows) {
 		synchronized (this.lock) {
-			ids.forEach((call, id) -> call.id = id);
-			shadows.forEach((call) -> call.shadow = true);
-			batch.stream().filter(CallWriter.Pending::publishEnd).forEach((pending) -> pending.call().endPublished = true);
+			ids.forEach(LiveCall::stored);
+			shadows.forEach(LiveCall::markShadow);
+			batch.stream().filter(CallWriter.Pending::publishEnd).forEach((pending) -> pending.call().markEndPublished());
 		}
 	}
 
 	private void requeue(List<CallWriter.Pending> batch) {
 		synchronized (this.lock) {
 			for (CallWriter.Pending pending : batch) {
-				pending.call().unsavedLegs.addAll(0, pending.legs().keySet());
-				pending.call().unsavedTransfers.addAll(0, pending.transfers());
-				pending.call().unloggedAnomalies.addAll(0, pending.anomalies());
+				pending.call().giveBack(pending.legs().keySet(), pending.transfers(), pending.anomalies());
 				this.dirty.add(pending.call());
 			}
 		}
 	}
 
 	private ServerCalls servers(String server) {
-		return this.servers.computeIfAbsent(server, (name) -> new ServerCalls(name, this.dirty));
-	}
-
-	private static Instant timeOf(ManagerEvent event, Instant receivedAt) {
-		Double timestamp = event.getTimestamp();
-		return (timestamp != null) ? Instant.ofEpochMilli(Math.round(timestamp * 1000)) : receivedAt;
+		return this.servers.computeIfAbsent(server, (name) -> new ServerCalls(name, this.dirty, this.members));
 	}
 
 }

@@ -116,7 +116,7 @@ class CallWriter {
 			else {
 				// Its Linkedid is already stored: a replay of a call that has left memory. Never overwrite it.
 				result.shadows().add(call);
-				this.calls.findIdByLinkedid(call.server, call.linkedid).ifPresent((id) -> result.ids().put(call, id));
+				this.calls.findIdByLinkedid(call.server(), call.linkedid()).ifPresent((id) -> result.ids().put(call, id));
 			}
 		}
 	}
@@ -127,11 +127,11 @@ class CallWriter {
 			Long id = (pending.id() != null) ? pending.id() : result.ids().get(call);
 			if (result.shadows().contains(call)) {
 				logger.warn("Call {} (server {}, linkedid {}) is already stored; ignoring its repeated events", id,
-						call.server, call.linkedid);
+						call.server(), call.linkedid());
 				continue;
 			}
 			pending.anomalies().forEach((anomaly) -> logger.warn("Call {} (server {}, linkedid {}): {}", id,
-					call.server, call.linkedid, anomaly));
+					call.server(), call.linkedid(), anomaly));
 			if (pending.publishEnd() && id != null) {
 				this.events.publishEvent(pending.row().ended(id, pending.uniqueids()));
 			}
@@ -143,16 +143,10 @@ class CallWriter {
 			List<LiveCall.Transfer> transfers, List<String> anomalies, boolean publishEnd, List<String> uniqueids) {
 
 		static Pending of(LiveCall call) {
-			Map<String, String> legs = new LinkedHashMap<>();
-			call.unsavedLegs.forEach((uniqueid) -> legs.put(uniqueid, call.legs.get(uniqueid)));
-			call.unsavedLegs.clear();
-			List<LiveCall.Transfer> transfers = List.copyOf(call.unsavedTransfers);
-			call.unsavedTransfers.clear();
-			List<String> anomalies = List.copyOf(call.unloggedAnomalies);
-			call.unloggedAnomalies.clear();
-			CallRow row = CallRow.of(call);
-			return new Pending(call, call.id, row, legs, transfers, anomalies,
-					row.endedAt() != null && !call.endPublished, List.copyOf(call.legs.keySet()));
+			CallRow row = call.row();
+			return new Pending(call, call.id(), row, call.takeUnsavedLegs(), call.takeUnsavedTransfers(),
+					call.takeUnloggedAnomalies(), row.endedAt() != null && !call.endPublished(),
+					List.copyOf(call.legIds()));
 		}
 
 	}

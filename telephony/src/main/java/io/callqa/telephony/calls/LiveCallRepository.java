@@ -124,39 +124,25 @@ class LiveCallRepository {
 			.list();
 		for (LiveCall call : calls) {
 			this.jdbc.sql("select uniqueid, channel from call_leg where call_id = :id order by created_at")
-				.param("id", call.id)
-				.query((rs, row) -> call.addLeg(rs.getString("uniqueid"), rs.getString("channel")))
+				.param("id", call.id())
+				.query((rs, row) -> {
+					call.restoreLeg(rs.getString("uniqueid"), rs.getString("channel"));
+					return row;
+				})
 				.list();
-			call.unsavedLegs.clear();
 		}
 		return calls;
 	}
 
 	private LiveCall toLiveCall(ResultSet rs, int row) throws SQLException {
-		LiveCall call = new LiveCall(rs.getString("server"), rs.getString("linkedid"),
-				rs.getTimestamp("started_at").toInstant());
-		call.id = rs.getLong("id");
-		call.queue = rs.getString("queue");
-		call.agent = rs.getString("agent");
-		call.callerNumber = rs.getString("caller_number");
-		call.callerName = rs.getString("caller_name");
-		call.enteredAt = instant(rs.getTimestamp("entered_at"));
-		call.answeredAt = instant(rs.getTimestamp("answered_at"));
-		call.queuePosition = rs.getObject("queue_position", Integer.class);
-		// What was measured so far (Asterisk's HoldTime, when given) stays the wait.
-		call.holdSec = rs.getObject("wait_sec", Double.class);
-		call.transfers = rs.getInt("transfers");
-		call.callbackAttemptId = rs.getObject("callback_attempt_id", Long.class);
-		call.originated = "OUTBOUND".equals(rs.getString("direction"));
 		String anomaly = rs.getString("anomaly");
-		if (anomaly != null) {
-			call.anomalies.addAll(Arrays.asList(anomaly.split("; ")));
-		}
-		// Counters that are sets in memory come back as opaque entries so that they keep their value.
-		for (int i = 0; i < rs.getInt("ring_no_answer"); i++) {
-			call.ringNoAnswerLegs.add("restored-" + i);
-		}
-		return call;
+		return new LiveCall(new LiveCall.Stored(rs.getLong("id"), rs.getString("server"), rs.getString("linkedid"),
+				rs.getTimestamp("started_at").toInstant(), rs.getString("queue"), rs.getString("agent"),
+				rs.getString("caller_number"), rs.getString("caller_name"), instant(rs.getTimestamp("entered_at")),
+				instant(rs.getTimestamp("answered_at")), rs.getObject("queue_position", Integer.class),
+				rs.getObject("wait_sec", Double.class), rs.getInt("transfers"),
+				rs.getObject("callback_attempt_id", Long.class), Direction.valueOf(rs.getString("direction")),
+				(anomaly != null) ? Arrays.asList(anomaly.split("; ")) : List.of(), rs.getInt("ring_no_answer")));
 	}
 
 	private static @Nullable Instant instant(java.sql.@Nullable Timestamp timestamp) {

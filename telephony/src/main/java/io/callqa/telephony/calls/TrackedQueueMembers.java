@@ -8,14 +8,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import org.asteriskjava.manager.event.AbstractQueueMemberEvent;
-import org.asteriskjava.manager.event.QueueMemberAddedEvent;
-import org.asteriskjava.manager.event.QueueMemberEvent;
-import org.asteriskjava.manager.event.QueueMemberPausedEvent;
-import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
+
+import io.callqa.telephony.ami.AsteriskEvent.QueueMemberAdded;
+import io.callqa.telephony.ami.AsteriskEvent.QueueMemberPaused;
+import io.callqa.telephony.ami.AsteriskEvent.QueueMemberRemoved;
+import io.callqa.telephony.ami.AsteriskEvent.QueueMemberReported;
 
 /**
  * Queue members as followed from AMI: written by the tracker's event threads, read by anyone.
@@ -39,34 +39,35 @@ class TrackedQueueMembers implements QueueMembers {
 	}
 
 	/** {@code QueueMember} (QueueStatus reply) and {@code QueueMemberStatus} events. */
-	void update(String server, QueueMemberEvent event, Instant at) {
-		String iface = event.getInterface();
-		if (event.getQueue() == null || iface == null) {
+	void update(String server, QueueMemberReported event, Instant at) {
+		String iface = event.iface();
+		if (event.queue() == null || iface == null) {
 			return;
 		}
-		String name = Objects.requireNonNullElse(firstNonNull(event.getMemberName(), event.getName()), iface);
-		Integer inCall = event.getIncall();
-		put(new QueueMemberState(server, event.getQueue(), name, iface, orZero(event.getStatus()),
-				Boolean.TRUE.equals(event.getPaused()), inCall != null && inCall > 0, at));
+		String name = Objects.requireNonNullElse(firstNonNull(event.memberName(), event.name()), iface);
+		Integer inCall = event.inCall();
+		put(new QueueMemberState(server, event.queue(), name, iface, orZero(event.status()),
+				Boolean.TRUE.equals(event.paused()), inCall != null && inCall > 0, at));
 	}
 
-	void added(String server, QueueMemberAddedEvent event, Instant at) {
-		if (event.getQueue() == null || event.getInterface() == null) {
+	void added(String server, QueueMemberAdded event, Instant at) {
+		if (event.queue() == null || event.iface() == null) {
 			return;
 		}
-		put(new QueueMemberState(server, event.getQueue(), name(event), event.getInterface(),
-				orZero(event.getStatus()), Boolean.TRUE.equals(event.getPaused()), "1".equals(event.getInCall()), at));
+		put(new QueueMemberState(server, event.queue(),
+				Objects.requireNonNullElse(event.memberName(), event.iface()), event.iface(),
+				orZero(event.status()), Boolean.TRUE.equals(event.paused()), "1".equals(event.inCall()), at));
 	}
 
-	void removed(String server, QueueMemberRemovedEvent event) {
-		if (event.getQueue() != null && event.getInterface() != null) {
-			this.members.remove(new Key(server, event.getQueue(), event.getInterface()));
+	void removed(String server, QueueMemberRemoved event) {
+		if (event.queue() != null && event.iface() != null) {
+			this.members.remove(new Key(server, event.queue(), event.iface()));
 		}
 	}
 
-	void paused(String server, QueueMemberPausedEvent event, Instant at) {
-		boolean paused = Boolean.TRUE.equals(event.getPaused());
-		change(server, event.getQueue(), event.getInterface(), (member) -> new QueueMemberState(member.server(),
+	void paused(String server, QueueMemberPaused event, Instant at) {
+		boolean paused = Boolean.TRUE.equals(event.paused());
+		change(server, event.queue(), event.iface(), (member) -> new QueueMemberState(member.server(),
 				member.queue(), member.name(), member.iface(), member.status(), paused, member.inCall(), at));
 	}
 
@@ -91,7 +92,7 @@ class TrackedQueueMembers implements QueueMembers {
 	}
 
 	/** After a (re)connect: what QueueStatus reported replaces what we had for that server. */
-	void replace(String server, List<QueueMemberEvent> snapshot, Instant at) {
+	void replace(String server, List<QueueMemberReported> snapshot, Instant at) {
 		this.members.keySet().removeIf((key) -> key.server().equals(server));
 		snapshot.forEach((event) -> update(server, event, at));
 	}
@@ -105,10 +106,6 @@ class TrackedQueueMembers implements QueueMembers {
 
 	private void put(QueueMemberState member) {
 		this.members.put(new Key(member.server(), member.queue(), member.iface()), member);
-	}
-
-	private static String name(AbstractQueueMemberEvent event) {
-		return Objects.requireNonNullElse(event.getMemberName(), event.getInterface());
 	}
 
 	private static @Nullable String firstNonNull(@Nullable String first, @Nullable String second) {

@@ -1,12 +1,8 @@
 package io.callqa.telephony.recordings;
 
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.asteriskjava.manager.event.HangupEvent;
-import org.asteriskjava.manager.event.ManagerEvent;
-import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +10,9 @@ import org.springframework.stereotype.Component;
 
 import io.callqa.telephony.ami.AmiActions;
 import io.callqa.telephony.ami.AmiEventHandler;
+import io.callqa.telephony.ami.AsteriskEvent;
+import io.callqa.telephony.ami.AsteriskEvent.CallerJoinedQueue;
+import io.callqa.telephony.ami.AsteriskEvent.HungUp;
 
 /**
  * For dialplans that do not record: starts MixMonitor on a caller's channel when it joins a queue, with the same
@@ -36,25 +35,25 @@ class MixMonitorStarter implements AmiEventHandler {
 	}
 
 	@Override
-	public void onEvent(String server, ManagerEvent event, Instant receivedAt) {
-		if (this.properties.startMixMonitor() && event instanceof QueueCallerJoinEvent join
-				&& join.getUniqueId() != null && this.started.add(server + "/" + join.getUniqueId())) {
+	public void onEvent(String server, AsteriskEvent event) {
+		if (this.properties.startMixMonitor() && event instanceof CallerJoinedQueue join
+				&& join.uniqueid() != null && this.started.add(server + "/" + join.uniqueid())) {
 			start(server, join);
 		}
-		else if (event instanceof HangupEvent hangup) {
-			this.started.remove(server + "/" + hangup.getUniqueId());
+		else if (event instanceof HungUp hangup) {
+			this.started.remove(server + "/" + hangup.uniqueid());
 		}
 	}
 
-	private void start(String server, QueueCallerJoinEvent join) {
+	private void start(String server, CallerJoinedQueue join) {
 		String dir = this.properties.mixMonitorDirOrDefault();
-		String base = dir + "/" + join.getQueue() + "-" + join.getUniqueId();
+		String base = dir + "/" + join.queue() + "-" + join.uniqueid();
 		String options = this.properties.perParty()
 				? "r(" + base + "-customer.wav)t(" + base + "-agent.wav)" : "";
-		this.actions.mixMonitor(server, join.getChannel(), base + ".wav", options)
+		this.actions.mixMonitor(server, join.channel(), base + ".wav", options)
 			.whenComplete((ok, failure) -> {
 				if (failure != null) {
-					logger.warn("MixMonitor on {} ({}) failed: {}", join.getChannel(), join.getUniqueId(),
+					logger.warn("MixMonitor on {} ({}) failed: {}", join.channel(), join.uniqueid(),
 							failure.getMessage());
 				}
 			});

@@ -1,15 +1,15 @@
 package io.callqa.telephony.survey;
 
-import org.asteriskjava.fastagi.AgiChannel;
-import org.asteriskjava.fastagi.AgiException;
-import org.asteriskjava.fastagi.AgiHangupException;
-import org.asteriskjava.fastagi.AgiRequest;
-import org.asteriskjava.fastagi.AgiScript;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
+
+import io.callqa.telephony.agi.AgiCall;
+import io.callqa.telephony.agi.AgiCallException;
+import io.callqa.telephony.agi.CallerHungUpException;
+import io.callqa.telephony.agi.FastAgiScript;
 
 /**
  * The {@code survey} FastAGI script: asks the caller to rate the call 0-10 after the agent hung up.
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * The server shares one instance between calls on its own threads, so it keeps no per-call state in fields.
  */
 @Component("survey")
-class SurveyScript implements AgiScript {
+class SurveyScript implements FastAgiScript {
 
 	private static final Logger logger = LoggerFactory.getLogger(SurveyScript.class);
 
@@ -36,44 +36,43 @@ class SurveyScript implements AgiScript {
 	}
 
 	@Override
-	public void service(AgiRequest request, AgiChannel channel) {
-		String uniqueid = request.getUniqueId();
+	public void run(AgiCall call) {
+		String uniqueid = call.uniqueid();
 		SurveyAnswer answer;
 		try {
-			answer = ask(request, channel);
+			answer = ask(call);
 		}
-		catch (AgiHangupException ex) {
+		catch (CallerHungUpException ex) {
 			// Not rethrown: Asterisk-Java would log it again as an error with a stack trace.
 			logger.info("Caller hung up during the survey (uniqueid {}): nothing stored", uniqueid);
 			return;
 		}
-		catch (AgiException ex) {
+		catch (AgiCallException ex) {
 			logger.warn("Survey failed (uniqueid {}): {}; nothing stored", uniqueid, ex.toString());
 			return;
 		}
 		store(answer);
-		thank(channel, uniqueid);
+		thank(call, uniqueid);
 	}
 
-	private SurveyAnswer ask(AgiRequest request, AgiChannel channel) throws AgiException {
-		channel.answer();
-		String agent = channel.getVariable("MEMBERNAME");
-		String queue = firstOf(request.getParameter("queue"), channel.getVariable("QUEUENAME"));
-		Integer score = readScore(channel);
+	private SurveyAnswer ask(AgiCall call) throws AgiCallException {
+		call.answer();
+		String agent = call.variable("MEMBERNAME");
+		String queue = firstOf(call.argument("queue"), call.variable("QUEUENAME"));
+		Integer score = readScore(call);
 		if (score == null) {
 			logger.info("No valid survey score after {} prompts (uniqueid {}): stored as no answer",
-					this.properties.prompts(), request.getUniqueId());
+					this.properties.prompts(), call.uniqueid());
 		}
-		return new SurveyAnswer(request.getParameter("server"), request.getUniqueId(), request.getCallerIdNumber(),
-				agent, queue, score);
+		return new SurveyAnswer(call.argument("server"), call.uniqueid(), call.callerNumber(), agent, queue, score);
 	}
 
-	private @Nullable Integer readScore(AgiChannel channel) throws AgiException {
+	private @Nullable Integer readScore(AgiCall call) throws AgiCallException {
 		for (int prompt = 1; prompt <= this.properties.prompts(); prompt++) {
 			String file = (prompt == 1) ? this.properties.prompt() : this.properties.retryPrompt();
-			String digits = channel.getData(file, this.properties.digitTimeout().toMillis(), MAX_DIGITS);
+			String digits = call.getData(file, this.properties.digitTimeout().toMillis(), MAX_DIGITS);
 			if (HUNG_UP.equals(digits)) {
-				throw new AgiHangupException();
+				throw new CallerHungUpException("hung up during GET DATA");
 			}
 			Integer score = SurveyScore.parse(digits);
 			if (score != null) {
@@ -94,11 +93,11 @@ class SurveyScript implements AgiScript {
 		}
 	}
 
-	private void thank(AgiChannel channel, String uniqueid) {
+	private void thank(AgiCall call, String uniqueid) {
 		try {
-			channel.streamFile(this.properties.thanksPrompt());
+			call.streamFile(this.properties.thanksPrompt());
 		}
-		catch (AgiException ex) {
+		catch (AgiCallException ex) {
 			// The answer is stored; a caller who hangs up during the thanks misses nothing.
 			logger.debug("Thank-you prompt not played (uniqueid {}): {}", uniqueid, ex.toString());
 		}

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.asteriskjava.fastagi.AgiScript;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -212,8 +211,8 @@ class CallbackOfferIntegrationTests {
 
 		// Stands for a script another feature contributes (as the survey does): found by its bean name alone.
 		@Bean("test-echo")
-		AgiScript echoScript() {
-			return (request, channel) -> channel.setVariable("ECHO", request.getParameter("word"));
+		FastAgiScript echoScript() {
+			return (call) -> call.setVariable("ECHO", call.argument("word"));
 		}
 
 	}

@@ -6,13 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
-import org.asteriskjava.manager.event.BridgeEvent;
-import org.asteriskjava.manager.event.DialBeginEvent;
-import org.asteriskjava.manager.event.DialEvent;
-import org.asteriskjava.manager.event.HangupEvent;
-import org.asteriskjava.manager.event.ManagerEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,17 +22,24 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.callqa.TelephonyTestApplication;
 import io.callqa.telephony.SimulatedAsterisk;
 import io.callqa.telephony.Await;
+import io.callqa.telephony.ami.AsteriskEvent.AgentConnected;
+import io.callqa.telephony.ami.AsteriskEvent.CallerJoinedQueue;
+import io.callqa.telephony.ami.AsteriskEvent.ChannelCreated;
+import io.callqa.telephony.ami.AsteriskEvent.HungUp;
 import io.callqa.simulator.AmiSimulator;
 import io.callqa.simulator.Scenario;
 
 /**
  * The connector logs into the simulator with the real Asterisk-Java client, hands events to handlers on its own
- * thread without the library's legacy duplicates, and notices and repairs a dropped connection.
+ * thread, translated into our records and without the library's legacy duplicates, and notices and repairs a dropped
+ * connection.
  */
 @SpringBootTest(classes = { TelephonyTestApplication.class, AmiConnectionsTests.Recorder.class })
 class AmiConnectionsTests {
 
 	private static final AmiSimulator simulator = SimulatedAsterisk.start();
+
+	private static final AtomicInteger markers = new AtomicInteger();
 
 	@Autowired
 	private AmiConnections connections;
@@ -59,11 +62,7 @@ class AmiConnectionsTests {
 	void connected() throws InterruptedException {
 		await(() -> this.connections.status().allConnected());
 		// Let a previous test's replay drain, so counts below are this test's own.
-		int seen = -1;
-		while (seen != this.recorder.events().size()) {
-			seen = this.recorder.events().size();
-			Thread.sleep(300);
-		}
+		handledAllSentSoFar();
 		this.recorder.clear();
 	}
 
@@ -71,20 +70,21 @@ class AmiConnectionsTests {
 	void eventsReachHandlersInWireOrderOnTheConnectorsThreadWithoutLegacyDuplicates() throws InterruptedException {
 		Scenario trace = Scenario.load("inbound-answered").withIdSuffix("-order");
 		simulator.play(trace);
-		await(() -> this.recorder.count(HangupEvent.class) >= trace.count("Hangup"));
-		Thread.sleep(300);
-		assertThat(this.recorder.count(HangupEvent.class)).isEqualTo(trace.count("Hangup"));
+		await(() -> this.recorder.count(HungUp.class) >= trace.count("Hangup"));
+		// Everything the simulator sent has been handled: no duplicate can still be on its way.
+		handledAllSentSoFar();
+		assertThat(this.recorder.count(HungUp.class)).isEqualTo(trace.count("Hangup"));
 
-		List<ManagerEvent> events = this.recorder.events();
-		assertThat(events).noneMatch((event) -> event.getClass() == DialEvent.class)
-			.noneMatch((event) -> event.getClass() == BridgeEvent.class);
-		assertThat(this.recorder.count(DialBeginEvent.class)).isEqualTo(trace.count("DialBegin"));
+		List<AsteriskEvent> events = this.recorder.events();
+		assertThat(this.recorder.named("Dial")).isZero();
+		assertThat(this.recorder.named("Bridge")).isZero();
+		assertThat(this.recorder.named("DialBegin")).isEqualTo(trace.count("DialBegin"));
 		assertThat(this.recorder.threads()).containsOnly("ami-events");
 		assertThat(this.recorder.servers()).containsOnly("pbx1");
-		List<String> types = events.stream().map((event) -> event.getClass().getSimpleName()).toList();
-		assertThat(types.indexOf("NewChannelEvent")).isLessThan(types.indexOf("QueueCallerJoinEvent"));
-		assertThat(types.indexOf("QueueCallerJoinEvent")).isLessThan(types.indexOf("AgentConnectEvent"));
-		assertThat(types.lastIndexOf("AgentConnectEvent")).isLessThan(types.lastIndexOf("HangupEvent"));
+		List<Class<?>> types = events.stream().<Class<?>>map(Object::getClass).toList();
+		assertThat(types.indexOf(ChannelCreated.class)).isLessThan(types.indexOf(CallerJoinedQueue.class));
+		assertThat(types.indexOf(CallerJoinedQueue.class)).isLessThan(types.indexOf(AgentConnected.class));
+		assertThat(types.lastIndexOf(AgentConnected.class)).isLessThan(types.lastIndexOf(HungUp.class));
 		assertThat(this.recorder.flushes()).isPositive();
 	}
 
@@ -92,7 +92,7 @@ class AmiConnectionsTests {
 	void statusCountsEventsAndItsLag() throws InterruptedException {
 		Scenario trace = Scenario.load("abandoned").withIdSuffix("-status");
 		simulator.play(trace);
-		await(() -> this.recorder.count(HangupEvent.class) == trace.count("Hangup"));
+		await(() -> this.recorder.count(HungUp.class) == trace.count("Hangup"));
 		AmiStatus status = this.connections.status();
 		assertThat(status.handled()).isPositive();
 		assertThat(status.dropped()).isZero();
@@ -114,7 +114,7 @@ class AmiConnectionsTests {
 		assertThat(this.connections.status().servers().get(0).reconnects()).isPositive();
 
 		simulator.play(Scenario.load("abandoned").withIdSuffix("-after-drop"));
-		await(() -> this.recorder.count(HangupEvent.class) > 0);
+		await(() -> this.recorder.count(HungUp.class) > 0);
 	}
 
 	@Test
@@ -123,8 +123,19 @@ class AmiConnectionsTests {
 		simulator.inject("this is not: an event\r\nat all\r\n\r\n");
 		simulator.inject("Event: Hangup\r\nUniqueid: \r\nCause: not-a-number\r\n\r\n");
 		simulator.play(Scenario.load("abandoned").withIdSuffix("-after-garbage"));
-		await(() -> this.recorder.count(HangupEvent.class) >= 2);
+		await(() -> this.recorder.count(HungUp.class) >= 2);
 		assertThat(this.connections.status().allConnected()).isTrue();
+	}
+
+	/**
+	 * Sends a marker after what the simulator was given so far and waits until the handlers had it: events come in
+	 * wire order, so everything before it was handled too.
+	 */
+	private void handledAllSentSoFar() throws InterruptedException {
+		String marker = "marker-" + markers.incrementAndGet();
+		simulator.inject("Event: VarSet\r\nPrivilege: dialplan,all\r\nVariable: TEST_MARKER\r\nValue: " + marker
+				+ "\r\n\r\n");
+		await(() -> this.recorder.sawMarker(marker));
 	}
 
 	private static void await(BooleanSupplier condition) throws InterruptedException {
@@ -135,7 +146,9 @@ class AmiConnectionsTests {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Recorder implements AmiEventHandler {
 
-		private final List<ManagerEvent> events = new ArrayList<>();
+		private final List<AsteriskEvent> events = new ArrayList<>();
+
+		private final List<String> markers = new ArrayList<>();
 
 		private final List<String> threads = new ArrayList<>();
 
@@ -148,7 +161,11 @@ class AmiConnectionsTests {
 		private int flushes;
 
 		@Override
-		public synchronized void onEvent(String server, ManagerEvent event, Instant receivedAt) {
+		public synchronized void onEvent(String server, AsteriskEvent event) {
+			if (event instanceof AsteriskEvent.VariableSet marker && "TEST_MARKER".equals(marker.variable())) {
+				this.markers.add(marker.value());
+				return;
+			}
 			this.events.add(event);
 			this.threads.add(Thread.currentThread().getName());
 			this.servers.add(server);
@@ -175,12 +192,23 @@ class AmiConnectionsTests {
 			this.servers.clear();
 		}
 
-		synchronized List<ManagerEvent> events() {
+		synchronized List<AsteriskEvent> events() {
 			return List.copyOf(this.events);
 		}
 
-		synchronized long count(Class<? extends ManagerEvent> type) {
+		synchronized long count(Class<? extends AsteriskEvent> type) {
 			return this.events.stream().filter(type::isInstance).count();
+		}
+
+		/** Events we have no record for, by AMI name. */
+		synchronized long named(String name) {
+			return this.events.stream()
+				.filter((event) -> event instanceof AsteriskEvent.Other other && other.name().equals(name))
+				.count();
+		}
+
+		synchronized boolean sawMarker(String marker) {
+			return this.markers.contains(marker);
 		}
 
 		synchronized List<String> threads() {

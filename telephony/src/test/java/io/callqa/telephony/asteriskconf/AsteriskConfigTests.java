@@ -16,13 +16,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 
-import org.asteriskjava.fastagi.AgiScript;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.stereotype.Component;
+
+import io.callqa.telephony.agi.FastAgiScript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -232,13 +233,13 @@ class AsteriskConfigTests {
 				.isTrue();
 			used.add(matcher.group(1));
 		}
-		assertThat(used).as("AGI scripts the dialplan runs = AgiScript beans of the server")
+		assertThat(used).as("AGI scripts the dialplan runs = FastAgiScript beans of the server")
 			.isEqualTo(agiScriptBeans());
 	}
 
 	private static Set<String> agiScriptBeans() throws ClassNotFoundException {
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-		scanner.addIncludeFilter(new AssignableTypeFilter(AgiScript.class));
+		scanner.addIncludeFilter(new AssignableTypeFilter(FastAgiScript.class));
 		Set<String> names = new TreeSet<>();
 		for (BeanDefinition candidate : scanner.findCandidateComponents("io.callqa")) {
 			Class<?> type = Class.forName(candidate.getBeanClassName());
@@ -249,7 +250,7 @@ class AsteriskConfigTests {
 				names.add(component.value());
 			}
 		}
-		assertThat(names).as("AgiScript beans found").isNotEmpty();
+		assertThat(names).as("FastAgiScript beans found").isNotEmpty();
 		return names;
 	}
 

@@ -18,14 +18,17 @@ import org.asteriskjava.manager.event.DialEvent;
 import org.asteriskjava.manager.event.FullyBootedEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 
+import io.callqa.telephony.Await;
 import io.callqa.telephony.ami.AmiEventHandler;
+import io.callqa.telephony.ami.AmiEvents;
 import io.callqa.telephony.ami.ChannelSnapshot;
 import io.callqa.simulator.AmiSimulator;
 import io.callqa.simulator.Scenario;
 
 /**
  * Stands in for the AMI connector in tests: the real Asterisk-Java client logged into the simulator, its events
- * handed to a handler on one executor thread (never the library's dispatch thread), flushed after each drained run.
+ * translated by {@link AmiEvents} as the connector does and handed to a handler on one executor thread (never the
+ * library's dispatch thread), flushed after each drained run.
  */
 final class AmiTestFeed implements AutoCloseable {
 
@@ -106,14 +109,8 @@ final class AmiTestFeed implements AutoCloseable {
 	/** Drops the AMI connection as an outage would, and waits for the client to log in again. */
 	void dropAndReconnect() throws Exception {
 		this.simulator.dropConnections();
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-		while ((this.connection.getState() != ManagerConnectionState.CONNECTED || this.simulator.loggedInClients() < 1)
-				&& System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
-		if (this.simulator.loggedInClients() < 1) {
-			throw new IllegalStateException("The client did not reconnect");
-		}
+		Await.until(Duration.ofSeconds(15), () -> this.connection.getState() == ManagerConnectionState.CONNECTED
+				&& this.simulator.loggedInClients() >= 1);
 	}
 
 	/** What the handler threw (it never should). */
@@ -145,7 +142,7 @@ final class AmiTestFeed implements AutoCloseable {
 				this.marker.countDown();
 			}
 			else {
-				this.handler.onEvent(this.server, event, receivedAt);
+				this.handler.onEvent(this.server, AmiEvents.from(event, receivedAt));
 			}
 			if (this.queued.decrementAndGet() == 0) {
 				this.handler.flush();

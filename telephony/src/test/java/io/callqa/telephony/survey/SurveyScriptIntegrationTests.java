@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import io.callqa.TelephonyTestApplication;
+import io.callqa.telephony.agi.FastAgiScript;
+import io.callqa.telephony.agi.FastAgiServer;
 import io.callqa.telephony.agi.AgiHeader;
 import io.callqa.telephony.agi.AgiTranscript;
 import io.callqa.telephony.agi.FakeAsteriskAgiClient;
@@ -18,7 +20,6 @@ import io.callqa.telephony.alerts.AlertFilter;
 import io.callqa.telephony.alerts.AlertKind;
 import io.callqa.telephony.alerts.SupervisorAlert;
 import io.callqa.telephony.alerts.SupervisorAlerts;
-import org.asteriskjava.fastagi.AgiScript;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class SurveyScriptIntegrationTests {
 
 	@Autowired
 	@Qualifier("survey")
-	private AgiScript survey;
+	private FastAgiScript survey;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -59,7 +60,7 @@ class SurveyScriptIntegrationTests {
 
 	@BeforeEach
 	void start() throws Exception {
-		this.server = TestAgiServer.start(Map.of("survey", this.survey));
+		this.server = TestAgiServer.start(Map.of("survey", FastAgiServer.served(this.survey)));
 		int n = calls.incrementAndGet();
 		this.uniqueid = "1795419721." + n;
 		this.callId = insertCall("pbx1", this.uniqueid, "agent2", "support");

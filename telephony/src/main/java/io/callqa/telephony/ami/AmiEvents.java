@@ -1,0 +1,167 @@
+package io.callqa.telephony.ami;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import org.asteriskjava.manager.event.AgentCalledEvent;
+import org.asteriskjava.manager.event.AgentCompleteEvent;
+import org.asteriskjava.manager.event.AgentConnectEvent;
+import org.asteriskjava.manager.event.AgentRingNoAnswerEvent;
+import org.asteriskjava.manager.event.AttendedTransferEvent;
+import org.asteriskjava.manager.event.BlindTransferEvent;
+import org.asteriskjava.manager.event.BridgeEnterEvent;
+import org.asteriskjava.manager.event.BridgeLeaveEvent;
+import org.asteriskjava.manager.event.CdrEvent;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.NewCallerIdEvent;
+import org.asteriskjava.manager.event.NewChannelEvent;
+import org.asteriskjava.manager.event.NewConnectedLineEvent;
+import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
+import org.asteriskjava.manager.event.QueueCallerJoinEvent;
+import org.asteriskjava.manager.event.QueueCallerLeaveEvent;
+import org.asteriskjava.manager.event.QueueEntryEvent;
+import org.asteriskjava.manager.event.QueueMemberAddedEvent;
+import org.asteriskjava.manager.event.QueueMemberEvent;
+import org.asteriskjava.manager.event.QueueMemberPauseEvent;
+import org.asteriskjava.manager.event.QueueMemberPausedEvent;
+import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
+import org.asteriskjava.manager.event.QueueMemberStatusEvent;
+import org.asteriskjava.manager.event.VarSetEvent;
+import org.jspecify.annotations.Nullable;
+
+import io.callqa.telephony.ami.AsteriskEvent.AgentCalled;
+import io.callqa.telephony.ami.AsteriskEvent.AgentCompleted;
+import io.callqa.telephony.ami.AsteriskEvent.AgentConnected;
+import io.callqa.telephony.ami.AsteriskEvent.AgentRangUnanswered;
+import io.callqa.telephony.ami.AsteriskEvent.AttendedTransferred;
+import io.callqa.telephony.ami.AsteriskEvent.BlindTransferred;
+import io.callqa.telephony.ami.AsteriskEvent.BridgeEntered;
+import io.callqa.telephony.ami.AsteriskEvent.BridgeLeft;
+import io.callqa.telephony.ami.AsteriskEvent.CallerAbandoned;
+import io.callqa.telephony.ami.AsteriskEvent.CallerIdChanged;
+import io.callqa.telephony.ami.AsteriskEvent.CallerJoinedQueue;
+import io.callqa.telephony.ami.AsteriskEvent.CallerLeftQueue;
+import io.callqa.telephony.ami.AsteriskEvent.CdrReported;
+import io.callqa.telephony.ami.AsteriskEvent.ChannelCreated;
+import io.callqa.telephony.ami.AsteriskEvent.HungUp;
+import io.callqa.telephony.ami.AsteriskEvent.OriginateResponded;
+import io.callqa.telephony.ami.AsteriskEvent.Other;
+import io.callqa.telephony.ami.AsteriskEvent.QueueMemberAdded;
+import io.callqa.telephony.ami.AsteriskEvent.QueueMemberPaused;
+import io.callqa.telephony.ami.AsteriskEvent.QueueMemberRemoved;
+import io.callqa.telephony.ami.AsteriskEvent.QueueMemberReported;
+import io.callqa.telephony.ami.AsteriskEvent.VariableSet;
+
+/**
+ * Turns Asterisk-Java's events into {@link AsteriskEvent}s: the only place that knows the library's event classes.
+ * Matched by exact class, so one map lookup per event.
+ */
+public final class AmiEvents {
+
+	private static final Map<Class<?>, BiFunction<ManagerEvent, Instant, AsteriskEvent>> TRANSLATIONS = new HashMap<>();
+
+	static {
+		on(NewChannelEvent.class, (e, at) -> new ChannelCreated(at, e.getLinkedid(), e.getUniqueId(), e.getChannel(),
+				e.getCallerIdNum(), e.getCallerIdName()));
+		on(NewCallerIdEvent.class, (e, at) -> new CallerIdChanged(at, e.getLinkedId(), e.getUniqueId(),
+				e.getChannel(), e.getCallerIdNum(), e.getCallerIdName()));
+		on(NewConnectedLineEvent.class, (e, at) -> new CallerIdChanged(at, e.getLinkedId(), e.getUniqueId(),
+				e.getChannel(), e.getCallerIdNum(), e.getCallerIdName()));
+		on(VarSetEvent.class, (e, at) -> new VariableSet(at, e.getLinkedId(), e.getUniqueId(), e.getVariable(),
+				e.getValue()));
+		on(QueueCallerJoinEvent.class, (e, at) -> new CallerJoinedQueue(at, e.getLinkedId(), e.getUniqueId(),
+				e.getChannel(), e.getQueue(), e.getPosition()));
+		on(AgentCalledEvent.class, (e, at) -> new AgentCalled(at, e.getLinkedId(), e.getUniqueId(), e.getChannel()));
+		on(AgentRingNoAnswerEvent.class, (e, at) -> new AgentRangUnanswered(at, e.getLinkedId(), e.getUniqueId(),
+				e.getChannel(), e.getDestUniqueId(), e.getInterface()));
+		on(AgentConnectEvent.class, (e, at) -> new AgentConnected(at, e.getLinkedId(), e.getUniqueId(),
+				e.getChannel(), e.getQueue(), e.getMemberName(), e.getInterface(), e.getDestUniqueId(),
+				e.getHoldTime()));
+		on(AgentCompleteEvent.class, (e, at) -> new AgentCompleted(at, e.getLinkedId(), e.getUniqueId(), e.getQueue(),
+				e.getMemberName(), e.getInterface(), e.getTalkTime()));
+		on(QueueCallerAbandonEvent.class, (e, at) -> new CallerAbandoned(at, e.getLinkedId(), e.getUniqueId(),
+				e.getChannel(), e.getHoldTime()));
+		on(QueueCallerLeaveEvent.class, (e, at) -> new CallerLeftQueue(at, e.getLinkedId(), e.getUniqueId(),
+				e.getChannel()));
+		on(BridgeEnterEvent.class, (e, at) -> new BridgeEntered(at, e.getLinkedId(), e.getUniqueId(), e.getChannel(),
+				e.getBridgeNumChannels()));
+		on(BridgeLeaveEvent.class, (e, at) -> new BridgeLeft(at, e.getLinkedId(), e.getUniqueId()));
+		on(BlindTransferEvent.class, (e, at) -> new BlindTransferred(at, succeeded(e.getResult()),
+				e.getTransfereeLinkedId(), e.getTransfererLinkedId(), e.getTransfereeUniqueId(),
+				e.getTransfererUniqueId(), e.getContext(), e.getExtension()));
+		on(AttendedTransferEvent.class, (e, at) -> new AttendedTransferred(at, succeeded(e.getResult()),
+				e.getOrigTransfererLinkedId(), e.getTransfereeLinkedId(), e.getTransferTargetChannel(),
+				e.getSecondTransfererChannel(), e.getTransfereeUniqueid(), e.getOrigTransfererUniqueid(),
+				e.getSecondTransfererUniqueid()));
+		on(HangupEvent.class, (e, at) -> new HungUp(at, e.getLinkedId(), e.getUniqueId(), e.getChannel()));
+		on(CdrEvent.class, (e, at) -> new CdrReported(at, e.getUniqueId(), e.getDuration()));
+		on(OriginateResponseEvent.class, (e, at) -> new OriginateResponded(at, e.getUniqueId(), e.getExten(),
+				e.getApplication()));
+		on(QueueMemberStatusEvent.class, AmiEvents::member);
+		on(QueueMemberAddedEvent.class, (e, at) -> new QueueMemberAdded(at, e.getQueue(), e.getInterface(),
+				e.getMemberName(), e.getStatus(), e.getPaused(), e.getInCall()));
+		on(QueueMemberRemovedEvent.class, (e, at) -> new QueueMemberRemoved(at, e.getQueue(), e.getInterface()));
+		on(QueueMemberPausedEvent.class, AmiEvents::paused);
+		on(QueueMemberPauseEvent.class, AmiEvents::paused);
+	}
+
+	private AmiEvents() {
+	}
+
+	/**
+	 * @param receivedAt when the connector read it; the event's own {@code Timestamp} header wins when present
+	 */
+	public static AsteriskEvent from(ManagerEvent event, Instant receivedAt) {
+		Instant at = timeOf(event, receivedAt);
+		BiFunction<ManagerEvent, Instant, AsteriskEvent> translation = TRANSLATIONS.get(event.getClass());
+		return (translation != null) ? translation.apply(event, at) : new Other(at, nameOf(event));
+	}
+
+	/** A (re)connect's snapshot from the replies to {@code CoreShowChannels} and {@code QueueStatus}. */
+	public static ChannelSnapshot snapshot(Instant takenAt, List<CoreShowChannelEvent> channels,
+			List<QueueMemberEvent> members, List<QueueEntryEvent> entries) {
+		return new ChannelSnapshot(takenAt,
+				channels.stream()
+					.map((c) -> new ChannelSnapshot.Channel(c.getUniqueid(), c.getLinkedid(), c.getChannel(),
+							c.getCallerIdNum(), c.getCallerIdName(), c.getDuration()))
+					.toList(),
+				members.stream().map((m) -> member(m, takenAt)).toList(),
+				entries.stream()
+					.map((e) -> new ChannelSnapshot.Entry(e.getUniqueId(), e.getQueue(), e.getPosition(), e.getWait()))
+					.toList());
+	}
+
+	private static QueueMemberReported member(QueueMemberEvent e, Instant at) {
+		return new QueueMemberReported(at, e.getQueue(), e.getInterface(), e.getMemberName(), e.getName(),
+				e.getStatus(), e.getPaused(), e.getIncall());
+	}
+
+	private static QueueMemberPaused paused(QueueMemberPausedEvent e, Instant at) {
+		return new QueueMemberPaused(at, e.getQueue(), e.getInterface(), e.getPaused());
+	}
+
+	private static boolean succeeded(@Nullable String result) {
+		return result == null || "Success".equalsIgnoreCase(result);
+	}
+
+	private static String nameOf(ManagerEvent event) {
+		String name = event.getClass().getSimpleName();
+		return name.endsWith("Event") ? name.substring(0, name.length() - "Event".length()) : name;
+	}
+
+	private static Instant timeOf(ManagerEvent event, Instant receivedAt) {
+		Double timestamp = event.getTimestamp();
+		return (timestamp != null) ? Instant.ofEpochMilli(Math.round(timestamp * 1000)) : receivedAt;
+	}
+
+	private static <E extends ManagerEvent> void on(Class<E> type, BiFunction<E, Instant, AsteriskEvent> translation) {
+		TRANSLATIONS.put(type, (event, at) -> translation.apply(type.cast(event), at));
+	}
+
+}

@@ -1,0 +1,132 @@
+package io.callqa.telephony.ami;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What happened on Asterisk, in our words: the AMI events features follow, each with only the fields our code reads.
+ * {@link AmiEvents} makes them from Asterisk-Java's events; nothing outside the connector sees the library's types.
+ * Every record carries {@link #at()}: the event's own {@code Timestamp} header when Asterisk sent one, otherwise when
+ * the connector read it.
+ */
+public sealed interface AsteriskEvent {
+
+	Instant at();
+
+	/** {@code Newchannel}. */
+	record ChannelCreated(Instant at, @Nullable String linkedid, @Nullable String uniqueid, @Nullable String channel,
+			@Nullable String callerNumber, @Nullable String callerName) implements AsteriskEvent {
+	}
+
+	/** {@code NewCallerid} and {@code NewConnectedLine}. */
+	record CallerIdChanged(Instant at, @Nullable String linkedid, @Nullable String uniqueid,
+			@Nullable String channel, @Nullable String callerNumber, @Nullable String callerName)
+			implements AsteriskEvent {
+	}
+
+	/** {@code VarSet}. */
+	record VariableSet(Instant at, @Nullable String linkedid, @Nullable String uniqueid, @Nullable String variable,
+			@Nullable String value) implements AsteriskEvent {
+	}
+
+	/** {@code QueueCallerJoin}. */
+	record CallerJoinedQueue(Instant at, @Nullable String linkedid, @Nullable String uniqueid,
+			@Nullable String channel, @Nullable String queue, @Nullable Integer position) implements AsteriskEvent {
+	}
+
+	/** {@code AgentCalled}: a member's phone rings for a queue caller. */
+	record AgentCalled(Instant at, @Nullable String linkedid, @Nullable String uniqueid, @Nullable String channel)
+			implements AsteriskEvent {
+	}
+
+	/** {@code AgentRingNoAnswer}. */
+	record AgentRangUnanswered(Instant at, @Nullable String linkedid, @Nullable String uniqueid,
+			@Nullable String channel, @Nullable String agentUniqueid, @Nullable String iface)
+			implements AsteriskEvent {
+	}
+
+	/** {@code AgentConnect}: a member answered a queue caller. */
+	record AgentConnected(Instant at, @Nullable String linkedid, @Nullable String uniqueid, @Nullable String channel,
+			@Nullable String queue, @Nullable String memberName, @Nullable String iface,
+			@Nullable String agentUniqueid, @Nullable Long holdTime) implements AsteriskEvent {
+	}
+
+	/** {@code AgentComplete}: a member's queue call ended. */
+	record AgentCompleted(Instant at, @Nullable String linkedid, @Nullable String uniqueid, @Nullable String queue,
+			@Nullable String memberName, @Nullable String iface, @Nullable Long talkTime) implements AsteriskEvent {
+	}
+
+	/** {@code QueueCallerAbandon}. */
+	record CallerAbandoned(Instant at, @Nullable String linkedid, @Nullable String uniqueid,
+			@Nullable String channel, @Nullable Integer holdTime) implements AsteriskEvent {
+	}
+
+	/** {@code QueueCallerLeave}. */
+	record CallerLeftQueue(Instant at, @Nullable String linkedid, @Nullable String uniqueid,
+			@Nullable String channel) implements AsteriskEvent {
+	}
+
+	/** {@code BridgeEnter}. */
+	record BridgeEntered(Instant at, @Nullable String linkedid, @Nullable String uniqueid, @Nullable String channel,
+			@Nullable Integer parties) implements AsteriskEvent {
+	}
+
+	/** {@code BridgeLeave}. */
+	record BridgeLeft(Instant at, @Nullable String linkedid, @Nullable String uniqueid) implements AsteriskEvent {
+	}
+
+	/** {@code BlindTransfer}; {@code succeeded} unless Asterisk reported another result. */
+	record BlindTransferred(Instant at, boolean succeeded, @Nullable String transfereeLinkedid,
+			@Nullable String transfererLinkedid, @Nullable String transfereeUniqueid,
+			@Nullable String transfererUniqueid, @Nullable String context, @Nullable String extension)
+			implements AsteriskEvent {
+	}
+
+	/** {@code AttendedTransfer}; {@code succeeded} unless Asterisk reported another result. */
+	record AttendedTransferred(Instant at, boolean succeeded, @Nullable String origTransfererLinkedid,
+			@Nullable String transfereeLinkedid, @Nullable String transferTargetChannel,
+			@Nullable String secondTransfererChannel, @Nullable String transfereeUniqueid,
+			@Nullable String origTransfererUniqueid, @Nullable String secondTransfererUniqueid)
+			implements AsteriskEvent {
+	}
+
+	/** {@code Hangup}. */
+	record HungUp(Instant at, @Nullable String linkedid, @Nullable String uniqueid, @Nullable String channel)
+			implements AsteriskEvent {
+	}
+
+	/** {@code Cdr}: the billing record of one leg. */
+	record CdrReported(Instant at, @Nullable String uniqueid, @Nullable Integer duration) implements AsteriskEvent {
+	}
+
+	/** {@code OriginateResponse}; {@code application} is set when it went straight into one (e.g. ChanSpy). */
+	record OriginateResponded(Instant at, @Nullable String uniqueid, @Nullable String exten,
+			@Nullable String application) implements AsteriskEvent {
+	}
+
+	/** {@code QueueMemberStatus}, and {@code QueueMember} in a QueueStatus reply. */
+	record QueueMemberReported(Instant at, @Nullable String queue, @Nullable String iface,
+			@Nullable String memberName, @Nullable String name, @Nullable Integer status, @Nullable Boolean paused,
+			@Nullable Integer inCall) implements AsteriskEvent {
+	}
+
+	/** {@code QueueMemberAdded}. */
+	record QueueMemberAdded(Instant at, @Nullable String queue, @Nullable String iface, @Nullable String memberName,
+			@Nullable Integer status, @Nullable Boolean paused, @Nullable String inCall) implements AsteriskEvent {
+	}
+
+	/** {@code QueueMemberRemoved}. */
+	record QueueMemberRemoved(Instant at, @Nullable String queue, @Nullable String iface) implements AsteriskEvent {
+	}
+
+	/** {@code QueueMemberPause} and {@code QueueMemberPaused}. */
+	record QueueMemberPaused(Instant at, @Nullable String queue, @Nullable String iface, @Nullable Boolean paused)
+			implements AsteriskEvent {
+	}
+
+	/** Any other event, by its AMI name (e.g. {@code DialBegin}): counted and passed on, followed by nobody yet. */
+	record Other(Instant at, String name) implements AsteriskEvent {
+	}
+
+}
