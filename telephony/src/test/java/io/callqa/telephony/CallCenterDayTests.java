@@ -25,10 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.callqa.TelephonyTestApplication;
 import io.callqa.telephony.ami.AmiConnections;
-import io.callqa.telephony.metrics.CallCenterMetrics;
-import io.callqa.telephony.metrics.CallStats;
-import io.callqa.telephony.metrics.Grouping;
-import io.callqa.telephony.metrics.MetricsQuery;
+import io.callqa.telephony.CallCenterMetrics;
 import io.callqa.telephony.simulator.AmiSimulator;
 import io.callqa.telephony.simulator.CallScript;
 import io.callqa.telephony.simulator.RenderedCall;

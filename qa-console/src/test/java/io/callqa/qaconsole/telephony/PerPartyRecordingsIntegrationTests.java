@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.callqa.CallQaApplication;
 import io.callqa.qaconsole.Http;
-import io.callqa.telephony.calls.Calls;
+import io.callqa.telephony.Calls;
 import io.callqa.telephony.simulator.AmiSimulator;
 import io.callqa.telephony.simulator.CallScript;
 import io.callqa.telephony.simulator.RenderedCall;

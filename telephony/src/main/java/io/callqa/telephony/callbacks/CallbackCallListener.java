@@ -9,8 +9,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.callqa.telephony.calls.CallEnded;
-import io.callqa.telephony.calls.CallOutcome;
+import io.callqa.telephony.CallEnded;
+import io.callqa.telephony.CallOutcome;
+import io.callqa.telephony.CallbackRequests;
 
 /**
  * Turns ended calls into callback facts: a callback call ends its attempt, an abandoned call may ask for a callback,

@@ -15,6 +15,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import io.callqa.telephony.CallbackRequest;
+import io.callqa.telephony.CallbackRequests;
+import io.callqa.telephony.OfferedCallback;
+
 /**
  * The {@code callback-offer} FastAGI script: a queued caller who pressed 1 confirms that they want to be called back
  * instead of waiting. Shared by all calls and stateless, so thread-safe.

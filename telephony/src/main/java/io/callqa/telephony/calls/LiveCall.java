@@ -11,6 +11,9 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import io.callqa.telephony.CallOutcome;
+import io.callqa.telephony.Direction;
+
 /**
  * One call followed on Asterisk (every leg sharing a Linkedid), in memory while it lasts. Only the tracker's lock
  * holder touches it.

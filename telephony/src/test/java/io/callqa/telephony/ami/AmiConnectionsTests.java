@@ -24,8 +24,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.callqa.TelephonyTestApplication;
-import io.callqa.telephony.SimulatedAsterisk;
 import io.callqa.telephony.Await;
+import io.callqa.telephony.ConnectorStatus;
+import io.callqa.telephony.SimulatedAsterisk;
 import io.callqa.telephony.simulator.AmiSimulator;
 import io.callqa.telephony.simulator.Scenario;
 
@@ -93,7 +94,7 @@ class AmiConnectionsTests {
 		Scenario trace = Scenario.load("abandoned").withIdSuffix("-status");
 		simulator.play(trace);
 		await(() -> this.recorder.count(HangupEvent.class) == trace.count("Hangup"));
-		AmiStatus status = this.connections.status();
+		ConnectorStatus status = this.connections.status();
 		assertThat(status.handled()).isPositive();
 		assertThat(status.dropped()).isZero();
 		assertThat(status.lagP99Millis()).isPositive();

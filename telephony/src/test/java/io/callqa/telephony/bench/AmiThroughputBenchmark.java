@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.callqa.TelephonyTestApplication;
 import io.callqa.telephony.SimulatedAsterisk;
 import io.callqa.telephony.ami.AmiConnections;
-import io.callqa.telephony.ami.AmiStatus;
+import io.callqa.telephony.ConnectorStatus;
 import io.callqa.telephony.simulator.AmiSimulator;
 import io.callqa.telephony.simulator.CallScript;
 import io.callqa.telephony.simulator.RenderedCall;
@@ -78,7 +78,7 @@ class AmiThroughputBenchmark {
 		List<Double> maxes = new ArrayList<>();
 		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
 		sampler.scheduleAtFixedRate(() -> {
-			AmiStatus status = this.connections.status();
+			ConnectorStatus status = this.connections.status();
 			p99s.add(status.lagP99Millis());
 			p50s.add(status.lagP50Millis());
 			maxes.add(status.lagMaxMillis());

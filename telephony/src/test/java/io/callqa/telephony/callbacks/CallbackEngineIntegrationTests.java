@@ -21,10 +21,18 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.callqa.TelephonyTestApplication;
+import io.callqa.telephony.AttemptOutcome;
+import io.callqa.telephony.CallEnded;
+import io.callqa.telephony.CallOutcome;
+import io.callqa.telephony.CallbackAttempt;
+import io.callqa.telephony.CallbackRequest;
+import io.callqa.telephony.CallbackRequests;
+import io.callqa.telephony.CallbackSource;
+import io.callqa.telephony.CallbackState;
+import io.callqa.telephony.Direction;
+import io.callqa.telephony.OfferedCallback;
+import io.callqa.telephony.ScheduledCallback;
 import io.callqa.telephony.ami.OriginateRequest;
-import io.callqa.telephony.calls.CallEnded;
-import io.callqa.telephony.calls.CallOutcome;
-import io.callqa.telephony.calls.Direction;
 
 /**
  * Tests for {@link CallbackEngine} and the {@link CallbackRequests} it dials, on the real database, with a clock the

@@ -29,6 +29,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.callqa.TelephonyTestApplication;
+import io.callqa.telephony.CallEnded;
+import io.callqa.telephony.CallOutcome;
+import io.callqa.telephony.Calls;
+import io.callqa.telephony.Direction;
+import io.callqa.telephony.LiveQueueEntry;
 import io.callqa.telephony.ami.ChannelSnapshot;
 import io.callqa.telephony.simulator.AmiEvent;
 import io.callqa.telephony.simulator.Scenario;

@@ -28,10 +28,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.callqa.TelephonyTestApplication;
-import io.callqa.telephony.calls.CallEnded;
-import io.callqa.telephony.calls.CallOutcome;
-import io.callqa.telephony.calls.CallRecorded;
-import io.callqa.telephony.calls.Direction;
+import io.callqa.telephony.CallEnded;
+import io.callqa.telephony.CallOutcome;
+import io.callqa.telephony.CallRecorded;
+import io.callqa.telephony.Direction;
 
 /**
  * Asterisk's recordings reach their calls: at the call's end once the file is complete, by the sweep when the end was

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
-import io.callqa.telephony.calls.Calls;
+import io.callqa.telephony.Calls;
 
 /**
  * Queues a FAILED job again once the recording file it missed exists (a share back online, a file restored, a job

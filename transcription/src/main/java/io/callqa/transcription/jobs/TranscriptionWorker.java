@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.callqa.telephony.calls.CallDetails;
-import io.callqa.telephony.calls.Calls;
+import io.callqa.telephony.CallDetails;
+import io.callqa.telephony.Calls;
 import io.callqa.transcription.Transcript;
 import io.callqa.transcription.TranscriptReady;
 import io.callqa.transcription.TranscriptionProperties;
