@@ -1,25 +1,15 @@
 package io.callqa.telephony;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * Promised callbacks: requested by a queued caller (IVR offer), for an abandoned caller, or scheduled by an agent;
- * dialled by the callback engine.
+ * dialled by the callback engine. Listing, scheduling and withdrawing them; the requests made by the IVR and for
+ * abandoned callers are the module's own business.
  */
 public interface CallbackRequests {
-
-	/** A queued caller accepted the IVR offer: due at once, promised within the queue's promise. */
-	CallbackRequest requestFromOffer(OfferedCallback offer);
-
-	/**
-	 * A call ended without an agent: requests a callback if its queue calls back such callers (an abandon after the
-	 * minimum wait, or a queue timeout).
-	 * @return the request, or empty when the call does not qualify
-	 */
-	Optional<CallbackRequest> requestForAbandoned(CallEnded call);
 
 	/** An agent's appointment; with {@code onlyMe} nobody else may take it. */
 	CallbackRequest schedule(ScheduledCallback callback);
@@ -52,8 +42,5 @@ public interface CallbackRequests {
 	 * is already closed is returned unchanged.
 	 */
 	CallbackRequest cancel(long id);
-
-	/** The IVR request made during a call that has now ended learns that call's id. */
-	void linkOriginCall(CallEnded call);
 
 }

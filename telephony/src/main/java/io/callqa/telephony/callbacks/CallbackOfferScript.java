@@ -16,8 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.callqa.telephony.CallbackRequest;
-import io.callqa.telephony.CallbackRequests;
-import io.callqa.telephony.OfferedCallback;
 
 /**
  * The {@code callback-offer} FastAGI script: a queued caller who pressed 1 confirms that they want to be called back
@@ -61,13 +59,13 @@ class CallbackOfferScript implements AgiScript {
 
 	private static final String KEEP_WAITING = "2";
 
-	private final CallbackRequests requests;
+	private final CallbackRequestsService requests;
 
 	private final CallbackProperties properties;
 
 	private final Clock clock;
 
-	CallbackOfferScript(CallbackRequests requests, CallbackProperties properties, Clock clock) {
+	CallbackOfferScript(CallbackRequestsService requests, CallbackProperties properties, Clock clock) {
 		this.requests = requests;
 		this.properties = properties;
 		this.clock = clock;

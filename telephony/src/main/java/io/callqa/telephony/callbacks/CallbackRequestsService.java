@@ -25,7 +25,6 @@ import io.callqa.telephony.CallbackRequestNotFoundException;
 import io.callqa.telephony.CallbackRequests;
 import io.callqa.telephony.CallbackSource;
 import io.callqa.telephony.CallbackState;
-import io.callqa.telephony.OfferedCallback;
 import io.callqa.telephony.ScheduledCallback;
 import io.callqa.telephony.calls.QueueMembers;
 
@@ -59,7 +58,6 @@ class CallbackRequestsService implements CallbackRequests {
 
 	/** A queued caller accepted the IVR offer: due at once, promised within the queue's promise. */
 	@Transactional
-	@Override
 	public CallbackRequest requestFromOffer(OfferedCallback offer) {
 		Assert.notNull(offer, "'offer' must not be null");
 		QueueSettings queue = settings(offer.queue(), offer.number());
@@ -74,7 +72,6 @@ class CallbackRequestsService implements CallbackRequests {
 	 * @return the request, or empty when the call does not qualify
 	 */
 	@Transactional
-	@Override
 	public Optional<CallbackRequest> requestForAbandoned(CallEnded call) {
 		Assert.notNull(call, "'call' must not be null");
 		if (!qualifiesAsAbandoned(call)) {
@@ -169,7 +166,6 @@ class CallbackRequestsService implements CallbackRequests {
 
 	/** The IVR request made during a call that has now ended learns that call's id. */
 	@Transactional
-	@Override
 	public void linkOriginCall(CallEnded call) {
 		if (call.queue() != null && call.callerNumber() != null) {
 			this.requests.linkOriginCall(call.queue(), call.callerNumber(), call.callId());

@@ -26,16 +26,14 @@ import io.callqa.telephony.CallEnded;
 import io.callqa.telephony.CallOutcome;
 import io.callqa.telephony.CallbackAttempt;
 import io.callqa.telephony.CallbackRequest;
-import io.callqa.telephony.CallbackRequests;
 import io.callqa.telephony.CallbackSource;
 import io.callqa.telephony.CallbackState;
 import io.callqa.telephony.Direction;
-import io.callqa.telephony.OfferedCallback;
 import io.callqa.telephony.ScheduledCallback;
 import io.callqa.telephony.ami.OriginateRequest;
 
 /**
- * Tests for {@link CallbackEngine} and the {@link CallbackRequests} it dials, on the real database, with a clock the
+ * Tests for {@link CallbackEngine} and the {@link CallbackRequestsService} it dials, on the real database, with a clock the
  * tests move and {@link ScriptedAsterisk} standing for Asterisk.
  */
 @SpringBootTest(classes = { TelephonyTestApplication.class, CallbackEngineIntegrationTests.Fakes.class },
@@ -55,7 +53,7 @@ class CallbackEngineIntegrationTests {
 	private CallbackEngine engine;
 
 	@Autowired
-	private CallbackRequests requests;
+	private CallbackRequestsService requests;
 
 	@Autowired
 	private CallbackProperties properties;
