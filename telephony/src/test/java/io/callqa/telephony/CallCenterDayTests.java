@@ -25,10 +25,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.callqa.TelephonyTestApplication;
 import io.callqa.telephony.ami.AmiConnections;
-import io.callqa.telephony.metrics.CallCenterMetrics;
-import io.callqa.telephony.metrics.CallStats;
-import io.callqa.telephony.metrics.Grouping;
-import io.callqa.telephony.metrics.MetricsQuery;
+import io.callqa.telephony.CallCenterMetrics;
+import io.callqa.telephony.CallStats;
+import io.callqa.telephony.Grouping;
+import io.callqa.telephony.MetricsQuery;
 import io.callqa.simulator.AmiSimulator;
 import io.callqa.simulator.CallScript;
 import io.callqa.simulator.RenderedCall;

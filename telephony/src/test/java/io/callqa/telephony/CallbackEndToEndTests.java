@@ -23,12 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.callqa.TelephonyTestApplication;
 import io.callqa.telephony.ami.AmiConnections;
-import io.callqa.telephony.callbacks.AttemptOutcome;
-import io.callqa.telephony.callbacks.CallbackAttempt;
-import io.callqa.telephony.callbacks.CallbackRequest;
-import io.callqa.telephony.callbacks.CallbackRequests;
-import io.callqa.telephony.callbacks.CallbackState;
-import io.callqa.telephony.callbacks.ScheduledCallback;
+import io.callqa.telephony.CallbackRequests;
 import io.callqa.telephony.calls.QueueMembers;
 import io.callqa.simulator.AmiSimulator;
 import io.callqa.simulator.CallScript;

@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 import io.callqa.qaconsole.calls.CallAccessDeniedException;
 import io.callqa.qaconsole.scoring.CurrentScores;
 import io.callqa.qaconsole.users.CallQaUser;
-import io.callqa.telephony.calls.CallFilter;
-import io.callqa.telephony.calls.CallSummaries;
-import io.callqa.telephony.calls.CallSummary;
-import io.callqa.telephony.calls.CallerHistory;
+import io.callqa.telephony.CallFilter;
+import io.callqa.telephony.Calls;
+import io.callqa.telephony.CallSummary;
+import io.callqa.telephony.CallerHistory;
 import io.callqa.transcription.Transcript;
 import io.callqa.transcription.TranscriptionStatus;
 import io.callqa.transcription.Transcriptions;
@@ -32,13 +32,13 @@ class CallListController {
 
 	private static final int SNIPPET = 200;
 
-	private final CallSummaries summaries;
+	private final Calls summaries;
 
 	private final Transcriptions transcriptions;
 
 	private final CurrentScores scores;
 
-	CallListController(CallSummaries summaries, Transcriptions transcriptions, CurrentScores scores) {
+	CallListController(Calls summaries, Transcriptions transcriptions, CurrentScores scores) {
 		this.summaries = summaries;
 		this.transcriptions = transcriptions;
 		this.scores = scores;

@@ -4,8 +4,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.callqa.qaconsole.users.CallQaUser;
-import io.callqa.telephony.calls.CallDetails;
-import io.callqa.telephony.calls.Calls;
+import io.callqa.telephony.CallDetails;
+import io.callqa.telephony.Calls;
 
 /**
  * Who may see a call: an agent only their own calls, everyone else every call. Also writes the audit log of

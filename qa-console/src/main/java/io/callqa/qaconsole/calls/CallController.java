@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.callqa.telephony.calls.CallDetails;
+import io.callqa.telephony.CallDetails;
 import io.callqa.qaconsole.users.CallQaUser;
 import io.callqa.transcription.Transcript;
 import io.callqa.transcription.Transcriptions;

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import io.callqa.telephony.calls.CallDetails;
+import io.callqa.telephony.CallDetails;
 import io.callqa.transcription.TranscriptionStatus;
 
 /**

@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import io.callqa.telephony.calls.Calls;
-import io.callqa.telephony.calls.Direction;
-import io.callqa.telephony.calls.NewRecordedCall;
+import io.callqa.telephony.Calls;
+import io.callqa.telephony.Direction;
+import io.callqa.telephony.NewRecordedCall;
 import io.callqa.transcription.TranscriptionStatus;
 import io.callqa.transcription.Transcriptions;
 

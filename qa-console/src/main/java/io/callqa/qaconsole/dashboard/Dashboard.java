@@ -11,12 +11,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import io.callqa.qaconsole.scoring.CurrentScores;
-import io.callqa.telephony.metrics.CallCenterMetrics;
-import io.callqa.telephony.metrics.CallStats;
-import io.callqa.telephony.metrics.CallbackStats;
-import io.callqa.telephony.metrics.Grouping;
-import io.callqa.telephony.metrics.MetricsQuery;
-import io.callqa.telephony.metrics.Satisfaction;
+import io.callqa.telephony.CallCenterMetrics;
+import io.callqa.telephony.CallStats;
+import io.callqa.telephony.CallbackStats;
+import io.callqa.telephony.Grouping;
+import io.callqa.telephony.MetricsQuery;
+import io.callqa.telephony.Satisfaction;
 
 /**
  * Assembles the dashboard: telephony's metrics for the chosen grouping and in total, satisfaction, and the

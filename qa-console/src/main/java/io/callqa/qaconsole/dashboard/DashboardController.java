@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.callqa.telephony.metrics.CallStats;
-import io.callqa.telephony.metrics.Grouping;
-import io.callqa.telephony.metrics.MetricsQuery;
+import io.callqa.telephony.CallStats;
+import io.callqa.telephony.Grouping;
+import io.callqa.telephony.MetricsQuery;
 
 /**
  * The manager dashboard's numbers, and the same call metrics as CSV.

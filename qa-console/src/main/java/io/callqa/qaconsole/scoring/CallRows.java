@@ -1,53 +1,61 @@
 package io.callqa.qaconsole.scoring;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
+
+import io.callqa.telephony.CallSummary;
+import io.callqa.telephony.Calls;
 
 /**
- * Reads {@code call} rows for scoring: a call's agent and queue, and calls still waiting for an evaluation.
+ * What scoring knows of calls: a call's agent and queue, and calls still waiting for an evaluation. The calls come
+ * from telephony's {@link Calls} (telephony owns their tables); only the {@code evaluation} table is read here.
  */
-@Repository
+@Component
 class CallRows {
+
+	private final Calls calls;
 
 	private final JdbcClient jdbc;
 
-	CallRows(JdbcClient jdbc) {
+	CallRows(Calls calls, JdbcClient jdbc) {
+		this.calls = calls;
 		this.jdbc = jdbc;
 	}
 
 	Optional<CallRow> find(long callId) {
-		return this.jdbc.sql("select id, agent, queue, started_at, duration_sec from call where id = :id")
-			.param("id", callId)
-			.query(CallRows::row)
-			.optional();
+		return Optional.ofNullable(this.calls.summaries(List.of(callId)).get(callId)).map(CallRows::row);
 	}
 
-	/** Recorded calls of the agent in [from, to) that nobody has evaluated, in random order. */
+	/**
+	 * Recorded calls of the agent in [from, to) that nobody has evaluated, in random order: telephony names the
+	 * recorded calls, then one query on our own table keeps the unevaluated ones and draws the sample.
+	 */
 	List<CallRow> unevaluated(String agent, Instant from, Instant to, int count) {
-		return this.jdbc.sql("""
-				select c.id, c.agent, c.queue, c.started_at, c.duration_sec from call c
-				where c.agent = :agent and c.started_at >= :from and c.started_at < :to
-				  and exists (select 1 from recording r where r.call_id = c.id)
-				  and not exists (select 1 from evaluation e where e.call_id = c.id)
+		List<Long> recorded = this.calls.recordedCallIds(agent, from, to);
+		if (recorded.isEmpty()) {
+			return List.of();
+		}
+		List<Long> sample = this.jdbc.sql("""
+				select t.id from unnest(cast(:ids as bigint[])) as t(id)
+				where not exists (select 1 from evaluation e where e.call_id = t.id)
 				order by random() limit :count""")
-			.param("agent", agent)
-			.param("from", Timestamp.from(from))
-			.param("to", Timestamp.from(to))
+			.param("ids", recorded.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
 			.param("count", count)
-			.query(CallRows::row)
+			.query(Long.class)
 			.list();
+		Map<Long, CallSummary> summaries = this.calls.summaries(sample);
+		return sample.stream().map(summaries::get).filter(Objects::nonNull).map(CallRows::row).toList();
 	}
 
-	private static CallRow row(ResultSet rs, int row) throws SQLException {
-		return new CallRow(rs.getLong("id"), rs.getString("agent"), rs.getString("queue"),
-				rs.getTimestamp("started_at").toInstant(), rs.getObject("duration_sec", Double.class));
+	private static CallRow row(CallSummary call) {
+		return new CallRow(call.id(), call.agent(), call.queue(), call.startedAt(), call.durationSec());
 	}
 
 }

@@ -23,8 +23,8 @@ import io.callqa.qaconsole.calls.CallAccess;
 import io.callqa.qaconsole.calls.CallAccessDeniedException;
 import io.callqa.qaconsole.users.CallQaUser;
 import io.callqa.qaconsole.users.Role;
-import io.callqa.telephony.alerts.AlertKind;
-import io.callqa.telephony.alerts.SupervisorAlerts;
+import io.callqa.telephony.AlertKind;
+import io.callqa.telephony.SupervisorAlerts;
 
 /**
  * Evaluations over HTTP: the supervisor's draft, answers, submission and corrections; the agent's acknowledgement or

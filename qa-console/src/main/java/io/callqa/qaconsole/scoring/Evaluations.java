@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
 
-import io.callqa.telephony.calls.CallNotFoundException;
+import io.callqa.telephony.CallNotFoundException;
 
 /**
  * Evaluating calls: a supervisor drafts and submits, corrects by new revisions; the agent acknowledges or disputes;

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
 
-import io.callqa.telephony.calls.CallNotFoundException;
+import io.callqa.telephony.CallNotFoundException;
 
 /**
  * Service standards as versioned scorecards: created, edited into new versions (old ones stay for the evaluations

@@ -6,24 +6,25 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.callqa.qaconsole.scoring.CurrentScores;
+import io.callqa.telephony.CallSummary;
+import io.callqa.telephony.Calls;
 
 /**
  * What the index does not hold about a call: its outcome (known once it ends) and its current QA score (changes
- * with every evaluation), for the search filters on them.
+ * with every evaluation), for the search filters on them. The outcome comes from telephony's {@link Calls}.
  */
 @Component
 class CallFacts {
 
-	private final JdbcClient jdbc;
+	private final Calls calls;
 
 	private final CurrentScores scores;
 
-	CallFacts(JdbcClient jdbc, CurrentScores scores) {
-		this.jdbc = jdbc;
+	CallFacts(Calls calls, CurrentScores scores) {
+		this.calls = calls;
 		this.scores = scores;
 	}
 
@@ -33,11 +34,9 @@ class CallFacts {
 			return facts;
 		}
 		Map<Long, Double> current = this.scores.ofCalls(callIds);
-		this.jdbc.sql("select id, outcome from call where id in (:ids)")
-			.param("ids", callIds)
-			.query((rs, row) -> facts.put(rs.getLong("id"),
-					new Fact(rs.getString("outcome"), current.get(rs.getLong("id")))))
-			.list();
+		for (CallSummary call : this.calls.summaries(callIds).values()) {
+			facts.put(call.id(), new Fact(call.outcome(), current.get(call.id())));
+		}
 		return facts;
 	}
 

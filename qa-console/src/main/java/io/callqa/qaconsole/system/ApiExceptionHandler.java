@@ -21,9 +21,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import io.callqa.qaconsole.calls.CallAccessDeniedException;
 import io.callqa.qaconsole.users.UserNotFoundException;
-import io.callqa.telephony.alerts.AlertNotFoundException;
-import io.callqa.telephony.callbacks.CallbackRequestNotFoundException;
-import io.callqa.telephony.calls.CallNotFoundException;
+import io.callqa.telephony.AlertNotFoundException;
+import io.callqa.telephony.CallbackRequestNotFoundException;
+import io.callqa.telephony.CallNotFoundException;
 import io.callqa.transcription.InvalidSearchException;
 import io.callqa.transcription.SearchUnavailableException;
 

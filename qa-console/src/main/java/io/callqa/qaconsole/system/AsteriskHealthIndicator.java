@@ -4,8 +4,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-import io.callqa.telephony.ami.AmiConnections;
-import io.callqa.telephony.ami.AmiStatus;
+import io.callqa.telephony.AsteriskConnector;
+import io.callqa.telephony.ConnectorStatus;
 
 /**
  * Reports the AMI connections in {@code /actuator/health}: down while a configured Asterisk server is not connected
@@ -14,15 +14,15 @@ import io.callqa.telephony.ami.AmiStatus;
 @Component("asterisk")
 class AsteriskHealthIndicator implements HealthIndicator {
 
-	private final AmiConnections connections;
+	private final AsteriskConnector connections;
 
-	AsteriskHealthIndicator(AmiConnections connections) {
+	AsteriskHealthIndicator(AsteriskConnector connections) {
 		this.connections = connections;
 	}
 
 	@Override
 	public Health health() {
-		AmiStatus status = this.connections.status();
+		ConnectorStatus status = this.connections.status();
 		Health.Builder health = status.allConnected() ? Health.up() : Health.down();
 		status.servers().forEach((server) -> health.withDetail(server.name(), server));
 		return health.withDetail("queuedEvents", status.queued())

@@ -12,10 +12,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.callqa.telephony.alerts.AlertFilter;
-import io.callqa.telephony.alerts.AlertKind;
-import io.callqa.telephony.alerts.SupervisorAlert;
-import io.callqa.telephony.alerts.SupervisorAlerts;
+import io.callqa.telephony.AlertFilter;
+import io.callqa.telephony.AlertKind;
+import io.callqa.telephony.SupervisorAlert;
+import io.callqa.telephony.SupervisorAlerts;
 
 /**
  * Supervisor alerts: low survey scores, overdue callbacks.

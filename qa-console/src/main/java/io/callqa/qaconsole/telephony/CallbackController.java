@@ -16,11 +16,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.callqa.qaconsole.users.CallQaUser;
-import io.callqa.telephony.callbacks.CallbackAttempt;
-import io.callqa.telephony.callbacks.CallbackRequest;
-import io.callqa.telephony.callbacks.CallbackRequests;
-import io.callqa.telephony.callbacks.CallbackState;
-import io.callqa.telephony.callbacks.ScheduledCallback;
+import io.callqa.telephony.CallbackAttempt;
+import io.callqa.telephony.CallbackRequest;
+import io.callqa.telephony.CallbackRequests;
+import io.callqa.telephony.CallbackState;
+import io.callqa.telephony.ScheduledCallback;
 
 /**
  * Callback requests: listed, scheduled by an agent ("call Mrs Smith back Tuesday at 10, only me"), cancelled. An

@@ -8,11 +8,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.callqa.telephony.metrics.CallCenterMetrics;
-import io.callqa.telephony.metrics.CallStats;
-import io.callqa.telephony.metrics.CallbackStats;
-import io.callqa.telephony.metrics.Grouping;
-import io.callqa.telephony.metrics.MetricsQuery;
+import io.callqa.telephony.CallCenterMetrics;
+import io.callqa.telephony.CallStats;
+import io.callqa.telephony.CallbackStats;
+import io.callqa.telephony.Grouping;
+import io.callqa.telephony.MetricsQuery;
 
 /**
  * Manager metrics per queue, agent, day or hour (definitions in the README).

@@ -3,8 +3,8 @@ package io.callqa.qaconsole.telephony;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.callqa.telephony.ami.AmiConnections;
-import io.callqa.telephony.ami.AmiStatus;
+import io.callqa.telephony.AsteriskConnector;
+import io.callqa.telephony.ConnectorStatus;
 
 /**
  * What the AMI connector is doing: each server's connection and the event lag.
@@ -12,14 +12,14 @@ import io.callqa.telephony.ami.AmiStatus;
 @RestController
 class TelephonyStatusController {
 
-	private final AmiConnections connections;
+	private final AsteriskConnector connections;
 
-	TelephonyStatusController(AmiConnections connections) {
+	TelephonyStatusController(AsteriskConnector connections) {
 		this.connections = connections;
 	}
 
 	@GetMapping("/api/telephony/status")
-	AmiStatus status() {
+	ConnectorStatus status() {
 		return this.connections.status();
 	}
 

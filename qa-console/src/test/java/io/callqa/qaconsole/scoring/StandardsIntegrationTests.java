@@ -15,7 +15,7 @@ import io.callqa.CallQaApplication;
 import io.callqa.qaconsole.scoring.Scorecard.Item;
 import io.callqa.qaconsole.scoring.Scorecard.ItemType;
 import io.callqa.qaconsole.scoring.Scorecard.Section;
-import io.callqa.telephony.calls.CallNotFoundException;
+import io.callqa.telephony.CallNotFoundException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

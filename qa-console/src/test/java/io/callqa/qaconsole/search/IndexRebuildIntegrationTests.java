@@ -17,9 +17,9 @@ import org.springframework.util.FileSystemUtils;
 
 import io.callqa.CallQaApplication;
 import io.callqa.qaconsole.Fixtures;
-import io.callqa.telephony.calls.Calls;
-import io.callqa.telephony.calls.Direction;
-import io.callqa.telephony.calls.NewRecordedCall;
+import io.callqa.telephony.Calls;
+import io.callqa.telephony.Direction;
+import io.callqa.telephony.NewRecordedCall;
 import io.callqa.transcription.Eventually;
 import io.callqa.transcription.SearchQuery;
 import io.callqa.transcription.SearchResults;

@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.callqa.CallQaApplication;
 import io.callqa.qaconsole.Http;
-import io.callqa.telephony.calls.Calls;
+import io.callqa.telephony.Calls;
 import io.callqa.simulator.AmiSimulator;
 import io.callqa.simulator.CallScript;
 import io.callqa.simulator.RenderedCall;

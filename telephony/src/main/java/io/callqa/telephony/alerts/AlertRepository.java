@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.callqa.telephony.AlertFilter;
+import io.callqa.telephony.AlertKind;
+import io.callqa.telephony.SupervisorAlert;
+
 /**
  * SQL for the {@code supervisor_alert} table, which this feature owns; reads {@code callback_request}.
  */

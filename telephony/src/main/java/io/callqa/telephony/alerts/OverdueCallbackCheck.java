@@ -8,6 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.callqa.telephony.AlertKind;
+import io.callqa.telephony.SupervisorAlerts;
+
 /**
  * Periodically raises {@link AlertKind#OVERDUE_CALLBACK} for callbacks not made by their promised time.
  */

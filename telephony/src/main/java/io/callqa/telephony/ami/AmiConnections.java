@@ -11,6 +11,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import io.callqa.telephony.AsteriskConnector;
+import io.callqa.telephony.ConnectorStatus;
 import io.callqa.telephony.LifecyclePhases;
 
 /**
@@ -18,7 +20,7 @@ import io.callqa.telephony.LifecyclePhases;
  * {@link AmiEventHandler} beans, their status reported for health and metrics.
  */
 @Component
-public class AmiConnections implements AmiActions, SmartLifecycle {
+public class AmiConnections implements AmiActions, AsteriskConnector, SmartLifecycle {
 
 	private final AmiProperties properties;
 
@@ -78,14 +80,14 @@ public class AmiConnections implements AmiActions, SmartLifecycle {
 		return List.copyOf(this.servers.keySet());
 	}
 
-	public AmiStatus status() {
+	public ConnectorStatus status() {
 		EventPump pump = this.pump;
-		List<AmiStatus.ServerStatus> statuses = this.servers.values().stream().map(ServerConnection::status).toList();
+		List<ConnectorStatus.ServerStatus> statuses = this.servers.values().stream().map(ServerConnection::status).toList();
 		if (pump == null) {
-			return new AmiStatus(statuses, 0, 0, 0, 0, 0, 0);
+			return new ConnectorStatus(statuses, 0, 0, 0, 0, 0, 0);
 		}
 		EventPump.LagWindow lag = pump.lag();
-		return new AmiStatus(statuses, pump.queued(), pump.handled(), pump.dropped(), lag.percentileMillis(50),
+		return new ConnectorStatus(statuses, pump.queued(), pump.handled(), pump.dropped(), lag.percentileMillis(50),
 				lag.percentileMillis(99), lag.percentileMillis(100));
 	}
 

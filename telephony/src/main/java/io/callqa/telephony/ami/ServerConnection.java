@@ -40,6 +40,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.callqa.telephony.ConnectorStatus;
+
 /**
  * One Asterisk server: logs in (retrying with backoff until the first login works; the library reconnects after
  * that), pings so a dead link is noticed, rebuilds state on every (re)connect, and passes events to the pump.
@@ -121,8 +123,8 @@ final class ServerConnection implements ManagerEventListener {
 			.forEach((pending) -> pending.completeExceptionally(new AmiUnavailableException(name(), "stopped")));
 	}
 
-	AmiStatus.ServerStatus status() {
-		return new AmiStatus.ServerStatus(name(), this.server.host(), this.server.port(),
+	ConnectorStatus.ServerStatus status() {
+		return new ConnectorStatus.ServerStatus(name(), this.server.host(), this.server.port(),
 				this.connection.getState().name(), this.events.get(), this.reconnects.get(), this.connectedSince,
 				this.lastEventAt, this.lastResyncAt, this.lastError);
 	}

@@ -15,6 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.callqa.telephony.AttemptOutcome;
+import io.callqa.telephony.CallbackAttempt;
+import io.callqa.telephony.CallbackRequest;
+import io.callqa.telephony.CallbackState;
 import io.callqa.telephony.calls.QueueMemberState;
 
 /**

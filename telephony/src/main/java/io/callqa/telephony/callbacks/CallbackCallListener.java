@@ -9,8 +9,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.callqa.telephony.calls.CallEnded;
-import io.callqa.telephony.calls.CallOutcome;
+import io.callqa.telephony.CallEnded;
+import io.callqa.telephony.CallOutcome;
 
 /**
  * Turns ended calls into callback facts: a callback call ends its attempt, an abandoned call may ask for a callback,
@@ -23,11 +23,11 @@ class CallbackCallListener {
 
 	private final CallbackEngine engine;
 
-	private final CallbackRequests requests;
+	private final CallbackRequestsService requests;
 
 	private final TransactionTemplate transaction;
 
-	CallbackCallListener(CallbackEngine engine, CallbackRequests requests, PlatformTransactionManager transactions) {
+	CallbackCallListener(CallbackEngine engine, CallbackRequestsService requests, PlatformTransactionManager transactions) {
 		this.engine = engine;
 		this.requests = requests;
 		// Its own transaction even when published from another's completion, so its writes always commit.

@@ -14,10 +14,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import io.callqa.telephony.AttemptOutcome;
+import io.callqa.telephony.CallEnded;
+import io.callqa.telephony.CallbackRequest;
 import io.callqa.telephony.ami.AmiActions;
 import io.callqa.telephony.ami.OriginateRequest;
 import io.callqa.telephony.ami.OriginateResult;
-import io.callqa.telephony.calls.CallEnded;
 import io.callqa.telephony.calls.QueueMemberState;
 import io.callqa.telephony.calls.QueueMembers;
 

@@ -14,6 +14,7 @@ import io.callqa.telephony.agi.AgiCall;
 import io.callqa.telephony.agi.AgiCallException;
 import io.callqa.telephony.agi.CallerHungUpException;
 import io.callqa.telephony.agi.FastAgiScript;
+import io.callqa.telephony.CallbackRequest;
 
 /**
  * The {@code callback-offer} FastAGI script: a queued caller who pressed 1 confirms that they want to be called back
@@ -57,13 +58,13 @@ class CallbackOfferScript implements FastAgiScript {
 
 	private static final String KEEP_WAITING = "2";
 
-	private final CallbackRequests requests;
+	private final CallbackRequestsService requests;
 
 	private final CallbackProperties properties;
 
 	private final Clock clock;
 
-	CallbackOfferScript(CallbackRequests requests, CallbackProperties properties, Clock clock) {
+	CallbackOfferScript(CallbackRequestsService requests, CallbackProperties properties, Clock clock) {
 		this.requests = requests;
 		this.properties = properties;
 		this.clock = clock;

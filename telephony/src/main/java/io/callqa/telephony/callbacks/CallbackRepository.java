@@ -13,6 +13,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.callqa.telephony.AttemptOutcome;
+import io.callqa.telephony.CallbackAttempt;
+import io.callqa.telephony.CallbackRequest;
+import io.callqa.telephony.CallbackSource;
+import io.callqa.telephony.CallbackState;
+
 /**
  * SQL for the {@code callback_request} and {@code callback_attempt} tables, which this feature owns.
  */

@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import io.callqa.telephony.CallbackSource;
+
 /**
  * A callback request about to be stored.
  */

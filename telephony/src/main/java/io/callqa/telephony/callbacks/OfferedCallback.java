@@ -8,6 +8,6 @@ import org.jspecify.annotations.Nullable;
  * @param position the caller's position in the queue when leaving it
  * @param waitedSec how long the caller had waited in the queue
  */
-public record OfferedCallback(String queue, String number, @Nullable String name, @Nullable Integer position,
+record OfferedCallback(String queue, String number, @Nullable String name, @Nullable Integer position,
 		@Nullable Double waitedSec) {
 }

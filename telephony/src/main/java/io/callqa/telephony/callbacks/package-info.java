@@ -1,5 +1,5 @@
 /**
- * Promised callbacks: requests from the IVR offer, abandoned callers and agents ({@link CallbackRequests}), and the
+ * Promised callbacks: requests from the IVR offer, abandoned callers and agents ({@link io.callqa.telephony.CallbackRequests}), and the
  * engine that dials them agent first within each queue's calling hours, with retries.
  */
 @NullMarked

@@ -6,6 +6,10 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.callqa.telephony.CallEnded;
+import io.callqa.telephony.CallOutcome;
+import io.callqa.telephony.Direction;
+
 /**
  * A live call's columns as stored ({@link LiveCall#row()}), copied under the tracker's lock so it can be written
  * while events keep coming.

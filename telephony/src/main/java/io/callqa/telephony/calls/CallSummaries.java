@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -12,11 +15,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import io.callqa.telephony.CallFilter;
+import io.callqa.telephony.CallSummary;
+import io.callqa.telephony.CallerHistory;
+
 /**
  * Lists calls and tells an agent about the caller on the line.
  */
 @Service
-public class CallSummaries {
+class CallSummaries {
 
 	private static final String COLUMNS = """
 			select c.id, c.source, c.started_at, c.ended_at, c.agent, c.queue, c.caller_number, c.caller_name,
@@ -31,7 +38,7 @@ public class CallSummaries {
 		this.jdbc = jdbc;
 	}
 
-	public List<CallSummary> list(CallFilter filter) {
+	List<CallSummary> list(CallFilter filter) {
 		return this.jdbc.sql(COLUMNS + """
 				 where (cast(:agent as text) is null or c.agent = :agent)
 				   and (cast(:queue as text) is null or c.queue = :queue)
@@ -52,8 +59,33 @@ public class CallSummaries {
 			.list();
 	}
 
+	Map<Long, CallSummary> byIds(Collection<Long> ids) {
+		Map<Long, CallSummary> calls = new LinkedHashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc.sql(COLUMNS + " where c.id in (:ids)")
+				.param("ids", ids)
+				.query(CallSummaries::summary)
+				.list()
+				.forEach((call) -> calls.put(call.id(), call));
+		}
+		return calls;
+	}
+
+	List<Long> recordedCallIds(String agent, Instant from, Instant to) {
+		return this.jdbc.sql("""
+				select c.id from call c
+				where c.agent = :agent and c.started_at >= :from and c.started_at < :to
+				  and exists (select 1 from recording r where r.call_id = c.id)
+				order by c.id""")
+			.param("agent", agent)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query(Long.class)
+			.list();
+	}
+
 	/** The call {@code agent} is talking on now, if any (answered, not ended). */
-	public Optional<CallSummary> liveCallOf(String agent) {
+	Optional<CallSummary> liveCallOf(String agent) {
 		return this.jdbc.sql(COLUMNS + """
 				 where c.agent = :agent and c.state = 'ACTIVE' and c.answered_at is not null
 				 order by c.answered_at desc limit 1""")
@@ -63,7 +95,7 @@ public class CallSummaries {
 	}
 
 	/** The caller's earlier calls (newest first, without {@code excludeCallId}), open callbacks and last survey. */
-	public CallerHistory history(String number, @Nullable Long excludeCallId, int limit) {
+	CallerHistory history(String number, @Nullable Long excludeCallId, int limit) {
 		List<CallSummary> calls = list(new CallFilter(null, null, null, null, null, number, limit + 1, 0)).stream()
 			.filter((call) -> excludeCallId == null || call.id() != excludeCallId)
 			.limit(limit)

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
+import io.callqa.telephony.LiveQueueEntry;
 import io.callqa.telephony.ami.AmiEventHandler;
 import io.callqa.telephony.ami.AsteriskEvent;
 import io.callqa.telephony.ami.ChannelSnapshot;

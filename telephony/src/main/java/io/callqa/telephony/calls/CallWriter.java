@@ -19,6 +19,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.callqa.telephony.CallEnded;
+
 /**
  * Writes what changed in followed calls since the last flush in one transaction, then announces the calls that
  * ended ({@link CallEnded}) once it committed.

@@ -12,6 +12,10 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import io.callqa.telephony.CallOutcome;
+import io.callqa.telephony.Direction;
+import io.callqa.telephony.LiveQueueEntry;
+
 /**
  * One call followed on Asterisk (every leg sharing a Linkedid), in memory while it lasts, and the rules of its
  * lifecycle: one method per thing that can happen to it, each returning whether the call changed (so it is written

@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.callqa.telephony.Direction;
+
 /**
  * SQL for calls followed on Asterisk: the {@code call} rows, their legs and transfers, written in batches.
  */

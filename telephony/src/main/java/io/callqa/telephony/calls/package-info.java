@@ -1,7 +1,7 @@
 /**
- * Calls and their recordings: calls followed live from Asterisk's AMI events ({@code CallTracker}, announced with
- * {@link io.callqa.telephony.calls.CallEnded}) or registered by upload, their audio, and
- * {@link io.callqa.telephony.calls.CallRecorded}.
+ * Calls: followed live from Asterisk's AMI events ({@code CallTracker}, announced with
+ * {@link io.callqa.telephony.CallEnded}) or registered by upload (see {@code recordings}), looked up and listed
+ * through {@link io.callqa.telephony.Calls}.
  */
 @NullMarked
 package io.callqa.telephony.calls;

@@ -12,6 +12,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.callqa.telephony.CallStats;
+import io.callqa.telephony.Grouping;
+import io.callqa.telephony.MetricsQuery;
+import io.callqa.telephony.Satisfaction;
+
 /**
  * The metrics' SQL over {@code call}, {@code callback_request}, {@code callback_attempt} and
  * {@code survey_response}; read-only.

@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-import io.callqa.telephony.calls.CallRecordings;
 
 /**
  * Attaches a complete {@link RecordingSet} to its call: an agent/customer pair as one stereo file, each mixed file

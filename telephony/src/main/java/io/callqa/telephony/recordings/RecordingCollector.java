@@ -21,8 +21,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import io.callqa.telephony.calls.CallEnded;
-import io.callqa.telephony.calls.CallRecordings;
+import io.callqa.telephony.CallEnded;
 
 import io.callqa.telephony.LifecyclePhases;
 

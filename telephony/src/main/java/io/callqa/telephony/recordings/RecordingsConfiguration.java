@@ -4,10 +4,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Registers the settings of Asterisk's recordings.
+ * Registers the settings of the recording store and of Asterisk's recordings.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AsteriskRecordingProperties.class)
+@EnableConfigurationProperties({ RecordingProperties.class, AsteriskRecordingProperties.class })
 class RecordingsConfiguration {
 
 }

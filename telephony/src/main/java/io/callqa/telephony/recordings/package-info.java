@@ -1,5 +1,7 @@
 /**
- * Recordings made by Asterisk (MixMonitor): attached to their call when it ends and the file is complete, found by a
+ * Recordings: the store of audio files and the {@code recording} table ({@code CallRecordings}), uploads registered
+ * with their call, each stored recording announced with {@link io.callqa.telephony.CallRecorded}. Recordings made by
+ * Asterisk (MixMonitor) are attached to their call when it ends and the file is complete, found by a
  * periodic sweep when their events were missed, and optionally started by the connector with a MixMonitor action.
  */
 @NullMarked

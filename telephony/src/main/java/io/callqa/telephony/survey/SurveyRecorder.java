@@ -2,8 +2,8 @@ package io.callqa.telephony.survey;
 
 import java.time.Instant;
 
-import io.callqa.telephony.alerts.AlertKind;
-import io.callqa.telephony.alerts.SupervisorAlerts;
+import io.callqa.telephony.AlertKind;
+import io.callqa.telephony.SupervisorAlerts;
 import io.callqa.telephony.survey.SurveyRepository.SurveyedCall;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

@@ -22,10 +22,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.callqa.TelephonyTestApplication;
-import io.callqa.telephony.callbacks.CallbackRequest;
-import io.callqa.telephony.callbacks.CallbackRequests;
-import io.callqa.telephony.callbacks.CallbackSource;
-import io.callqa.telephony.callbacks.CallbackState;
+import io.callqa.telephony.CallbackRequest;
+import io.callqa.telephony.CallbackRequests;
+import io.callqa.telephony.CallbackSource;
+import io.callqa.telephony.CallbackState;
 
 /**
  * Tests for the {@code callback-offer} script, served by the real {@link FastAgiServer} and driven by

@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.UUID;
 
 import io.callqa.TelephonyTestApplication;
+import io.callqa.telephony.AlertFilter;
+import io.callqa.telephony.AlertKind;
+import io.callqa.telephony.AlertNotFoundException;
+import io.callqa.telephony.SupervisorAlert;
+import io.callqa.telephony.SupervisorAlerts;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

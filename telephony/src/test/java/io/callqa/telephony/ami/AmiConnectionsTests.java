@@ -20,7 +20,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.callqa.TelephonyTestApplication;
-import io.callqa.telephony.SimulatedAsterisk;
 import io.callqa.telephony.Await;
 import io.callqa.telephony.ami.AsteriskEvent.AgentConnected;
 import io.callqa.telephony.ami.AsteriskEvent.CallerJoinedQueue;
@@ -28,6 +27,8 @@ import io.callqa.telephony.ami.AsteriskEvent.ChannelCreated;
 import io.callqa.telephony.ami.AsteriskEvent.HungUp;
 import io.callqa.simulator.AmiSimulator;
 import io.callqa.simulator.Scenario;
+import io.callqa.telephony.ConnectorStatus;
+import io.callqa.telephony.SimulatedAsterisk;
 
 /**
  * The connector logs into the simulator with the real Asterisk-Java client, hands events to handlers on its own
@@ -93,7 +94,7 @@ class AmiConnectionsTests {
 		Scenario trace = Scenario.load("abandoned").withIdSuffix("-status");
 		simulator.play(trace);
 		await(() -> this.recorder.count(HungUp.class) == trace.count("Hangup"));
-		AmiStatus status = this.connections.status();
+		ConnectorStatus status = this.connections.status();
 		assertThat(status.handled()).isPositive();
 		assertThat(status.dropped()).isZero();
 		assertThat(status.lagP99Millis()).isPositive();

@@ -3,7 +3,6 @@ package io.callqa.telephony.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,10 +21,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.callqa.TelephonyTestApplication;
 import io.callqa.telephony.SimulatedAsterisk;
 import io.callqa.telephony.ami.AmiConnections;
-import io.callqa.telephony.ami.AmiStatus;
 import io.callqa.simulator.AmiSimulator;
 import io.callqa.simulator.CallScript;
 import io.callqa.simulator.RenderedCall;
+import io.callqa.telephony.ConnectorStatus;
 
 /**
  * Sustained AMI event rates from the simulator through the real client, the connector and the call tracker into
@@ -78,7 +77,7 @@ class AmiThroughputBenchmark {
 		List<Double> maxes = new ArrayList<>();
 		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
 		sampler.scheduleAtFixedRate(() -> {
-			AmiStatus status = this.connections.status();
+			ConnectorStatus status = this.connections.status();
 			p99s.add(status.lagP99Millis());
 			p50s.add(status.lagP50Millis());
 			maxes.add(status.lagMaxMillis());

@@ -2,7 +2,6 @@ package io.callqa.telephony.callbacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,13 +20,19 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.callqa.TelephonyTestApplication;
+import io.callqa.telephony.AttemptOutcome;
+import io.callqa.telephony.CallEnded;
+import io.callqa.telephony.CallOutcome;
+import io.callqa.telephony.CallbackAttempt;
+import io.callqa.telephony.CallbackRequest;
+import io.callqa.telephony.CallbackSource;
+import io.callqa.telephony.CallbackState;
+import io.callqa.telephony.Direction;
+import io.callqa.telephony.ScheduledCallback;
 import io.callqa.telephony.ami.OriginateRequest;
-import io.callqa.telephony.calls.CallEnded;
-import io.callqa.telephony.calls.CallOutcome;
-import io.callqa.telephony.calls.Direction;
 
 /**
- * Tests for {@link CallbackEngine} and the {@link CallbackRequests} it dials, on the real database, with a clock the
+ * Tests for {@link CallbackEngine} and the {@link CallbackRequestsService} it dials, on the real database, with a clock the
  * tests move and {@link ScriptedAsterisk} standing for Asterisk.
  */
 @SpringBootTest(classes = { TelephonyTestApplication.class, CallbackEngineIntegrationTests.Fakes.class },
@@ -47,7 +52,7 @@ class CallbackEngineIntegrationTests {
 	private CallbackEngine engine;
 
 	@Autowired
-	private CallbackRequests requests;
+	private CallbackRequestsService requests;
 
 	@Autowired
 	private CallbackProperties properties;

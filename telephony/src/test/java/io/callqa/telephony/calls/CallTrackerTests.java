@@ -32,6 +32,11 @@ import io.callqa.TelephonyTestApplication;
 import io.callqa.telephony.ami.AmiEvents;
 import io.callqa.simulator.AmiEvent;
 import io.callqa.simulator.Scenario;
+import io.callqa.telephony.CallEnded;
+import io.callqa.telephony.CallOutcome;
+import io.callqa.telephony.Calls;
+import io.callqa.telephony.Direction;
+import io.callqa.telephony.LiveQueueEntry;
 
 /**
  * The call lifecycle from the six captured Asterisk 22 traces, replayed by the AMI simulator to the real

@@ -19,6 +19,9 @@ import java.util.function.Predicate;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.junit.jupiter.api.Test;
 
+import io.callqa.telephony.CallEnded;
+import io.callqa.telephony.CallOutcome;
+import io.callqa.telephony.Direction;
 import io.callqa.telephony.ami.AmiEvents;
 import io.callqa.simulator.AmiEvent;
 import io.callqa.simulator.Scenario;

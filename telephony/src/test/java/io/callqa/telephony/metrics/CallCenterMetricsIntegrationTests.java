@@ -11,6 +11,11 @@ import java.util.Comparator;
 import java.util.List;
 
 import io.callqa.TelephonyTestApplication;
+import io.callqa.telephony.CallCenterMetrics;
+import io.callqa.telephony.CallStats;
+import io.callqa.telephony.CallbackStats;
+import io.callqa.telephony.Grouping;
+import io.callqa.telephony.MetricsQuery;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,10 +27,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.callqa.TelephonyTestApplication;
-import io.callqa.telephony.calls.CallEnded;
-import io.callqa.telephony.calls.CallOutcome;
-import io.callqa.telephony.calls.CallRecorded;
-import io.callqa.telephony.calls.Direction;
+import io.callqa.telephony.CallEnded;
+import io.callqa.telephony.CallOutcome;
+import io.callqa.telephony.CallRecorded;
+import io.callqa.telephony.Direction;
 
 /**
  * Asterisk's recordings reach their calls: at the call's end once the file is complete, by the sweep when the end was

@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.callqa.TelephonyTestApplication;
 import io.callqa.telephony.Await;
 import io.callqa.telephony.SimulatedAsterisk;
-import io.callqa.telephony.calls.Calls;
+import io.callqa.telephony.Calls;
 import io.callqa.simulator.AmiSimulator;
 import io.callqa.simulator.CallScript;
 import io.callqa.simulator.RenderedCall;

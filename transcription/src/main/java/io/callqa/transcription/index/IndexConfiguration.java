@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.callqa.telephony.calls.Calls;
+import io.callqa.telephony.Calls;
 import io.callqa.transcription.TranscriptionProperties;
 import io.callqa.transcription.Transcriptions;
 

@@ -15,9 +15,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 
 import io.callqa.telephony.LifecyclePhases;
-import io.callqa.telephony.calls.CallDetails;
-import io.callqa.telephony.calls.CallNotFoundException;
-import io.callqa.telephony.calls.Calls;
+import io.callqa.telephony.CallDetails;
+import io.callqa.telephony.CallNotFoundException;
+import io.callqa.telephony.Calls;
 import io.callqa.transcription.Transcript;
 import io.callqa.transcription.TranscriptReady;
 import io.callqa.transcription.TranscriptionProperties;

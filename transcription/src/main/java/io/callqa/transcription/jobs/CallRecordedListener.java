@@ -7,7 +7,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import io.callqa.telephony.calls.CallRecorded;
+import io.callqa.telephony.CallRecorded;
 import io.callqa.transcription.TranscriptionProperties;
 import io.callqa.transcription.audio.AudioFormatException;
 import io.callqa.transcription.audio.AudioInfo;

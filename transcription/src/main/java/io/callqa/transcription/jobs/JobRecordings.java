@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import io.callqa.telephony.calls.Calls;
+import io.callqa.telephony.Calls;
 
 /**
  * The one thing jobs read from telephony: where a job's recording is and its channel map. The job row names the

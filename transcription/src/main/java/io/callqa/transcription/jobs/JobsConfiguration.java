@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.callqa.telephony.calls.Calls;
+import io.callqa.telephony.Calls;
 import io.callqa.transcription.TranscriptionProperties;
 import io.callqa.transcription.speech.SpeechModel;
 import io.callqa.transcription.speech.Transcriber;

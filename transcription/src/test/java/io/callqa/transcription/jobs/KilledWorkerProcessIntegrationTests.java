@@ -12,9 +12,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.callqa.TranscriptionTestApplication;
-import io.callqa.telephony.calls.Calls;
-import io.callqa.telephony.calls.Direction;
-import io.callqa.telephony.calls.NewRecordedCall;
+import io.callqa.telephony.Calls;
+import io.callqa.telephony.Direction;
+import io.callqa.telephony.NewRecordedCall;
 import io.callqa.transcription.Eventually;
 import io.callqa.transcription.SearchQuery;
 import io.callqa.transcription.TranscriptionStatus;

@@ -15,9 +15,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.callqa.TranscriptionTestApplication;
-import io.callqa.telephony.calls.Calls;
-import io.callqa.telephony.calls.Direction;
-import io.callqa.telephony.calls.NewRecordedCall;
+import io.callqa.telephony.Calls;
+import io.callqa.telephony.Direction;
+import io.callqa.telephony.NewRecordedCall;
 import io.callqa.transcription.Eventually;
 import io.callqa.transcription.TestAudio;
 import io.callqa.transcription.TranscriptionStatus;

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.callqa.telephony.calls.Calls;
-import io.callqa.telephony.calls.Direction;
-import io.callqa.telephony.calls.NewRecordedCall;
+import io.callqa.telephony.Calls;
+import io.callqa.telephony.Direction;
+import io.callqa.telephony.NewRecordedCall;
 import io.callqa.transcription.Eventually;
 import io.callqa.transcription.SearchQuery;
 import io.callqa.transcription.TestAudio;

@@ -1,0 +1,15 @@
+package io.callqa.telephony;
+
+/**
+ * Why a supervisor is alerted.
+ */
+public enum AlertKind {
+
+	/** A caller rated a call under the survey's alarm threshold (5 of 10 by default). */
+	LOW_SURVEY,
+	/** A promised callback is still not made after its promised time. */
+	OVERDUE_CALLBACK,
+	/** An evaluation failed a critical item of the standard. */
+	FAILED_CRITICAL
+
+}

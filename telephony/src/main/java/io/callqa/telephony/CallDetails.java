@@ -1,0 +1,29 @@
+package io.callqa.telephony;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A call as the rest of the server sees it: its metadata and its recording.
+ */
+public record CallDetails(long id, String source, @Nullable String agent, @Nullable String queue,
+		Direction direction, @Nullable String callerNumber, Instant startedAt, @Nullable Instant endedAt,
+		@Nullable Double durationSec, @Nullable String outcome, @Nullable RecordingFile recording) {
+
+	/** The same call with its recording. */
+	public CallDetails withRecording(RecordingFile recording) {
+		return new CallDetails(this.id, this.source, this.agent, this.queue, this.direction, this.callerNumber,
+				this.startedAt, this.endedAt, this.durationSec, this.outcome, recording);
+	}
+
+	/**
+	 * The stored audio of a call.
+	 */
+	public record RecordingFile(long id, Path path, @Nullable String fileName, long sizeBytes,
+			List<String> channelMap) {
+	}
+
+}
