@@ -21,11 +21,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.callqa.TelephonyTestApplication;
 import io.callqa.telephony.ami.AmiConnections;
-import io.callqa.telephony.simulator.AmiEvent;
-import io.callqa.telephony.simulator.AmiSimulator;
-import io.callqa.telephony.simulator.CallScript;
-import io.callqa.telephony.simulator.RenderedCall;
-import io.callqa.telephony.simulator.Scenario;
+import io.callqa.simulator.AmiEvent;
+import io.callqa.simulator.AmiSimulator;
+import io.callqa.simulator.CallScript;
+import io.callqa.simulator.RenderedCall;
+import io.callqa.simulator.Scenario;
 
 /**
  * Faults through the whole path (simulator, real client, connector, tracker, database): an Asterisk restart with

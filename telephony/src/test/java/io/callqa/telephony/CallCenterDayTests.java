@@ -29,9 +29,9 @@ import io.callqa.telephony.metrics.CallCenterMetrics;
 import io.callqa.telephony.metrics.CallStats;
 import io.callqa.telephony.metrics.Grouping;
 import io.callqa.telephony.metrics.MetricsQuery;
-import io.callqa.telephony.simulator.AmiSimulator;
-import io.callqa.telephony.simulator.CallScript;
-import io.callqa.telephony.simulator.RenderedCall;
+import io.callqa.simulator.AmiSimulator;
+import io.callqa.simulator.CallScript;
+import io.callqa.simulator.RenderedCall;
 
 /**
  * A scripted day of queue calls goes from the simulator through the real Asterisk-Java client, the connector and the

@@ -30,9 +30,9 @@ import io.callqa.telephony.callbacks.CallbackRequests;
 import io.callqa.telephony.callbacks.CallbackState;
 import io.callqa.telephony.callbacks.ScheduledCallback;
 import io.callqa.telephony.calls.QueueMembers;
-import io.callqa.telephony.simulator.AmiSimulator;
-import io.callqa.telephony.simulator.CallScript;
-import io.callqa.telephony.simulator.OriginateOutcome;
+import io.callqa.simulator.AmiSimulator;
+import io.callqa.simulator.CallScript;
+import io.callqa.simulator.OriginateOutcome;
 
 /**
  * Callbacks end to end: the engine dials through the real connector (an async Originate, agent first), the simulator

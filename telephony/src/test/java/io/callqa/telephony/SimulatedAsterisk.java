@@ -2,7 +2,7 @@ package io.callqa.telephony;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-import io.callqa.telephony.simulator.AmiSimulator;
+import io.callqa.simulator.AmiSimulator;
 
 /**
  * Points the application's AMI connector at a simulator, as manager.conf and the settings would at a real Asterisk.

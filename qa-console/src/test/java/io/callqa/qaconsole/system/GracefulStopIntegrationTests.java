@@ -23,11 +23,11 @@ import tools.jackson.databind.JsonNode;
 import io.callqa.CallQaApplication;
 import io.callqa.qaconsole.Fixtures;
 import io.callqa.qaconsole.Http;
-import io.callqa.telephony.simulator.AmiEvent;
-import io.callqa.telephony.simulator.AmiSimulator;
-import io.callqa.telephony.simulator.CallScript;
-import io.callqa.telephony.simulator.RenderedCall;
-import io.callqa.telephony.simulator.Scenario;
+import io.callqa.simulator.AmiEvent;
+import io.callqa.simulator.AmiSimulator;
+import io.callqa.simulator.CallScript;
+import io.callqa.simulator.RenderedCall;
+import io.callqa.simulator.Scenario;
 import io.callqa.transcription.Eventually;
 import io.callqa.transcription.LongRecording;
 

@@ -24,9 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.callqa.CallQaApplication;
 import io.callqa.qaconsole.Http;
 import io.callqa.telephony.calls.Calls;
-import io.callqa.telephony.simulator.AmiSimulator;
-import io.callqa.telephony.simulator.CallScript;
-import io.callqa.telephony.simulator.RenderedCall;
+import io.callqa.simulator.AmiSimulator;
+import io.callqa.simulator.CallScript;
+import io.callqa.simulator.RenderedCall;
 import io.callqa.transcription.Eventually;
 
 /**

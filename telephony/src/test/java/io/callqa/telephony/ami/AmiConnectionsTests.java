@@ -26,8 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.callqa.TelephonyTestApplication;
 import io.callqa.telephony.SimulatedAsterisk;
 import io.callqa.telephony.Await;
-import io.callqa.telephony.simulator.AmiSimulator;
-import io.callqa.telephony.simulator.Scenario;
+import io.callqa.simulator.AmiSimulator;
+import io.callqa.simulator.Scenario;
 
 /**
  * The connector logs into the simulator with the real Asterisk-Java client, hands events to handlers on its own

@@ -23,9 +23,9 @@ import io.callqa.TelephonyTestApplication;
 import io.callqa.telephony.SimulatedAsterisk;
 import io.callqa.telephony.ami.AmiConnections;
 import io.callqa.telephony.ami.AmiStatus;
-import io.callqa.telephony.simulator.AmiSimulator;
-import io.callqa.telephony.simulator.CallScript;
-import io.callqa.telephony.simulator.RenderedCall;
+import io.callqa.simulator.AmiSimulator;
+import io.callqa.simulator.CallScript;
+import io.callqa.simulator.RenderedCall;
 
 /**
  * Sustained AMI event rates from the simulator through the real client, the connector and the call tracker into

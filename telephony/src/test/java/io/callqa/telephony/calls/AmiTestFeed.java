@@ -20,8 +20,8 @@ import org.asteriskjava.manager.event.ManagerEvent;
 
 import io.callqa.telephony.ami.AmiEventHandler;
 import io.callqa.telephony.ami.ChannelSnapshot;
-import io.callqa.telephony.simulator.AmiSimulator;
-import io.callqa.telephony.simulator.Scenario;
+import io.callqa.simulator.AmiSimulator;
+import io.callqa.simulator.Scenario;
 
 /**
  * Stands in for the AMI connector in tests: the real Asterisk-Java client logged into the simulator, its events

@@ -30,8 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.callqa.TelephonyTestApplication;
 import io.callqa.telephony.ami.ChannelSnapshot;
-import io.callqa.telephony.simulator.AmiEvent;
-import io.callqa.telephony.simulator.Scenario;
+import io.callqa.simulator.AmiEvent;
+import io.callqa.simulator.Scenario;
 
 /**
  * The call lifecycle from the six captured Asterisk 22 traces, replayed by the AMI simulator to the real

@@ -23,9 +23,9 @@ import io.callqa.TelephonyTestApplication;
 import io.callqa.telephony.Await;
 import io.callqa.telephony.SimulatedAsterisk;
 import io.callqa.telephony.calls.Calls;
-import io.callqa.telephony.simulator.AmiSimulator;
-import io.callqa.telephony.simulator.CallScript;
-import io.callqa.telephony.simulator.RenderedCall;
+import io.callqa.simulator.AmiSimulator;
+import io.callqa.simulator.CallScript;
+import io.callqa.simulator.RenderedCall;
 
 /**
  * An Asterisk with {@code systemname = pbx1} in asterisk.conf, simulated and followed through the real Asterisk-Java

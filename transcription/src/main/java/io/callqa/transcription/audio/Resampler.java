@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * window, an anti-aliasing low-pass at the lower rate's Nyquist frequency with a small guard band, and output aligned
  * in time with the input, output sample {@code n} being the input at time {@code n / outRate}.
  */
-public final class Resampler {
+final class Resampler {
 
 	private final @Nullable PolyphaseFilter filter;
 

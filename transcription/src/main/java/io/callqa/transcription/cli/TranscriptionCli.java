@@ -16,8 +16,10 @@ import io.callqa.transcription.speech.VoskTranscriber;
 /**
  * {@code java -jar transcription-cli.jar [--threads N] FILE...}: one JSON line per file on stdout, a throughput
  * summary on stderr. Exit status 0 if every file was transcribed, 1 if any failed, 2 for a bad command line.
+ * Package-private: the {@code java} launcher runs a main class whatever its access (the jar's manifest names it),
+ * and no code calls it.
  */
-public final class TranscriptionCli {
+final class TranscriptionCli {
 
 	private TranscriptionCli() {
 	}

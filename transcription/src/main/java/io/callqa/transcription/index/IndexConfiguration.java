@@ -8,8 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.callqa.telephony.calls.Calls;
 import io.callqa.transcription.TranscriptionProperties;
-import io.callqa.transcription.transcripts.IndexOutbox;
-import io.callqa.transcription.transcripts.TranscriptRepository;
+import io.callqa.transcription.Transcriptions;
 
 /**
  * Opens the index and starts following the outbox, in the one process that keeps the index.
@@ -25,7 +24,7 @@ class IndexConfiguration {
 
 	@Bean
 	OutboxFollower outboxFollower(TranscriptIndex index, IndexOutbox outbox, Calls calls,
-			TranscriptRepository transcripts, TranscriptionProperties properties) {
+			Transcriptions transcripts, TranscriptionProperties properties) {
 		return new OutboxFollower(index, outbox, calls, transcripts, properties.index());
 	}
 

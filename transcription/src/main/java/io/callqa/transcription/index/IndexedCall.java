@@ -9,7 +9,7 @@ import io.callqa.transcription.Transcript;
 /**
  * What is indexed for one call; metadata may be missing, and the transcript may have no utterances (silence).
  */
-public record IndexedCall(long callId, @Nullable String agent, @Nullable String queue, @Nullable String direction,
+record IndexedCall(long callId, @Nullable String agent, @Nullable String queue, @Nullable String direction,
 		@Nullable String callerNumber, @Nullable Instant startedAt, double durationSec, @Nullable String outcome,
 		Transcript transcript) {
 }

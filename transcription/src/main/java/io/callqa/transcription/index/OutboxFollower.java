@@ -21,13 +21,16 @@ import io.callqa.telephony.calls.Calls;
 import io.callqa.transcription.Transcript;
 import io.callqa.transcription.TranscriptReady;
 import io.callqa.transcription.TranscriptionProperties;
-import io.callqa.transcription.transcripts.IndexOutbox;
-import io.callqa.transcription.transcripts.TranscriptRepository;
+import io.callqa.transcription.Transcriptions;
 
 /**
  * Keeps the index in step with PostgreSQL: applies index outbox rows after the sequence number of the index's last
  * commit, and commits that number with the documents, so a restart (or an empty index) resumes where it stopped.
  * Woken at once by transcripts stored in this process; polls for those stored by worker processes.
+ *
+ * <p>A document joins the transcript, read through this module's front door, with the call's metadata, which is
+ * telephony's and read through its {@code Calls} once per call in a batch: an outbox row names only the call, and an
+ * empty index replays every row long after any event could have carried the metadata.
  */
 class OutboxFollower implements SmartLifecycle {
 
@@ -41,7 +44,7 @@ class OutboxFollower implements SmartLifecycle {
 
 	private final Calls calls;
 
-	private final TranscriptRepository transcripts;
+	private final Transcriptions transcripts;
 
 	private final TranscriptionProperties.Index settings;
 
@@ -52,7 +55,7 @@ class OutboxFollower implements SmartLifecycle {
 	private Thread thread = new Thread(() -> {
 	});
 
-	OutboxFollower(TranscriptIndex index, IndexOutbox outbox, Calls calls, TranscriptRepository transcripts,
+	OutboxFollower(TranscriptIndex index, IndexOutbox outbox, Calls calls, Transcriptions transcripts,
 			TranscriptionProperties.Index settings) {
 		this.index = index;
 		this.outbox = outbox;
@@ -98,7 +101,7 @@ class OutboxFollower implements SmartLifecycle {
 	private Optional<IndexedCall> load(long callId) {
 		try {
 			CallDetails call = this.calls.find(callId);
-			return this.transcripts.find(callId).map((transcript) -> indexed(call, transcript));
+			return this.transcripts.transcriptOf(callId).map((transcript) -> indexed(call, transcript));
 		}
 		catch (CallNotFoundException ex) {
 			return Optional.empty();

@@ -92,7 +92,7 @@ public final class TranscriptIndex implements Closeable {
 	}
 
 	/** Adds the call, or replaces its earlier document; visible to search after the next commit or refresh. */
-	public void index(IndexedCall call) throws IOException {
+	void index(IndexedCall call) throws IOException {
 		this.writer.updateDocument(CallDocuments.idTerm(call.callId()), CallDocuments.of(call));
 	}
 

@@ -10,8 +10,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.callqa.telephony.calls.Calls;
 import io.callqa.transcription.TranscriptionProperties;
-import io.callqa.transcription.transcripts.IndexOutbox;
-import io.callqa.transcription.transcripts.TranscriptRepository;
 import io.callqa.transcription.speech.SpeechModel;
 import io.callqa.transcription.speech.Transcriber;
 import io.callqa.transcription.speech.VoskTranscriber;
@@ -35,18 +33,23 @@ class JobsConfiguration {
 	}
 
 	@Bean
+	JobRecordings jobRecordings(Calls calls) {
+		return new JobRecordings(calls);
+	}
+
+	@Bean
 	TranscriptionWorkers transcriptionWorkers(TranscriptionJobs jobs, TranscriptRepository transcripts,
-			IndexOutbox outbox, Calls calls, Transcriber transcriber, TransactionTemplate transaction,
+			JobRecordings recordings, Transcriber transcriber, TransactionTemplate transaction,
 			ApplicationEventPublisher events, TranscriptionProperties properties) {
-		TranscriptionWorker worker = new TranscriptionWorker(jobs, transcripts, outbox, calls, transcriber, transaction,
+		TranscriptionWorker worker = new TranscriptionWorker(jobs, transcripts, recordings, transcriber, transaction,
 				events, properties.workers());
 		return new TranscriptionWorkers(worker, jobs, properties.workers());
 	}
 
 	@Bean
-	MissingRecordingRecheck missingRecordingRecheck(TranscriptionJobs jobs, Calls calls, TranscriptionWorkers workers,
-			TranscriptionProperties properties) {
-		return new MissingRecordingRecheck(jobs, calls, workers, properties.workers().backoff());
+	MissingRecordingRecheck missingRecordingRecheck(TranscriptionJobs jobs, JobRecordings recordings,
+			TranscriptionWorkers workers, TranscriptionProperties properties) {
+		return new MissingRecordingRecheck(jobs, recordings, workers, properties.workers().backoff());
 	}
 
 }

@@ -1,21 +1,27 @@
 package io.callqa.transcription.jobs;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
-import io.callqa.telephony.calls.Calls;
-
 /**
  * Queues a FAILED job again once the recording file it missed exists (a share back online, a file restored, a job
- * failed by an earlier server that looked at the wrong recording), checked every {@code workers.backoff}.
+ * failed by an earlier server that looked at the wrong recording), checked every {@code workers.backoff}. A recording's
+ * path never changes, so it is read from telephony once per job and kept while the job waits.
  */
 class MissingRecordingRecheck implements SmartLifecycle {
 
@@ -25,7 +31,10 @@ class MissingRecordingRecheck implements SmartLifecycle {
 
 	private final TranscriptionJobs jobs;
 
-	private final Calls calls;
+	private final JobRecordings recordings;
+
+	/** The recording file of each waiting job, by job id (guarded by this). */
+	private final Map<Long, Optional<Path>> files = new HashMap<>();
 
 	private final TranscriptionWorkers workers;
 
@@ -33,19 +42,23 @@ class MissingRecordingRecheck implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService executor;
 
-	MissingRecordingRecheck(TranscriptionJobs jobs, Calls calls, TranscriptionWorkers workers, Duration every) {
+	MissingRecordingRecheck(TranscriptionJobs jobs, JobRecordings recordings, TranscriptionWorkers workers,
+			Duration every) {
 		this.jobs = jobs;
-		this.calls = calls;
+		this.recordings = recordings;
 		this.workers = workers;
 		this.every = every;
 	}
 
 	/** @return how many jobs were queued again */
-	int recheck() {
+	synchronized int recheck() {
 		int requeued = 0;
-		for (TranscriptionJobs.MissingFileJob job : this.jobs.failedForMissingFile(BATCH)) {
-			boolean present = this.calls.recording(job.callId(), job.recordingId())
-				.filter((recording) -> Files.isRegularFile(recording.path()))
+		List<TranscriptionJobs.MissingFileJob> waiting = this.jobs.failedForMissingFile(BATCH);
+		Set<Long> ids = waiting.stream().map(TranscriptionJobs.MissingFileJob::id).collect(Collectors.toSet());
+		this.files.keySet().retainAll(ids);
+		for (TranscriptionJobs.MissingFileJob job : waiting) {
+			boolean present = this.files.computeIfAbsent(job.id(), (id) -> file(job))
+				.filter(Files::isRegularFile)
 				.isPresent();
 			if (present && this.jobs.requeueFailed(job.id(), "Queued again: the recording file is there")) {
 				log.info("Job {} of call {}: its recording file is there again; queued", job.id(), job.callId());
@@ -56,6 +69,10 @@ class MissingRecordingRecheck implements SmartLifecycle {
 			this.workers.wake();
 		}
 		return requeued;
+	}
+
+	private Optional<Path> file(TranscriptionJobs.MissingFileJob job) {
+		return this.recordings.of(job.callId(), job.recordingId()).map(JobRecordings.Recording::path);
 	}
 
 	private void recheckQuietly() {

@@ -25,7 +25,7 @@ import io.callqa.transcription.speech.Checkpoint;
  * Claims use {@code FOR UPDATE SKIP LOCKED}, so any number of workers in any number of processes can share it.
  */
 @Repository
-public class TranscriptionJobs {
+class TranscriptionJobs {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -239,7 +239,7 @@ public class TranscriptionJobs {
 	 * @param who who asked, kept in the reason
 	 * @return false if the call has no FAILED transcription
 	 */
-	public boolean retryFailed(long callId, String who) {
+	boolean retryFailed(long callId, String who) {
 		return this.jdbc.sql("select id from transcription_job where call_id = :callId order by id desc limit 1")
 			.param("callId", callId)
 			.query(Long.class)
@@ -262,14 +262,14 @@ public class TranscriptionJobs {
 			.update();
 	}
 
-	public Optional<TranscriptionStatus> statusOf(long callId) {
+	Optional<TranscriptionStatus> statusOf(long callId) {
 		return this.jdbc.sql("select * from transcription_job where call_id = :callId order by id desc limit 1")
 			.param("callId", callId)
 			.query(TranscriptionJobs::toStatus)
 			.optional();
 	}
 
-	public Backlog backlog() {
+	Backlog backlog() {
 		return this.jdbc.sql("""
 				select count(*) filter (where state = 'QUEUED') as queued,
 				       count(*) filter (where state = 'RUNNING') as running,

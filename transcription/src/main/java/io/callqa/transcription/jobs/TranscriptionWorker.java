@@ -13,14 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.callqa.telephony.calls.CallDetails;
-import io.callqa.telephony.calls.Calls;
 import io.callqa.transcription.Transcript;
 import io.callqa.transcription.TranscriptReady;
 import io.callqa.transcription.TranscriptionProperties;
 import io.callqa.transcription.audio.AudioFormatException;
-import io.callqa.transcription.transcripts.IndexOutbox;
-import io.callqa.transcription.transcripts.TranscriptRepository;
 import io.callqa.transcription.speech.Checkpoint;
 import io.callqa.transcription.speech.Progress;
 import io.callqa.transcription.speech.Recognition;
@@ -42,9 +38,7 @@ class TranscriptionWorker {
 
 	private final TranscriptRepository transcripts;
 
-	private final IndexOutbox outbox;
-
-	private final Calls calls;
+	private final JobRecordings recordings;
 
 	private final Transcriber transcriber;
 
@@ -54,13 +48,12 @@ class TranscriptionWorker {
 
 	private final TranscriptionProperties.Workers settings;
 
-	TranscriptionWorker(TranscriptionJobs jobs, TranscriptRepository transcripts, IndexOutbox outbox, Calls calls,
+	TranscriptionWorker(TranscriptionJobs jobs, TranscriptRepository transcripts, JobRecordings recordings,
 			Transcriber transcriber, TransactionTemplate transaction, ApplicationEventPublisher events,
 			TranscriptionProperties.Workers settings) {
 		this.jobs = jobs;
 		this.transcripts = transcripts;
-		this.outbox = outbox;
-		this.calls = calls;
+		this.recordings = recordings;
 		this.transcriber = transcriber;
 		this.transaction = transaction;
 		this.events = events;
@@ -81,8 +74,8 @@ class TranscriptionWorker {
 	 */
 	void run(TranscriptionJob job, String owner, BooleanSupplier stopping) {
 		try {
-			// The job's own recording: a call may have several (a per-party pair and the mixed file).
-			CallDetails.RecordingFile recording = this.calls.recording(job.callId(), job.recordingId())
+			// The job's own recording, read once per attempt: a call may have several (a per-party pair and the mixed file).
+			JobRecordings.Recording recording = this.recordings.of(job.callId(), job.recordingId())
 				.orElseThrow(() -> new NoSuchFileException("recording " + job.recordingId() + " is not registered"));
 			if (!Files.isRegularFile(recording.path())) {
 				throw new NoSuchFileException("recording " + job.recordingId() + " (" + recording.path().getFileName()
@@ -173,7 +166,6 @@ class TranscriptionWorker {
 				return false;
 			}
 			this.transcripts.save(transcript, job.recordingId(), job.id(), this.transcriber.name());
-			this.outbox.record(job.callId());
 			return true;
 		});
 		if (Boolean.TRUE.equals(stored)) {

@@ -154,8 +154,8 @@ class TranscriptionJobsTests {
 	void runWhenRecordingFileIsMissingShouldRetryWithTheReasonThenFail() throws IOException {
 		long callId = upload();
 		Files.delete(this.calls.find(callId).recording().path());
-		TranscriptionWorker worker = new TranscriptionWorker(this.jobs, null, null, this.calls, new FileOpeningTranscriber(),
-				null, null, new io.callqa.transcription.TranscriptionProperties.Workers(true, 1, LEASE, 3,
+		TranscriptionWorker worker = new TranscriptionWorker(this.jobs, null, new JobRecordings(this.calls),
+				new FileOpeningTranscriber(), null, null, new io.callqa.transcription.TranscriptionProperties.Workers(true, 1, LEASE, 3,
 						Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(60)));
 		worker.run(this.jobs.claim("w", LEASE).orElseThrow(), "w");
 		assertThat(status(callId).state()).isEqualTo("QUEUED");

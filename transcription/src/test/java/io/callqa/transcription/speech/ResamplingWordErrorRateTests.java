@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.callqa.transcription.TestAudio;
-import io.callqa.transcription.cli.TranscriptionCli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ResamplingWordErrorRateTests {
 
+	/** The command line transcriber's main class, package-private in {@code cli}: launched by name as its jar does. */
+	private static final String CLI = "io.callqa.transcription.cli.TranscriptionCli";
+
 	@Test
 	void transcribeWhenResampledByUsShouldBeWithinThreeTenthsOfAPointOfSox() throws IOException, InterruptedException {
 		// Telephone audio up (8 kHz) and studio rates down (48 kHz), against sox's 16 kHz of the same content.
@@ -41,7 +43,7 @@ class ResamplingWordErrorRateTests {
 
 	private static String text(String file) throws IOException, InterruptedException {
 		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), TranscriptionCli.class.getName(), "--threads", "1",
+				System.getProperty("java.class.path"), CLI, "--threads", "1",
 				TestAudio.file(file).toString())
 			.redirectError(ProcessBuilder.Redirect.DISCARD)
 			.start();

@@ -1,0 +1,153 @@
+package io.callqa.simulator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state of the simulated Asterisk process that actions read and played events change: live channels, queues,
+ * recordings being written, id counters, startup time and how Originates turn out.
+ */
+final class SimulatedAsterisk {
+
+	final SimulatorIds ids;
+
+	final LiveChannels channels = new LiveChannels();
+
+	final QueueModel queues = new QueueModel(SimulatedQueue.defaults());
+
+	private volatile MixMonitorFiles recordings = new MixMonitorFiles(null, false);
+
+	private volatile Function<ReceivedOriginate, OriginateOutcome> originates = (request) -> OriginateOutcome
+		.answered();
+
+	private final Consumer<RenderedCall> player;
+
+	private volatile Instant startedAt;
+
+	private volatile Instant lastEventAt;
+
+	private volatile long lastEventNanos = System.nanoTime();
+
+	SimulatedAsterisk(Consumer<RenderedCall> player) {
+		this.player = player;
+		this.startedAt = Instant.now();
+		this.lastEventAt = this.startedAt;
+		this.ids = new SimulatorIds(this.startedAt.getEpochSecond());
+	}
+
+	void recordInto(@Nullable Path directory, boolean perParty) {
+		this.recordings = new MixMonitorFiles(directory, perParty);
+	}
+
+	void onOriginate(Function<ReceivedOriginate, OriginateOutcome> outcomes) {
+		this.originates = outcomes;
+	}
+
+	Instant startedAt() {
+		return this.startedAt;
+	}
+
+	/** The simulator's clock: the scripted time of the last played event, advanced by the real time since. */
+	Instant now() {
+		return this.lastEventAt.plusNanos(System.nanoTime() - this.lastEventNanos);
+	}
+
+	/** Updates the models from one event about to be sent; events without Timestamp count as "now". */
+	void observe(AmiEvent event) {
+		Instant at = timestampOf(event);
+		this.lastEventAt = at;
+		this.lastEventNanos = System.nanoTime();
+		this.channels.observe(event, at);
+		this.queues.observe(event, at);
+		this.recordings.observe(event, at);
+	}
+
+	static Instant timestampOf(AmiEvent event) {
+		String timestamp = event.value("Timestamp");
+		if (timestamp != null) {
+			try {
+				String[] parts = timestamp.split("\\.");
+				long micros = (parts.length > 1) ? Long.parseLong((parts[1] + "000000").substring(0, 6)) : 0;
+				return Instant.ofEpochSecond(Long.parseLong(parts[0]), micros * 1_000);
+			}
+			catch (NumberFormatException ex) {
+				// A hand-injected bad timestamp: treat the event as happening now.
+			}
+		}
+		return Instant.now();
+	}
+
+	RenderedCall render(CallScript script) {
+		SimulatedQueue queue = this.queues.queue(script.queueName());
+		return InboundCall.render(script, queue, this.ids, this.recordings.directoryName(), Instant.now());
+	}
+
+	/** Answers an Originate after its response went out: renders the callback call and plays it. */
+	void originate(ReceivedOriginate request) {
+		OriginateOutcome outcome = this.originates.apply(request);
+		this.player.accept(CallbackCall.render(request, outcome, this.ids, this.recordings.directoryName(),
+				Instant.now()));
+	}
+
+	/** The MixMonitor action: records the live channel until it hangs up; false if there is no such channel. */
+	boolean mixMonitor(String channel, String file, String options) {
+		String uniqueid = this.channels.channelUniqueid(channel);
+		if (uniqueid == null) {
+			return false;
+		}
+		this.recordings.start(uniqueid, file, option(options, 'r'), option(options, 't'), now());
+		return true;
+	}
+
+	/** Asterisk restarted: calls in progress are gone, ids start over in a new epoch, startup time is now. */
+	void restart() {
+		this.channels.clear();
+		this.queues.reset();
+		this.recordings.abandonAll();
+		this.ids.restart(Instant.now().getEpochSecond());
+		// A later second than before, so CoreStatus always shows that a restart happened.
+		this.startedAt = Instant.ofEpochSecond(this.ids.bootSecond());
+		this.lastEventAt = Instant.now();
+		this.lastEventNanos = System.nanoTime();
+	}
+
+	/** The file name of a MixMonitor option such as {@code r(/path/in.wav)}, or null. */
+	static @Nullable String option(String options, char name) {
+		Matcher matcher = Pattern.compile(name + "\\(([^)]*)\\)").matcher(options);
+		return matcher.find() ? matcher.group(1) : null;
+	}
+
+	static Map<String, String> variables(@Nullable String header) {
+		if (header == null || header.isBlank()) {
+			return Map.of();
+		}
+		Map<String, String> variables = new LinkedHashMap<>();
+		for (String pair : header.split(",")) {
+			int equals = pair.indexOf('=');
+			if (equals > 0) {
+				variables.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+			}
+		}
+		return variables;
+	}
+
+	static Duration millis(@Nullable String value) {
+		try {
+			return Duration.ofMillis((value != null) ? Long.parseLong(value.trim()) : 30_000);
+		}
+		catch (NumberFormatException ex) {
+			return Duration.ofSeconds(30);
+		}
+	}
+
+
+}

@@ -1,0 +1,115 @@
+package io.callqa.transcription.jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.callqa.transcription.Transcript;
+import io.callqa.transcription.Utterance;
+import io.callqa.transcription.Word;
+
+/**
+ * SQL for the {@code transcript} and {@code utterance} tables, and the {@code index_outbox} row each stored transcript
+ * adds. Words are kept as JSON with their utterance: they are always read together, and a long call has tens of
+ * thousands of them.
+ */
+@Repository
+class TranscriptRepository {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final TypeReference<List<Map<String, Object>>> WORDS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	TranscriptRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Replaces the call's transcript (a re-transcription overwrites the earlier one) and adds the index outbox row that
+	 * tells the index to take it, both in the caller's transaction.
+	 */
+	void save(Transcript transcript, long recordingId, long jobId, String model) {
+		this.jdbc.sql("delete from transcript where call_id = :callId").param("callId", transcript.callId()).update();
+		this.jdbc.sql("""
+				insert into transcript (call_id, recording_id, job_id, model, audio_sec)
+				values (:callId, :recordingId, :jobId, :model, :sec)""")
+			.param("callId", transcript.callId())
+			.param("recordingId", recordingId)
+			.param("jobId", jobId)
+			.param("model", model)
+			.param("sec", transcript.audioSec())
+			.update();
+		List<Utterance> utterances = transcript.utterances();
+		for (int seq = 0; seq < utterances.size(); seq++) {
+			insert(transcript.callId(), seq, utterances.get(seq));
+		}
+		recordInOutbox(transcript.callId());
+	}
+
+	/**
+	 * The transaction-scoped lock makes outbox rows commit in sequence order, so the indexer can never read sequence
+	 * n+1 before n is visible and skip n for good.
+	 */
+	private void recordInOutbox(long callId) {
+		this.jdbc.sql("select pg_advisory_xact_lock(7277001)").query((rs, row) -> 1).list();
+		this.jdbc.sql("insert into index_outbox (call_id) values (:callId)").param("callId", callId).update();
+	}
+
+	private void insert(long callId, int seq, Utterance utterance) {
+		this.jdbc.sql("""
+				insert into utterance (call_id, seq, speaker, start_sec, end_sec, text, words)
+				values (:callId, :seq, :speaker, :start, :end, :text, cast(:words as jsonb))""")
+			.param("callId", callId)
+			.param("seq", seq)
+			.param("speaker", utterance.speaker())
+			.param("start", utterance.start())
+			.param("end", utterance.end())
+			.param("text", utterance.text())
+			.param("words", json.writeValueAsString(utterance.words().stream().map(TranscriptRepository::toJson).toList()))
+			.update();
+	}
+
+	Optional<Transcript> find(long callId) {
+		Optional<Double> audioSec = this.jdbc.sql("select audio_sec from transcript where call_id = :callId")
+			.param("callId", callId)
+			.query(Double.class)
+			.optional();
+		return audioSec.map((sec) -> new Transcript(callId, sec, utterances(callId)));
+	}
+
+	private List<Utterance> utterances(long callId) {
+		return this.jdbc.sql("select * from utterance where call_id = :callId order by seq")
+			.param("callId", callId)
+			.query((rs, row) -> new Utterance(rs.getString("speaker"), rs.getDouble("start_sec"),
+					rs.getDouble("end_sec"), rs.getString("text"), fromJson(rs.getString("words"))))
+			.list();
+	}
+
+	private static Map<String, Object> toJson(Word word) {
+		return Map.of("w", word.word(), "s", word.start(), "e", word.end(), "c", word.conf());
+	}
+
+	private static List<Word> fromJson(String words) {
+		List<Word> result = new ArrayList<>();
+		for (Map<String, Object> word : json.readValue(words, WORDS)) {
+			result.add(new Word((String) word.get("w"), number(word.get("s")), number(word.get("e")),
+					number(word.get("c"))));
+		}
+		return result;
+	}
+
+	private static double number(Object value) {
+		return ((Number) value).doubleValue();
+	}
+
+}

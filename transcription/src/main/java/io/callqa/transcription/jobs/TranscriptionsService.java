@@ -1,0 +1,71 @@
+package io.callqa.transcription.jobs;
+
+import java.util.Optional;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.callqa.transcription.Backlog;
+import io.callqa.transcription.SearchQuery;
+import io.callqa.transcription.SearchResults;
+import io.callqa.transcription.SearchUnavailableException;
+import io.callqa.transcription.Transcript;
+import io.callqa.transcription.TranscriptionStatus;
+import io.callqa.transcription.Transcriptions;
+import io.callqa.transcription.index.TranscriptIndex;
+
+/**
+ * Transcription's front door: the jobs answer for status, retries and the backlog, the stored transcripts for a
+ * call's transcript, and the index, where this process keeps one, for search.
+ */
+@Service
+class TranscriptionsService implements Transcriptions {
+
+	private final TranscriptionJobs jobs;
+
+	private final TranscriptRepository transcripts;
+
+	private final ObjectProvider<TranscriptIndex> index;
+
+	TranscriptionsService(TranscriptionJobs jobs, TranscriptRepository transcripts,
+			ObjectProvider<TranscriptIndex> index) {
+		this.jobs = jobs;
+		this.transcripts = transcripts;
+		this.index = index;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<TranscriptionStatus> statusOf(long callId) {
+		return this.jobs.statusOf(callId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Transcript> transcriptOf(long callId) {
+		return this.transcripts.find(callId);
+	}
+
+	@Override
+	@Transactional
+	public Optional<TranscriptionStatus> retryFailed(long callId, String who) {
+		return this.jobs.retryFailed(callId, who) ? this.jobs.statusOf(callId) : Optional.empty();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Backlog backlog() {
+		return this.jobs.backlog();
+	}
+
+	@Override
+	public SearchResults search(SearchQuery query) {
+		TranscriptIndex index = this.index.getIfAvailable();
+		if (index == null) {
+			throw new SearchUnavailableException();
+		}
+		return index.search(query);
+	}
+
+}

@@ -1,7 +1,0 @@
-/**
- * Stored transcripts and the outbox of transcript changes that the index follows.
- */
-@NullMarked
-package io.callqa.transcription.transcripts;
-
-import org.jspecify.annotations.NullMarked;
