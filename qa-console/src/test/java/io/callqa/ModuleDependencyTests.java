@@ -9,7 +9,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The modules' dependency direction: qa-console → transcription → telephony → db, never back.
+ * The modules' dependency direction: qa-console → transcription → telephony → db, never back; the simulator stands
+ * apart, used only by demo mode (and tests).
  */
 class ModuleDependencyTests {
 
@@ -35,6 +36,22 @@ class ModuleDependencyTests {
 		noClasses().that().resideInAPackage("io.callqa.db..")
 			.should().dependOnClassesThat().resideInAnyPackage("io.callqa.telephony..", "io.callqa.transcription..",
 					"io.callqa.qaconsole..")
+			.check(classes);
+	}
+
+	@Test
+	void theSimulatorShouldDependOnNoModule() {
+		// It imitates Asterisk, so it knows nothing of the connector it talks to.
+		noClasses().that().resideInAPackage("io.callqa.simulator..")
+			.should().dependOnClassesThat().resideInAnyPackage("io.callqa.db..", "io.callqa.telephony..",
+					"io.callqa.transcription..", "io.callqa.qaconsole..")
+			.check(classes);
+	}
+
+	@Test
+	void onlyDemoModeShouldUseTheSimulator() {
+		noClasses().that().resideOutsideOfPackages("io.callqa.simulator..", "io.callqa.qaconsole.demo..")
+			.should().dependOnClassesThat().resideInAPackage("io.callqa.simulator..")
 			.check(classes);
 	}
 
