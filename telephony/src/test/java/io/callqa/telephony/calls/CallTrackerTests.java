@@ -229,14 +229,8 @@ class CallTrackerTests {
 	@Test
 	void hangupBeforeAgentConnectEndsTheCallOnce() throws Exception {
 		Scenario trace = scenario("inbound-answered");
-		List<AmiEvent> events = new ArrayList<>(trace.events());
 		// The caller's legs hang up first; the AgentConnect and bridge events come after the end.
-		List<AmiEvent> moved = events.stream()
-			.filter((event) -> event.type().equals("AgentConnect") || event.type().startsWith("Bridge"))
-			.toList();
-		events.removeAll(moved);
-		events.addAll(moved);
-		this.feed.play(new Scenario(trace.name(), events));
+		this.feed.play(Traces.agentConnectAfterHangup(trace));
 
 		Map<String, Object> call = call("1795418999.0");
 		assertThat(call).containsEntry("state", "ENDED").containsEntry("outcome", "ABANDONED");

@@ -92,14 +92,8 @@ class LiveCallTests {
 	@Test
 	void callerWhoHangsUpWhileAnAgentRingsAbandonedEvenIfTheAgentAnswersLate() {
 		Scenario trace = trace("inbound-answered");
-		List<AmiEvent> events = new ArrayList<>(trace.events());
 		// The caller's legs hang up first; the AgentConnect and bridge events come after the end.
-		List<AmiEvent> late = events.stream()
-			.filter((event) -> event.type().equals("AgentConnect") || event.type().startsWith("Bridge"))
-			.toList();
-		events.removeAll(late);
-		events.addAll(late);
-		play(new Scenario(trace.name(), events));
+		play(Traces.agentConnectAfterHangup(trace));
 
 		CallEnded ended = ended("1795418999.0");
 		assertThat(ended.outcome()).isEqualTo(CallOutcome.ABANDONED);
