@@ -20,7 +20,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.callqa.TelephonyTestApplication;
-import io.callqa.telephony.ami.AmiConnections;
 import io.callqa.simulator.AmiEvent;
 import io.callqa.simulator.AmiSimulator;
 import io.callqa.simulator.CallScript;
@@ -37,7 +36,7 @@ class AsteriskFaultsTests {
 	private static final AmiSimulator simulator = SimulatedAsterisk.start();
 
 	@Autowired
-	private AmiConnections connections;
+	private AsteriskConnector connections;
 
 	@Autowired
 	private JdbcClient jdbc;

@@ -3,8 +3,6 @@ package io.callqa.telephony;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +22,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.callqa.TelephonyTestApplication;
-import io.callqa.telephony.ami.AmiConnections;
 import io.callqa.telephony.CallCenterMetrics;
 import io.callqa.telephony.CallStats;
 import io.callqa.telephony.Grouping;
@@ -44,14 +41,14 @@ import io.callqa.simulator.RenderedCall;
 				"callqa.telephony.metrics.short-abandon-threshold=5s" })
 class CallCenterDayTests {
 
-	private static final Path MONITOR = monitorDirectory();
+	private static final Path MONITOR = SimulatedAsterisk.monitorDirectory();
 
 	private static final AmiSimulator simulator = SimulatedAsterisk.start().recordInto(MONITOR);
 
 	private static final Instant DAY = Instant.parse("2026-03-10T00:00:00Z");
 
 	@Autowired
-	private AmiConnections connections;
+	private AsteriskConnector connections;
 
 	@Autowired
 	private CallCenterMetrics metrics;
@@ -61,8 +58,7 @@ class CallCenterDayTests {
 
 	@DynamicPropertySource
 	static void asterisk(DynamicPropertyRegistry registry) {
-		SimulatedAsterisk.connect(registry, simulator, "pbx1");
-		registry.add("callqa.telephony.recordings.asterisk.dir", MONITOR::toString);
+		SimulatedAsterisk.connect(registry, simulator, "pbx1", MONITOR);
 	}
 
 	@AfterAll
@@ -159,15 +155,6 @@ class CallCenterDayTests {
 
 	private static void await(BooleanSupplier condition) throws InterruptedException {
 		Await.until(Duration.ofSeconds(20), condition);
-	}
-
-	private static Path monitorDirectory() {
-		try {
-			return Files.createTempDirectory("callqa-monitor-");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

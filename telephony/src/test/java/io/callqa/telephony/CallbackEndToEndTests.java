@@ -2,8 +2,6 @@ package io.callqa.telephony;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +20,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.callqa.TelephonyTestApplication;
-import io.callqa.telephony.ami.AmiConnections;
 import io.callqa.telephony.CallbackRequests;
 import io.callqa.telephony.calls.QueueMembers;
 import io.callqa.simulator.AmiSimulator;
@@ -43,7 +40,7 @@ import io.callqa.simulator.OriginateOutcome;
 				"callqa.telephony.recordings.asterisk.settle=200ms" })
 class CallbackEndToEndTests {
 
-	private static final Path MONITOR = monitorDirectory();
+	private static final Path MONITOR = SimulatedAsterisk.monitorDirectory();
 
 	private static final AmiSimulator simulator = SimulatedAsterisk.start()
 		.recordInto(MONITOR)
@@ -55,7 +52,7 @@ class CallbackEndToEndTests {
 		});
 
 	@Autowired
-	private AmiConnections connections;
+	private AsteriskConnector connections;
 
 	@Autowired
 	private CallbackRequests callbacks;
@@ -68,8 +65,7 @@ class CallbackEndToEndTests {
 
 	@DynamicPropertySource
 	static void asterisk(DynamicPropertyRegistry registry) {
-		SimulatedAsterisk.connect(registry, simulator, "pbx1");
-		registry.add("callqa.telephony.recordings.asterisk.dir", MONITOR::toString);
+		SimulatedAsterisk.connect(registry, simulator, "pbx1", MONITOR);
 	}
 
 	@AfterAll
@@ -164,15 +160,6 @@ class CallbackEndToEndTests {
 
 	private static void await(BooleanSupplier condition) throws InterruptedException {
 		Await.until(Duration.ofSeconds(20), condition);
-	}
-
-	private static Path monitorDirectory() {
-		try {
-			return Files.createTempDirectory("callqa-monitor-");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,5 +1,10 @@
 package io.callqa.telephony;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import io.callqa.simulator.AmiSimulator;
@@ -27,6 +32,25 @@ public final class SimulatedAsterisk {
 		registry.add("callqa.telephony.ami.servers[0].port", simulator::port);
 		registry.add("callqa.telephony.ami.servers[0].username", () -> USER);
 		registry.add("callqa.telephony.ami.servers[0].secret", () -> SECRET);
+	}
+
+	/**
+	 * Registers {@code simulator} as the connector's only server, named {@code name}, and {@code monitor} as the
+	 * directory its recordings are collected from (the simulator's {@code recordInto}).
+	 */
+	public static void connect(DynamicPropertyRegistry registry, AmiSimulator simulator, String name, Path monitor) {
+		connect(registry, simulator, name);
+		registry.add("callqa.telephony.recordings.asterisk.dir", monitor::toString);
+	}
+
+	/** A fresh directory for the simulator's MixMonitor files, as Asterisk's monitor directory. */
+	public static Path monitorDirectory() {
+		try {
+			return Files.createTempDirectory("callqa-monitor-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

@@ -53,8 +53,6 @@ class AmiSimulatorTests {
 
 	private static final String SECRET = "ccsecret";
 
-	private static final Duration EVENTS_SETTLED = Duration.ofMillis(250);
-
 	private final EventRecorder recorder = new EventRecorder();
 
 	private AmiSimulator simulator;
@@ -135,7 +133,7 @@ class AmiSimulatorTests {
 	void playWhenInboundAnsweredShouldDeliverQueueEventsInWireOrder() throws Exception {
 		loginAndSettle();
 		this.simulator.play(Scenario.load("inbound-answered"));
-		this.recorder.awaitQuiet(EVENTS_SETTLED, Duration.ofSeconds(5));
+		this.recorder.awaitDispatched(this.simulator, Duration.ofSeconds(5));
 		assertThat(this.recorder.events()).map(Object::getClass)
 			.filteredOn((type) -> List.of(QueueCallerJoinEvent.class, AgentCalledEvent.class, AgentConnectEvent.class,
 					AgentCompleteEvent.class, QueueCallerLeaveEvent.class).contains(type))
@@ -151,7 +149,7 @@ class AmiSimulatorTests {
 		loginAndSettle();
 		Scenario scenario = Scenario.load(name);
 		this.simulator.play(scenario);
-		this.recorder.awaitQuiet(EVENTS_SETTLED, Duration.ofSeconds(5));
+		this.recorder.awaitDispatched(this.simulator, Duration.ofSeconds(5));
 		List<ManagerEvent> fromWire = this.recorder.events().stream().filter((event) -> !isLegacyCopy(event)).toList();
 		assertThat(fromWire).hasSize(scenario.size());
 		// The library adds a legacy DialEvent per DialBegin: count calls by class, or they are counted twice.
@@ -163,7 +161,7 @@ class AmiSimulatorTests {
 	void playWhenCallerAbandonsShouldDeliverQueueCallerAbandon() throws Exception {
 		loginAndSettle();
 		this.simulator.play(Scenario.load("abandoned"));
-		this.recorder.awaitQuiet(EVENTS_SETTLED, Duration.ofSeconds(5));
+		this.recorder.awaitDispatched(this.simulator, Duration.ofSeconds(5));
 		assertThat(this.recorder.events(QueueCallerAbandonEvent.class)).singleElement()
 			.satisfies((event) -> assertThat(event.getQueue()).isEqualTo("sales"));
 		assertThat(queueStatuses()).doesNotContain("TIMEOUT");
@@ -174,7 +172,7 @@ class AmiSimulatorTests {
 		loginAndSettle();
 		Scenario scenario = Scenario.load("queue-timeout");
 		this.simulator.play(scenario);
-		this.recorder.awaitQuiet(EVENTS_SETTLED, Duration.ofSeconds(5));
+		this.recorder.awaitDispatched(this.simulator, Duration.ofSeconds(5));
 		assertThat(scenario.setsVariable("QUEUESTATUS", "TIMEOUT")).isTrue();
 		assertThat(this.recorder.events(QueueCallerAbandonEvent.class)).hasSize(1);
 		assertThat(queueStatuses()).contains("TIMEOUT");
@@ -186,7 +184,7 @@ class AmiSimulatorTests {
 		Scenario first = Scenario.load("inbound-answered");
 		this.simulator.play(first);
 		this.simulator.play(first.withIdSuffix("1").shiftedBy(Duration.ofMinutes(1)));
-		this.recorder.awaitQuiet(EVENTS_SETTLED, Duration.ofSeconds(5));
+		this.recorder.awaitDispatched(this.simulator, Duration.ofSeconds(5));
 		List<QueueCallerJoinEvent> joins = this.recorder.events(QueueCallerJoinEvent.class);
 		assertThat(joins).hasSize(2);
 		assertThat(joins.get(1).getUniqueId()).isEqualTo(joins.get(0).getUniqueId() + "1");

@@ -24,7 +24,7 @@ import io.callqa.telephony.LifecyclePhases;
  * Asterisk-Java's {@link DefaultAgiServer} as a lifecycle bean: every {@link FastAgiScript} bean is served under its
  * bean name. Scripts are shared by all calls, so they must be thread-safe.
  */
-public class FastAgiServer implements SmartLifecycle {
+class FastAgiServer implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(FastAgiServer.class);
 

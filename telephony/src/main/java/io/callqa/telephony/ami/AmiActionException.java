@@ -3,7 +3,7 @@ package io.callqa.telephony.ami;
 /**
  * Asterisk refused an action ({@code Response: Error}).
  */
-public class AmiActionException extends RuntimeException {
+class AmiActionException extends RuntimeException {
 
 	public AmiActionException(String server, String action, String message) {
 		super(action + " refused by Asterisk server '" + server + "': " + message);

@@ -20,7 +20,7 @@ import io.callqa.telephony.LifecyclePhases;
  * {@link AmiEventHandler} beans, their status reported for health and metrics.
  */
 @Component
-public class AmiConnections implements AmiActions, AsteriskConnector, SmartLifecycle {
+class AmiConnections implements AmiActions, AsteriskConnector, SmartLifecycle {
 
 	private final AmiProperties properties;
 

@@ -62,7 +62,7 @@ import io.callqa.telephony.ami.AsteriskEvent.VariableSet;
  * Turns Asterisk-Java's events into {@link AsteriskEvent}s: the only place that knows the library's event classes.
  * Matched by exact class, so one map lookup per event.
  */
-public final class AmiEvents {
+final class AmiEvents {
 
 	private static final Map<Class<?>, BiFunction<ManagerEvent, Instant, AsteriskEvent>> TRANSLATIONS = new HashMap<>();
 

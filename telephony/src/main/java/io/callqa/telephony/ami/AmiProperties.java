@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The Asterisk servers to follow ({@code callqa.telephony.ami.servers[0].host=...}); none configured, no connector.
  */
 @ConfigurationProperties("callqa.telephony.ami")
-public record AmiProperties(List<Server> servers, @DefaultValue("1000000") int eventQueueCapacity) {
+record AmiProperties(List<Server> servers, @DefaultValue("1000000") int eventQueueCapacity) {
 
 	public AmiProperties {
 		servers = (servers != null) ? List.copyOf(servers) : List.of();

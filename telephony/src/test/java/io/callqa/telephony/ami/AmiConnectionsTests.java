@@ -6,20 +6,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
-import io.callqa.TelephonyTestApplication;
 import io.callqa.telephony.Await;
 import io.callqa.telephony.ami.AsteriskEvent.AgentConnected;
 import io.callqa.telephony.ami.AsteriskEvent.CallerJoinedQueue;
@@ -35,66 +32,68 @@ import io.callqa.telephony.SimulatedAsterisk;
  * thread, translated into our records and without the library's legacy duplicates, and notices and repairs a dropped
  * connection.
  */
-@SpringBootTest(classes = { TelephonyTestApplication.class, AmiConnectionsTests.Recorder.class })
 class AmiConnectionsTests {
 
 	private static final AmiSimulator simulator = SimulatedAsterisk.start();
 
 	private static final AtomicInteger markers = new AtomicInteger();
 
-	@Autowired
-	private AmiConnections connections;
+	private static final Recorder recorder = new Recorder();
 
-	@Autowired
-	private Recorder recorder;
+	// The connector alone, as its configuration builds it: what is tested here needs no database and no other bean.
+	private static final AmiConnections connections = new AmiConnections(
+			new AmiProperties(List.of(new AmiProperties.Server("pbx1", "127.0.0.1", simulator.port(),
+					SimulatedAsterisk.USER, SimulatedAsterisk.SECRET, Duration.ofSeconds(30), Duration.ofMillis(200),
+					Duration.ofSeconds(30))), 1_000_000),
+			new StaticListableBeanFactory(Map.of("recorder", recorder)).getBeanProvider(AmiEventHandler.class));
 
-	@DynamicPropertySource
-	static void asterisk(DynamicPropertyRegistry registry) {
-		SimulatedAsterisk.connect(registry, simulator, "pbx1");
-		registry.add("callqa.telephony.ami.servers[0].ping-interval", () -> "200ms");
+	@BeforeAll
+	static void startConnector() {
+		connections.start();
 	}
 
 	@AfterAll
-	static void stopSimulator() {
+	static void stopConnectorAndSimulator() {
+		connections.stop();
 		simulator.close();
 	}
 
 	@BeforeEach
 	void connected() throws InterruptedException {
-		await(() -> this.connections.status().allConnected());
+		await(() -> connections.status().allConnected());
 		// Let a previous test's replay drain, so counts below are this test's own.
 		handledAllSentSoFar();
-		this.recorder.clear();
+		recorder.clear();
 	}
 
 	@Test
 	void eventsReachHandlersInWireOrderOnTheConnectorsThreadWithoutLegacyDuplicates() throws InterruptedException {
 		Scenario trace = Scenario.load("inbound-answered").withIdSuffix("-order");
 		simulator.play(trace);
-		await(() -> this.recorder.count(HungUp.class) >= trace.count("Hangup"));
+		await(() -> recorder.count(HungUp.class) >= trace.count("Hangup"));
 		// Everything the simulator sent has been handled: no duplicate can still be on its way.
 		handledAllSentSoFar();
-		assertThat(this.recorder.count(HungUp.class)).isEqualTo(trace.count("Hangup"));
+		assertThat(recorder.count(HungUp.class)).isEqualTo(trace.count("Hangup"));
 
-		List<AsteriskEvent> events = this.recorder.events();
-		assertThat(this.recorder.named("Dial")).isZero();
-		assertThat(this.recorder.named("Bridge")).isZero();
-		assertThat(this.recorder.named("DialBegin")).isEqualTo(trace.count("DialBegin"));
-		assertThat(this.recorder.threads()).containsOnly("ami-events");
-		assertThat(this.recorder.servers()).containsOnly("pbx1");
+		List<AsteriskEvent> events = recorder.events();
+		assertThat(recorder.named("Dial")).isZero();
+		assertThat(recorder.named("Bridge")).isZero();
+		assertThat(recorder.named("DialBegin")).isEqualTo(trace.count("DialBegin"));
+		assertThat(recorder.threads()).containsOnly("ami-events");
+		assertThat(recorder.servers()).containsOnly("pbx1");
 		List<Class<?>> types = events.stream().<Class<?>>map(Object::getClass).toList();
 		assertThat(types.indexOf(ChannelCreated.class)).isLessThan(types.indexOf(CallerJoinedQueue.class));
 		assertThat(types.indexOf(CallerJoinedQueue.class)).isLessThan(types.indexOf(AgentConnected.class));
 		assertThat(types.lastIndexOf(AgentConnected.class)).isLessThan(types.lastIndexOf(HungUp.class));
-		assertThat(this.recorder.flushes()).isPositive();
+		assertThat(recorder.flushes()).isPositive();
 	}
 
 	@Test
 	void statusCountsEventsAndItsLag() throws InterruptedException {
 		Scenario trace = Scenario.load("abandoned").withIdSuffix("-status");
 		simulator.play(trace);
-		await(() -> this.recorder.count(HungUp.class) == trace.count("Hangup"));
-		ConnectorStatus status = this.connections.status();
+		await(() -> recorder.count(HungUp.class) == trace.count("Hangup"));
+		ConnectorStatus status = connections.status();
 		assertThat(status.handled()).isPositive();
 		assertThat(status.dropped()).isZero();
 		assertThat(status.lagP99Millis()).isPositive();
@@ -107,15 +106,15 @@ class AmiConnectionsTests {
 
 	@Test
 	void aDroppedConnectionIsReportedThenRestoredAndResynced() throws InterruptedException {
-		int resyncs = this.recorder.resyncs();
+		int resyncs = recorder.resyncs();
 		simulator.dropConnections();
-		await(() -> this.recorder.disconnects() > 0);
-		await(() -> this.recorder.resyncs() > resyncs);
-		assertThat(this.connections.status().allConnected()).isTrue();
-		assertThat(this.connections.status().servers().get(0).reconnects()).isPositive();
+		await(() -> recorder.disconnects() > 0);
+		await(() -> recorder.resyncs() > resyncs);
+		assertThat(connections.status().allConnected()).isTrue();
+		assertThat(connections.status().servers().get(0).reconnects()).isPositive();
 
 		simulator.play(Scenario.load("abandoned").withIdSuffix("-after-drop"));
-		await(() -> this.recorder.count(HungUp.class) > 0);
+		await(() -> recorder.count(HungUp.class) > 0);
 	}
 
 	@Test
@@ -124,8 +123,8 @@ class AmiConnectionsTests {
 		simulator.inject("this is not: an event\r\nat all\r\n\r\n");
 		simulator.inject("Event: Hangup\r\nUniqueid: \r\nCause: not-a-number\r\n\r\n");
 		simulator.play(Scenario.load("abandoned").withIdSuffix("-after-garbage"));
-		await(() -> this.recorder.count(HungUp.class) >= 2);
-		assertThat(this.connections.status().allConnected()).isTrue();
+		await(() -> recorder.count(HungUp.class) >= 2);
+		assertThat(connections.status().allConnected()).isTrue();
 	}
 
 	/**
@@ -136,7 +135,7 @@ class AmiConnectionsTests {
 		String marker = "marker-" + markers.incrementAndGet();
 		simulator.inject("Event: VarSet\r\nPrivilege: dialplan,all\r\nVariable: TEST_MARKER\r\nValue: " + marker
 				+ "\r\n\r\n");
-		await(() -> this.recorder.sawMarker(marker));
+		await(() -> recorder.sawMarker(marker));
 	}
 
 	private static void await(BooleanSupplier condition) throws InterruptedException {
@@ -144,7 +143,6 @@ class AmiConnectionsTests {
 	}
 
 	/** A handler that remembers what it was given and on which thread. */
-	@TestConfiguration(proxyBeanMethods = false)
 	static class Recorder implements AmiEventHandler {
 
 		private final List<AsteriskEvent> events = new ArrayList<>();

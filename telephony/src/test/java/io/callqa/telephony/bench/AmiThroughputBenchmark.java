@@ -20,10 +20,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.callqa.TelephonyTestApplication;
 import io.callqa.telephony.SimulatedAsterisk;
-import io.callqa.telephony.ami.AmiConnections;
 import io.callqa.simulator.AmiSimulator;
 import io.callqa.simulator.CallScript;
 import io.callqa.simulator.RenderedCall;
+import io.callqa.telephony.AsteriskConnector;
+import io.callqa.telephony.Await;
 import io.callqa.telephony.ConnectorStatus;
 
 /**
@@ -42,7 +43,7 @@ class AmiThroughputBenchmark {
 	private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
 
 	@Autowired
-	private AmiConnections connections;
+	private AsteriskConnector connections;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -59,9 +60,7 @@ class AmiThroughputBenchmark {
 
 	@Test
 	void sustainedRates() throws Exception {
-		while (!this.connections.status().allConnected()) {
-			Thread.sleep(50);
-		}
+		Await.until(Duration.ofSeconds(30), () -> this.connections.status().allConnected());
 		run(2_000, 10, "warm-up");
 		for (int rate : new int[] { 5_000, 7_500, 10_000 }) {
 			run(rate, SECONDS, "run");

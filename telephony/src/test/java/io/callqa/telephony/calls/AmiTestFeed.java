@@ -20,14 +20,14 @@ import org.asteriskjava.manager.event.ManagerEvent;
 
 import io.callqa.telephony.Await;
 import io.callqa.telephony.ami.AmiEventHandler;
-import io.callqa.telephony.ami.AmiEvents;
+import io.callqa.telephony.ami.AmiTestEvents;
 import io.callqa.telephony.ami.ChannelSnapshot;
 import io.callqa.simulator.AmiSimulator;
 import io.callqa.simulator.Scenario;
 
 /**
  * Stands in for the AMI connector in tests: the real Asterisk-Java client logged into the simulator, its events
- * translated by {@link AmiEvents} as the connector does and handed to a handler on one executor thread (never the
+ * translated by {@link AmiTestEvents} as the connector does and handed to a handler on one executor thread (never the
  * library's dispatch thread), flushed after each drained run.
  */
 final class AmiTestFeed implements AutoCloseable {
@@ -142,7 +142,7 @@ final class AmiTestFeed implements AutoCloseable {
 				this.marker.countDown();
 			}
 			else {
-				this.handler.onEvent(this.server, AmiEvents.from(event, receivedAt));
+				this.handler.onEvent(this.server, AmiTestEvents.from(event, receivedAt));
 			}
 			if (this.queued.decrementAndGet() == 0) {
 				this.handler.flush();

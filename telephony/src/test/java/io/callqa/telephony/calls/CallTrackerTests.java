@@ -29,7 +29,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.callqa.TelephonyTestApplication;
-import io.callqa.telephony.ami.AmiEvents;
+import io.callqa.telephony.ami.AmiTestEvents;
 import io.callqa.simulator.AmiEvent;
 import io.callqa.simulator.Scenario;
 import io.callqa.telephony.CallEnded;
@@ -229,14 +229,8 @@ class CallTrackerTests {
 	@Test
 	void hangupBeforeAgentConnectEndsTheCallOnce() throws Exception {
 		Scenario trace = scenario("inbound-answered");
-		List<AmiEvent> events = new ArrayList<>(trace.events());
 		// The caller's legs hang up first; the AgentConnect and bridge events come after the end.
-		List<AmiEvent> moved = events.stream()
-			.filter((event) -> event.type().equals("AgentConnect") || event.type().startsWith("Bridge"))
-			.toList();
-		events.removeAll(moved);
-		events.addAll(moved);
-		this.feed.play(new Scenario(trace.name(), events));
+		this.feed.play(Traces.agentConnectAfterHangup(trace));
 
 		Map<String, Object> call = call("1795418999.0");
 		assertThat(call).containsEntry("state", "ENDED").containsEntry("outcome", "ABANDONED");
@@ -295,7 +289,7 @@ class CallTrackerTests {
 		this.feed.disconnect(droppedAt);
 		this.feed.dropAndReconnect();
 		String stranger = "1795419999.50" + this.suffix;
-		this.feed.resync(AmiEvents.snapshot(Instant.parse("2026-11-23T07:31:00Z"),
+		this.feed.resync(AmiTestEvents.snapshot(Instant.parse("2026-11-23T07:31:00Z"),
 				List.of(channel(stranger, stranger, "Local/cust@customer-00000050;1", "00:00:20")),
 				List.of(member("support", "agent9")), List.of(entry(stranger, "support", 3, 15))));
 
@@ -317,7 +311,7 @@ class CallTrackerTests {
 			.containsExactly("agent9");
 
 		// Asterisk "restarted": none of those channels exist any more.
-		this.feed.resync(AmiEvents.snapshot(Instant.parse("2026-11-23T07:32:00Z"), List.of(), List.of(), List.of()));
+		this.feed.resync(AmiTestEvents.snapshot(Instant.parse("2026-11-23T07:32:00Z"), List.of(), List.of(), List.of()));
 		assertThat(call("1795419999.50")).containsEntry("state", "ENDED").containsEntry("outcome", "LOST");
 	}
 

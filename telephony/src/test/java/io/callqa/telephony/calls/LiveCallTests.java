@@ -22,13 +22,13 @@ import org.junit.jupiter.api.Test;
 import io.callqa.telephony.CallEnded;
 import io.callqa.telephony.CallOutcome;
 import io.callqa.telephony.Direction;
-import io.callqa.telephony.ami.AmiEvents;
+import io.callqa.telephony.ami.AmiTestEvents;
 import io.callqa.simulator.AmiEvent;
 import io.callqa.simulator.Scenario;
 
 /**
  * The call lifecycle without Spring, database or sockets: the captured Asterisk 22 traces, in their wire order, are
- * read by Asterisk-Java's own event builder, translated by {@link AmiEvents} as the connector does, and routed to
+ * read by Asterisk-Java's own event builder, translated by {@link AmiTestEvents} as the connector does, and routed to
  * {@link LiveCall}; each test checks the row that would be stored and the {@link CallEnded} that would be published.
  * Variants of a trace change only what Asterisk reports differently in that case (a variable's value, events
  * missing), keeping the order of the rest.
@@ -92,14 +92,8 @@ class LiveCallTests {
 	@Test
 	void callerWhoHangsUpWhileAnAgentRingsAbandonedEvenIfTheAgentAnswersLate() {
 		Scenario trace = trace("inbound-answered");
-		List<AmiEvent> events = new ArrayList<>(trace.events());
 		// The caller's legs hang up first; the AgentConnect and bridge events come after the end.
-		List<AmiEvent> late = events.stream()
-			.filter((event) -> event.type().equals("AgentConnect") || event.type().startsWith("Bridge"))
-			.toList();
-		events.removeAll(late);
-		events.addAll(late);
-		play(new Scenario(trace.name(), events));
+		play(Traces.agentConnectAfterHangup(trace));
 
 		CallEnded ended = ended("1795418999.0");
 		assertThat(ended.outcome()).isEqualTo(CallOutcome.ABANDONED);
@@ -241,7 +235,7 @@ class LiveCallTests {
 		play(part(trace, (event) -> event.type().equals("QueueCallerJoin")));
 		Instant droppedAt = this.clock.plusSeconds(5);
 		this.calls.disconnected(droppedAt);
-		CallResync.apply(this.calls, AmiEvents.snapshot(droppedAt.plusSeconds(30), List.of(), List.of(), List.of()));
+		CallResync.apply(this.calls, AmiTestEvents.snapshot(droppedAt.plusSeconds(30), List.of(), List.of(), List.of()));
 
 		CallEnded ended = ended("1795419021.4");
 		assertThat(ended.outcome()).isEqualTo(CallOutcome.LOST);
@@ -252,7 +246,7 @@ class LiveCallTests {
 	@Test
 	void answeredCallWhoseEndWasNotSeenStaysAnswered() {
 		play(part(trace("inbound-answered"), (event) -> event.type().equals("AgentConnect")));
-		CallResync.apply(this.calls, AmiEvents.snapshot(this.clock, List.of(), List.of(), List.of()));
+		CallResync.apply(this.calls, AmiTestEvents.snapshot(this.clock, List.of(), List.of(), List.of()));
 
 		CallEnded ended = ended("1795418999.0");
 		assertThat(ended.outcome()).isEqualTo(CallOutcome.ANSWERED);
@@ -276,7 +270,7 @@ class LiveCallTests {
 		cases.put(CallOutcome.NOT_QUEUED, (t) -> t.playThenEnded(t.trace("chanspy"), "1795419105.36"));
 		cases.put(CallOutcome.LOST, (t) -> {
 			t.play(part(t.trace("abandoned"), (event) -> event.type().equals("QueueCallerJoin")));
-			CallResync.apply(t.calls, AmiEvents.snapshot(t.clock, List.of(), List.of(), List.of()));
+			CallResync.apply(t.calls, AmiTestEvents.snapshot(t.clock, List.of(), List.of(), List.of()));
 			return t.ended("1795419021.4");
 		});
 
@@ -296,13 +290,13 @@ class LiveCallTests {
 		return ended(linkedid);
 	}
 
-	/** Each event as the connector would hand it over: built by Asterisk-Java, translated by {@link AmiEvents}. */
+	/** Each event as the connector would hand it over: built by Asterisk-Java, translated by {@link AmiTestEvents}. */
 	private void play(Scenario scenario) {
 		for (AmiEvent event : scenario.events()) {
 			ManagerEvent built = Library.build(event);
 			this.clock = this.clock.plusMillis(1);
 			if (built != null) {
-				this.calls.on(AmiEvents.from(built, this.clock));
+				this.calls.on(AmiTestEvents.from(built, this.clock));
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -15,6 +16,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +32,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.callqa.TelephonyTestApplication;
+import io.callqa.telephony.Await;
 import io.callqa.telephony.CallEnded;
 import io.callqa.telephony.CallOutcome;
 import io.callqa.telephony.CallRecorded;
@@ -85,9 +91,21 @@ class RecordingCollectorTests {
 		long callId = endedCall("1795419100.5");
 		Path file = writeWav("support-1795419100.5.wav", 8000, 8000);
 		this.events.publishEvent(ended(callId, "1795419100.5"));
-		for (int i = 0; i < 5; i++) {
-			Thread.sleep(100);
-			appendSilence(file, 800);
+		// Asterisk goes on writing after the call's end, on its own clock: five more blocks, 100 ms apart.
+		ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
+		AtomicInteger appended = new AtomicInteger();
+		try {
+			writer.scheduleAtFixedRate(() -> {
+				if (appended.get() < 5) {
+					appendSilence(file, 800);
+					appended.incrementAndGet();
+				}
+			}, 100, 100, TimeUnit.MILLISECONDS);
+			Await.until(Duration.ofSeconds(10), () -> appended.get() == 5);
+		}
+		finally {
+			writer.shutdownNow();
+			writer.awaitTermination(10, TimeUnit.SECONDS);
 		}
 		long finalSize = Files.size(file);
 
@@ -212,8 +230,13 @@ class RecordingCollectorTests {
 		return file;
 	}
 
-	private static void appendSilence(Path file, int samples) throws IOException {
-		Files.write(file, new byte[samples * 2], StandardOpenOption.APPEND);
+	private static void appendSilence(Path file, int samples) {
+		try {
+			Files.write(file, new byte[samples * 2], StandardOpenOption.APPEND);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static void age(Path file, Duration age) throws IOException {
@@ -225,18 +248,12 @@ class RecordingCollectorTests {
 	}
 
 	private void awaitRecordings(long callId, int expected) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (count(callId) < expected && System.nanoTime() < deadline) {
-			Thread.sleep(50);
-		}
+		Await.until(Duration.ofSeconds(10), () -> count(callId) >= expected);
 		assertThat(count(callId)).isEqualTo(expected);
 	}
 
 	private void awaitAnomaly(long callId) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (anomaly(callId) == null && System.nanoTime() < deadline) {
-			Thread.sleep(50);
-		}
+		Await.until(Duration.ofSeconds(10), () -> anomaly(callId) != null);
 	}
 
 	private long count(long callId) {

@@ -2,8 +2,6 @@ package io.callqa.telephony.recordings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -39,7 +37,7 @@ import io.callqa.simulator.RenderedCall;
 				"callqa.telephony.recordings.asterisk.sweep-min-age=0s" })
 class SystemNameRecordingsTests {
 
-	private static final Path MONITOR = monitorDirectory();
+	private static final Path MONITOR = SimulatedAsterisk.monitorDirectory();
 
 	private static final AmiSimulator simulator = SimulatedAsterisk.start().systemName("pbx1")
 		.recordInto(MONITOR, true);
@@ -52,8 +50,7 @@ class SystemNameRecordingsTests {
 
 	@DynamicPropertySource
 	static void asterisk(DynamicPropertyRegistry registry) {
-		SimulatedAsterisk.connect(registry, simulator, "pbx1");
-		registry.add("callqa.telephony.recordings.asterisk.dir", MONITOR::toString);
+		SimulatedAsterisk.connect(registry, simulator, "pbx1", MONITOR);
 	}
 
 	@AfterAll
@@ -92,15 +89,6 @@ class SystemNameRecordingsTests {
 			.param("id", callId)
 			.query(Long.class)
 			.single();
-	}
-
-	private static Path monitorDirectory() {
-		try {
-			return Files.createTempDirectory("callqa-systemname-monitor-");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

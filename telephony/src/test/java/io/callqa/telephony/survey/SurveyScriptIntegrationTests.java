@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 import io.callqa.TelephonyTestApplication;
 import io.callqa.telephony.agi.FastAgiScript;
-import io.callqa.telephony.agi.FastAgiServer;
+import io.callqa.telephony.agi.TestAgiServer;
 import io.callqa.telephony.agi.AgiHeader;
 import io.callqa.telephony.agi.AgiTranscript;
 import io.callqa.telephony.agi.FakeAsteriskAgiClient;
@@ -61,7 +61,7 @@ class SurveyScriptIntegrationTests {
 
 	@BeforeEach
 	void start() throws Exception {
-		this.server = TestAgiServer.start(Map.of("survey", FastAgiServer.served(this.survey)));
+		this.server = TestAgiServer.start(Map.of("survey", this.survey));
 		int n = calls.incrementAndGet();
 		this.uniqueid = "1795419721." + n;
 		this.callId = insertCall("pbx1", this.uniqueid, "agent2", "support");

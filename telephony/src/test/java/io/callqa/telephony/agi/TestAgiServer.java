@@ -1,9 +1,10 @@
-package io.callqa.telephony.survey;
+package io.callqa.telephony.agi;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -14,11 +15,12 @@ import org.asteriskjava.fastagi.SimpleMappingStrategy;
 import org.asteriskjava.util.ServerSocketFacade;
 
 /**
- * A real {@link DefaultAgiServer} on a free loopback port, started on its own thread and ready once constructed.
+ * A real {@link DefaultAgiServer} on a free loopback port, started on its own thread and ready once constructed,
+ * serving our scripts as the application's {@link FastAgiServer} does (for tests of scripts outside {@code agi}).
  */
-final class TestAgiServer extends DefaultAgiServer {
+public final class TestAgiServer extends DefaultAgiServer {
 
-	static final String HOST = "127.0.0.1";
+	public static final String HOST = "127.0.0.1";
 
 	private final CountDownLatch bound = new CountDownLatch(1);
 
@@ -29,8 +31,10 @@ final class TestAgiServer extends DefaultAgiServer {
 	/**
 	 * Starts a server serving the given scripts by name and waits until it listens.
 	 */
-	static TestAgiServer start(Map<String, AgiScript> scripts) throws Exception {
-		TestAgiServer server = new TestAgiServer(scripts);
+	public static TestAgiServer start(Map<String, FastAgiScript> scripts) throws Exception {
+		Map<String, AgiScript> served = new HashMap<>();
+		scripts.forEach((name, script) -> served.put(name, FastAgiServer.served(script)));
+		TestAgiServer server = new TestAgiServer(served);
 		server.setPort(freePort());
 		server.setAddress(InetAddress.getByName(HOST));
 		Thread thread = new Thread(server::serve, "fastagi-server");
