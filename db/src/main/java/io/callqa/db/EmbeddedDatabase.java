@@ -58,6 +58,34 @@ final class EmbeddedDatabase implements AutoCloseable {
 
 	private static final String LOCK_FILE = "callqa.lock";
 
+	/**
+	 * Gives the role {@code %1$s} every table, view, sequence and routine of the schema public: tables first (their
+	 * sequences follow them), then what is left; a no-op once everything is owned.
+	 */
+	private static final String OWN_PUBLIC_OBJECTS = """
+			do $$
+			declare
+			    object record;
+			begin
+			    for object in select c.oid::regclass as name, c.relkind from pg_class c
+			            where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p', 'v', 'm', 'f')
+			            and c.relowner <> '%1$s'::regrole loop
+			        execute format('alter %%s %%s owner to %1$s', case object.relkind when 'v' then 'view'
+			            when 'm' then 'materialized view' when 'f' then 'foreign table' else 'table' end,
+			            object.name);
+			    end loop;
+			    for object in select c.oid::regclass as name from pg_class c
+			            where c.relnamespace = 'public'::regnamespace and c.relkind = 'S'
+			            and c.relowner <> '%1$s'::regrole loop
+			        execute format('alter sequence %%s owner to %1$s', object.name);
+			    end loop;
+			    for object in select p.oid::regprocedure as name from pg_proc p
+			            where p.pronamespace = 'public'::regnamespace and p.proowner <> '%1$s'::regrole loop
+			        execute format('alter routine %%s owner to %1$s', object.name);
+			    end loop;
+			end
+			$$""";
+
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
 	private final PostgresBinaries binaries;
@@ -88,26 +116,10 @@ final class EmbeddedDatabase implements AutoCloseable {
 		boolean temporary = properties.dataDir() == null;
 		Path dataDir = temporary ? Files.createTempDirectory("callqa-pg")
 				: Files.createDirectories(properties.dataDir().toAbsolutePath().normalize());
-		DatabaseCredentials fresh = null;
-		if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
-			fresh = DatabaseCredentials.generate();
-			try {
-				initdb(binaries, dataDir, fresh, properties.durable());
-			}
-			catch (IOException | RuntimeException ex) {
-				if (temporary) {
-					FileSystemUtils.deleteRecursively(dataDir);
-				}
-				throw ex;
-			}
-		}
+		DatabaseCredentials fresh = initdbIfNew(binaries, dataDir, temporary, properties.durable());
 		EmbeddedDatabase database = new EmbeddedDatabase(binaries, dataDir, temporary, lock(dataDir));
 		try {
-			database.stopStalePostmaster();
-			database.secure(fresh);
-			database.startPostmaster(properties);
-			database.provision();
-			database.startWatchdog();
+			database.bringUp(fresh, properties);
 			return database;
 		}
 		catch (IOException | RuntimeException ex) {
@@ -119,6 +131,36 @@ final class EmbeddedDatabase implements AutoCloseable {
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * A cluster in a data directory that has none, with fresh credentials (returned; null for an existing cluster). A
+	 * temporary directory is removed if that fails.
+	 */
+	private static @Nullable DatabaseCredentials initdbIfNew(PostgresBinaries binaries, Path dataDir, boolean temporary,
+			boolean durable) throws IOException {
+		if (Files.exists(dataDir.resolve("PG_VERSION"))) {
+			return null;
+		}
+		DatabaseCredentials fresh = DatabaseCredentials.generate();
+		try {
+			initdb(binaries, dataDir, fresh, durable);
+		}
+		catch (IOException | RuntimeException ex) {
+			if (temporary) {
+				FileSystemUtils.deleteRecursively(dataDir);
+			}
+			throw ex;
+		}
+		return fresh;
+	}
+
+	private void bringUp(@Nullable DatabaseCredentials fresh, EmbeddedDatabaseProperties properties) throws IOException {
+		stopStalePostmaster();
+		secure(fresh);
+		startPostmaster(properties);
+		provision();
+		startWatchdog();
 	}
 
 	/** One process per data directory: a second one (another server on the same directory) is refused here. */
@@ -302,6 +344,24 @@ final class EmbeddedDatabase implements AutoCloseable {
 
 	/** The application's role and database, created or repaired as the superuser on every start (idempotent). */
 	private void provision() {
+		boolean rename = createRoleAndDatabase();
+		try {
+			if (rename) {
+				moveTablesOutOfDatabasePostgres();
+			}
+			handOverToApplicationRole();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot hand the embedded database over to the role " + APPLICATION_ROLE,
+					ex);
+		}
+	}
+
+	/**
+	 * Creates the application's role (or resets its attributes and password) and its database.
+	 * @return whether the database was not created because the application's tables are still in "postgres"
+	 */
+	private boolean createRoleAndDatabase() {
 		String password = credentials().applicationPassword();
 		boolean rename = false;
 		try (Connection connection = connect("postgres", SUPERUSER, credentials().superuserPassword());
@@ -322,49 +382,26 @@ final class EmbeddedDatabase implements AutoCloseable {
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot set up the embedded database's role and database", ex);
 		}
-		try {
-			if (rename) {
-				log.info("Moving the application's tables from the database postgres to {}, owned by {}", DATABASE,
-						APPLICATION_ROLE);
-				try (Connection connection = connect("template1", SUPERUSER, credentials().superuserPassword());
-						Statement statement = connection.createStatement()) {
-					statement.execute("alter database postgres rename to " + DATABASE);
-					statement.execute("create database postgres");
-				}
-			}
-			try (Connection connection = connect(DATABASE, SUPERUSER, credentials().superuserPassword());
-					Statement statement = connection.createStatement()) {
-				statement.execute("alter database " + DATABASE + " owner to " + APPLICATION_ROLE);
-				statement.execute("alter schema public owner to " + APPLICATION_ROLE);
-				// Tables first (their sequences follow them), then what is left; a no-op once everything is owned.
-				statement.execute("""
-						do $$
-						declare
-						    object record;
-						begin
-						    for object in select c.oid::regclass as name, c.relkind from pg_class c
-						            where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p', 'v', 'm', 'f')
-						            and c.relowner <> '%1$s'::regrole loop
-						        execute format('alter %%s %%s owner to %1$s', case object.relkind when 'v' then 'view'
-						            when 'm' then 'materialized view' when 'f' then 'foreign table' else 'table' end,
-						            object.name);
-						    end loop;
-						    for object in select c.oid::regclass as name from pg_class c
-						            where c.relnamespace = 'public'::regnamespace and c.relkind = 'S'
-						            and c.relowner <> '%1$s'::regrole loop
-						        execute format('alter sequence %%s owner to %1$s', object.name);
-						    end loop;
-						    for object in select p.oid::regprocedure as name from pg_proc p
-						            where p.pronamespace = 'public'::regnamespace and p.proowner <> '%1$s'::regrole loop
-						        execute format('alter routine %%s owner to %1$s', object.name);
-						    end loop;
-						end
-						$$""".formatted(APPLICATION_ROLE));
-			}
+		return rename;
+	}
+
+	/** The database "postgres" of an earlier version becomes the application's; an empty "postgres" replaces it. */
+	private void moveTablesOutOfDatabasePostgres() throws SQLException {
+		log.info("Moving the application's tables from the database postgres to {}, owned by {}", DATABASE,
+				APPLICATION_ROLE);
+		try (Connection connection = connect("template1", SUPERUSER, credentials().superuserPassword());
+				Statement statement = connection.createStatement()) {
+			statement.execute("alter database postgres rename to " + DATABASE);
+			statement.execute("create database postgres");
 		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot hand the embedded database over to the role " + APPLICATION_ROLE,
-					ex);
+	}
+
+	private void handOverToApplicationRole() throws SQLException {
+		try (Connection connection = connect(DATABASE, SUPERUSER, credentials().superuserPassword());
+				Statement statement = connection.createStatement()) {
+			statement.execute("alter database " + DATABASE + " owner to " + APPLICATION_ROLE);
+			statement.execute("alter schema public owner to " + APPLICATION_ROLE);
+			statement.execute(OWN_PUBLIC_OBJECTS.formatted(APPLICATION_ROLE));
 		}
 	}
 

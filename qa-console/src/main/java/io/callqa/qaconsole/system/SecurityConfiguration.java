@@ -14,6 +14,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -30,6 +34,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import io.callqa.qaconsole.users.StaleSessionFilter;
 import io.callqa.qaconsole.users.Users;
@@ -52,46 +57,103 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain security(HttpSecurity http, Users users, LoginThrottle throttle) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error", "/css/**", "/js/**",
-					"/favicon.svg")
-			.permitAll()
-			.requestMatchers("/actuator/**", "/api/users/**").hasRole("ADMIN")
-			.requestMatchers(HttpMethod.POST, "/api/recordings").hasAnyRole("SUPERVISOR", "ADMIN")
+		http.authorizeHttpRequests(SecurityConfiguration::whoMayDoWhat);
+		logins(http, throttle);
+		sessions(http, users);
+		http.csrf(SecurityConfiguration::forgeryProtection);
+		http.exceptionHandling(SecurityConfiguration::problemResponses);
+		http.headers(SecurityConfiguration::pageHeaders);
+		return http.build();
+	}
+
+	/** The first rule that matches a request decides, so the order of these steps matters. */
+	private static void whoMayDoWhat(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+		publicPaths(requests);
+		administration(requests);
+		callCenterApi(requests);
+		evaluations(requests);
+		standardsAndQueues(requests);
+		pages(requests);
+		requests.anyRequest().authenticated();
+	}
+
+	private static void publicPaths(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+		requests.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error", "/css/**", "/js/**",
+				"/favicon.svg")
+			.permitAll();
+	}
+
+	private static void administration(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+		requests.requestMatchers("/actuator/**", "/api/users/**").hasRole("ADMIN");
+	}
+
+	private static void callCenterApi(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+		requests.requestMatchers(HttpMethod.POST, "/api/recordings").hasAnyRole("SUPERVISOR", "ADMIN")
 			.requestMatchers("/api/metrics/**", "/api/dashboard/**", "/api/telephony/**", "/api/alerts/**",
 					"/api/sampling/**")
-			.hasAnyRole(STAFF)
+			.hasAnyRole(STAFF);
+	}
+
+	/** Supervisors score and resolve; the agent scored acknowledges or disputes. */
+	private static void evaluations(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+		requests
 			.requestMatchers(HttpMethod.POST, "/api/calls/*/evaluations", "/api/evaluations/*/submit",
 					"/api/evaluations/*/revisions", "/api/evaluations/*/resolve")
 			.hasAnyRole("SUPERVISOR", "ADMIN")
 			.requestMatchers(HttpMethod.PUT, "/api/evaluations/*/items").hasAnyRole("SUPERVISOR", "ADMIN")
 			.requestMatchers(HttpMethod.POST, "/api/evaluations/*/acknowledge", "/api/evaluations/*/dispute")
-			.hasRole("AGENT")
-			.requestMatchers(HttpMethod.GET, "/api/standards/**").authenticated()
-			.requestMatchers("/api/standards/**", "/api/queues/**").hasAnyRole("SUPERVISOR", "ADMIN")
-			.requestMatchers("/manager.html").hasAnyRole(STAFF)
-			.requestMatchers("/admin.html").hasRole("ADMIN")
-			.anyRequest()
-			.authenticated());
+			.hasRole("AGENT");
+	}
+
+	/** Everyone logged in reads the standards; supervisors change them and the queues. */
+	private static void standardsAndQueues(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+		requests.requestMatchers(HttpMethod.GET, "/api/standards/**").authenticated()
+			.requestMatchers("/api/standards/**", "/api/queues/**").hasAnyRole("SUPERVISOR", "ADMIN");
+	}
+
+	private static void pages(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+		requests.requestMatchers("/manager.html").hasAnyRole(STAFF)
+			.requestMatchers("/admin.html").hasRole("ADMIN");
+	}
+
+	/** A form for the console, HTTP basic for API clients, both throttled after wrong passwords. */
+	private static void logins(HttpSecurity http, LoginThrottle throttle) throws Exception {
 		http.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailed())
 			.permitAll());
 		http.httpBasic((basic) -> basic.authenticationEntryPoint(SecurityConfiguration::notLoggedIn));
+		http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+	}
+
+	private static void sessions(HttpSecurity http, Users users) throws Exception {
 		// A session ends as soon as its user's role, agent, enabled flag or password changes.
 		http.addFilterAfter(new StaleSessionFilter(users), SecurityContextHolderFilter.class);
 		http.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
-		http.csrf((csrf) -> csrf.spa().csrfTokenRepository(sameSiteCsrfCookie())
-			.ignoringRequestMatchers(SecurityConfiguration::basicWithoutSession));
-		// API clients get a problem+json 401 to react to, not the login page.
-		http.exceptionHandling((errors) -> errors
-			.defaultAuthenticationEntryPointFor(SecurityConfiguration::notLoggedIn,
-					PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
-			.accessDeniedHandler(SecurityConfiguration::refused));
-		http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
 		// The page to return to after logging in is kept in a cookie: anonymous requests create no server session.
 		http.requestCache((cache) -> cache.requestCache(pageRequestCache()));
-		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
-		return http.build();
+	}
+
+	private static void forgeryProtection(CsrfConfigurer<HttpSecurity> csrf) {
+		csrf.spa().csrfTokenRepository(sameSiteCsrfCookie())
+			.ignoringRequestMatchers(SecurityConfiguration::basicWithoutSession);
+	}
+
+	/** API clients get a problem+json 401 to react to, not the login page; refusals are problem+json too. */
+	private static void problemResponses(ExceptionHandlingConfigurer<HttpSecurity> errors) {
+		errors.defaultAuthenticationEntryPointFor(SecurityConfiguration::notLoggedIn,
+				PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+			.accessDeniedHandler(SecurityConfiguration::refused);
+	}
+
+	private static void pageHeaders(HeadersConfigurer<HttpSecurity> headers) {
+		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
 	}
 
 	/**
@@ -118,13 +180,17 @@ class SecurityConfiguration {
 	/** Only pages are worth returning to; API calls, assets and errors are not saved. */
 	private static RequestCache pageRequestCache() {
 		CookieRequestCache cache = new CookieRequestCache();
-		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-		cache.setRequestMatcher(new AndRequestMatcher(paths.matcher(HttpMethod.GET, "/**"),
-				new NegatedRequestMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/actuator/**"),
-						paths.matcher("/css/**"), paths.matcher("/js/**"), paths.matcher("/favicon.svg"),
-						paths.matcher("/error"), paths.matcher("/login")))));
+		cache.setRequestMatcher(pagesWorthReturningTo());
 		cache.setCookieCustomizer((cookie) -> cookie.setAttribute("SameSite", "Lax"));
 		return cache;
+	}
+
+	private static RequestMatcher pagesWorthReturningTo() {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		return new AndRequestMatcher(paths.matcher(HttpMethod.GET, "/**"),
+				new NegatedRequestMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/actuator/**"),
+						paths.matcher("/css/**"), paths.matcher("/js/**"), paths.matcher("/favicon.svg"),
+						paths.matcher("/error"), paths.matcher("/login"))));
 	}
 
 	/** A wrong password shows the form again, without creating a session to hold the error. */

@@ -67,6 +67,15 @@ final class CallbackCall {
 			agentMisses(agent);
 			return;
 		}
+		agentPicksUp(agent, target[0]);
+		response(agent[0]);
+		record(agent, recordingDir);
+		this.w.varSet(agent[0], "DIALSTATUS", "");
+		dialCustomer(agent);
+	}
+
+	/** The agent's phone is up and the Local channel enters the callback dialplan. */
+	private void agentPicksUp(Leg[] agent, String agentExten) {
 		this.w.newstate(agent[1], UP);
 		this.w.newstate(agent[0], UP);
 		this.w.originateDialEnd(agent[0]);
@@ -74,16 +83,16 @@ final class CallbackCall {
 		this.w.newexten(agent[0], "NoOp",
 				"callqa callback request " + this.request.variables().getOrDefault("CALLQA_REQUEST", "") + " attempt "
 						+ this.request.variables().getOrDefault("CALLQA_ATTEMPT", "") + ": "
-						+ this.request.variables().getOrDefault("CALLQA_AGENT", target[0]) + " calls "
+						+ this.request.variables().getOrDefault("CALLQA_AGENT", agentExten) + " calls "
 						+ this.request.exten());
-		response(agent[0]);
+	}
+
+	private void record(Leg[] agent, String recordingDir) {
 		String prefix = this.request.variables().getOrDefault("SCENARIO", "callback");
 		String base = recordingDir + "/" + prefix + "-" + this.agentUniqueid;
 		this.recordingFile = base + ".wav";
 		// [callback-out] records on the agent's side (Local ;1): r() is the agent, t() the customer.
 		this.w.mixMonitor(agent[0], this.recordingFile, base);
-		this.w.varSet(agent[0], "DIALSTATUS", "");
-		dialCustomer(agent);
 	}
 
 	/** {@code Local/agent1@agents-callback} → exten agent1, context agents-callback. */

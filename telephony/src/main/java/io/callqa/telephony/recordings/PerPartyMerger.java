@@ -70,32 +70,41 @@ final class PerPartyMerger {
 	/** Skips to the data of a RIFF WAVE file and returns its sample rate. */
 	private static int pcmMonoRate(InputStream in, Path file) throws IOException {
 		DataInputStream data = new DataInputStream(in);
-		byte[] riff = new byte[12];
 		try {
-			data.readFully(riff);
-			if (!new String(riff, 0, 4).equals("RIFF") || !new String(riff, 8, 4).equals("WAVE")) {
-				throw new IOException(file.getFileName() + " is not a WAV file");
-			}
-			int rate = 0;
-			while (true) {
-				byte[] chunk = new byte[8];
-				data.readFully(chunk);
-				String id = new String(chunk, 0, 4);
-				int size = ByteBuffer.wrap(chunk, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-				if (id.equals("data")) {
-					if (rate == 0) {
-						throw new IOException(file.getFileName() + " has no fmt chunk before its data");
-					}
-					return rate;
-				}
-				byte[] body = data.readNBytes(size + (size & 1));
-				if (id.equals("fmt ")) {
-					rate = checkFormat(ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN), file);
-				}
-			}
+			readRiffWaveHeader(data, file);
+			return rateOfFmtBeforeData(data, file);
 		}
 		catch (EOFException ex) {
 			throw new IOException(file.getFileName() + " is truncated before its audio data", ex);
+		}
+	}
+
+	private static void readRiffWaveHeader(DataInputStream data, Path file) throws IOException {
+		byte[] riff = new byte[12];
+		data.readFully(riff);
+		if (!new String(riff, 0, 4).equals("RIFF") || !new String(riff, 8, 4).equals("WAVE")) {
+			throw new IOException(file.getFileName() + " is not a WAV file");
+		}
+	}
+
+	/** Reads chunk by chunk up to the data chunk; the fmt chunk met on the way gives the rate. */
+	private static int rateOfFmtBeforeData(DataInputStream data, Path file) throws IOException {
+		int rate = 0;
+		while (true) {
+			byte[] chunk = new byte[8];
+			data.readFully(chunk);
+			String id = new String(chunk, 0, 4);
+			int size = ByteBuffer.wrap(chunk, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+			if (id.equals("data")) {
+				if (rate == 0) {
+					throw new IOException(file.getFileName() + " has no fmt chunk before its data");
+				}
+				return rate;
+			}
+			byte[] body = data.readNBytes(size + (size & 1));
+			if (id.equals("fmt ")) {
+				rate = checkFormat(ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN), file);
+			}
 		}
 	}
 

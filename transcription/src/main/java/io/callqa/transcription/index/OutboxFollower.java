@@ -3,11 +3,13 @@ package io.callqa.transcription.index;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +18,6 @@ import org.springframework.context.event.EventListener;
 
 import io.callqa.telephony.LifecyclePhases;
 import io.callqa.telephony.CallDetails;
-import io.callqa.telephony.CallNotFoundException;
 import io.callqa.telephony.Calls;
 import io.callqa.transcription.Transcript;
 import io.callqa.transcription.TranscriptReady;
@@ -29,7 +30,7 @@ import io.callqa.transcription.Transcriptions;
  * Woken at once by transcripts stored in this process; polls for those stored by worker processes.
  *
  * <p>A document joins the transcript, read through this module's front door, with the call's metadata, which is
- * telephony's and read through its {@code Calls} once per call in a batch: an outbox row names only the call, and an
+ * telephony's and read through its {@code Calls} in one query per batch: an outbox row names only the call, and an
  * empty index replays every row long after any event could have carried the metadata.
  */
 class OutboxFollower implements SmartLifecycle {
@@ -86,8 +87,9 @@ class OutboxFollower implements SmartLifecycle {
 	private void apply(List<IndexOutbox.Entry> batch) throws IOException {
 		Set<Long> callIds = new LinkedHashSet<>();
 		batch.forEach((entry) -> callIds.add(entry.callId()));
+		Map<Long, CallDetails> metadata = this.calls.metadata(callIds);
 		for (long callId : callIds) {
-			Optional<IndexedCall> call = load(callId);
+			Optional<IndexedCall> call = load(callId, metadata.get(callId));
 			if (call.isPresent()) {
 				this.index.index(call.get());
 			}
@@ -98,14 +100,12 @@ class OutboxFollower implements SmartLifecycle {
 		this.index.commit(batch.get(batch.size() - 1).seq());
 	}
 
-	private Optional<IndexedCall> load(long callId) {
-		try {
-			CallDetails call = this.calls.find(callId);
-			return this.transcripts.transcriptOf(callId).map((transcript) -> indexed(call, transcript));
-		}
-		catch (CallNotFoundException ex) {
+	/** Empty when the call or its transcript no longer exists: its document is then deleted. */
+	private Optional<IndexedCall> load(long callId, @Nullable CallDetails call) {
+		if (call == null) {
 			return Optional.empty();
 		}
+		return this.transcripts.transcriptOf(callId).map((transcript) -> indexed(call, transcript));
 	}
 
 	private static IndexedCall indexed(CallDetails call, Transcript transcript) {
