@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What scoring needs to know about a call (telephony owns the table; scoring only reads it).
  */
-public record CallRow(long id, @Nullable String agent, @Nullable String queue, Instant startedAt,
+record CallRow(long id, @Nullable String agent, @Nullable String queue, Instant startedAt,
 		@Nullable Double durationSec) {
 
 }

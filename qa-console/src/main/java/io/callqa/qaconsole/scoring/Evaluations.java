@@ -16,7 +16,7 @@ import io.callqa.telephony.CallNotFoundException;
  * the supervisor resolves disputes. Callers check who may do what (roles, the agent's own evaluations).
  */
 @Service
-public class Evaluations {
+class Evaluations {
 
 	/** The most calls one sampling request returns. */
 	public static final int MAX_SAMPLE = 100;

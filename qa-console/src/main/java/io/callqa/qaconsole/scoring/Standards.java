@@ -15,7 +15,7 @@ import io.callqa.telephony.CallNotFoundException;
  * that used them), assigned to queues, and resolved for a call.
  */
 @Service
-public class Standards {
+class Standards {
 
 	/** The name of the standard that scores every queue without an assignment. */
 	public static final String DEFAULT_NAME = "DEFAULT";

@@ -31,7 +31,6 @@ import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
-import io.callqa.qaconsole.users.StaleSessionFilter;
 import io.callqa.qaconsole.users.Users;
 
 /**
