@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
 
 import io.callqa.telephony.CallNotFoundException;
+import io.callqa.telephony.CallSummary;
 
 /**
  * Service standards as versioned scorecards: created, edited into new versions (old ones stay for the evaluations
@@ -95,7 +96,7 @@ class Standards {
 
 	@Transactional(readOnly = true)
 	public ScorecardVersion forCall(long callId) {
-		CallRow call = this.calls.find(callId).orElseThrow(() -> new CallNotFoundException(callId));
+		CallSummary call = this.calls.find(callId).orElseThrow(() -> new CallNotFoundException(callId));
 		return forQueue(call.queue());
 	}
 
