@@ -45,7 +45,7 @@ class CallListController {
 	}
 
 	@GetMapping("/api/calls")
-	List<CallRow> calls(@RequestParam(required = false) @Nullable String agent,
+	List<CallListItem> calls(@RequestParam(required = false) @Nullable String agent,
 			@RequestParam(required = false) @Nullable String queue,
 			@RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
 			@RequestParam(required = false) @Nullable String outcome, @RequestParam(defaultValue = "50") int limit,
@@ -54,7 +54,10 @@ class CallListController {
 		List<CallSummary> calls = this.summaries.list(new CallFilter(scoped, queue, from, to, outcome, null, limit,
 				offset));
 		Map<Long, Double> latest = this.scores.ofCalls(calls.stream().map(CallSummary::id).toList());
-		return calls.stream().map((call) -> row(call, latest.get(call.id()))).toList();
+		return calls.stream()
+			.map((call) -> CallListItem.of(call, this.transcriptions.statusOf(call.id()).orElse(null),
+					latest.get(call.id())))
+			.toList();
 	}
 
 	@GetMapping("/api/me/live-call")
@@ -85,13 +88,6 @@ class CallListController {
 		return new History(number, calls, history.openCallbacks(), history.lastSurvey());
 	}
 
-	private CallRow row(CallSummary call, @Nullable Double score) {
-		TranscriptionStatus status = this.transcriptions.statusOf(call.id()).orElse(null);
-		return new CallRow(call.id(), call.startedAt(), call.endedAt(), call.agent(), call.queue(),
-				call.callerNumber(), call.callerName(), call.direction(), call.outcome(), call.durationSec(),
-				call.waitSec(), call.talkSec(), call.hasRecording(), (status != null) ? status.state() : null, score);
-	}
-
 	private @Nullable String snippet(long callId) {
 		Transcript transcript = this.transcriptions.transcriptOf(callId).orElse(null);
 		if (transcript == null) {
@@ -101,10 +97,19 @@ class CallListController {
 		return (text.length() <= SNIPPET) ? text : text.substring(0, SNIPPET) + "…";
 	}
 
-	record CallRow(long id, Instant startedAt, @Nullable Instant endedAt, @Nullable String agent,
+	/** A call in the call list (JSON of {@code /api/calls}): telephony's summary, its transcription state, its score. */
+	record CallListItem(long id, Instant startedAt, @Nullable Instant endedAt, @Nullable String agent,
 			@Nullable String queue, @Nullable String callerNumber, @Nullable String callerName, String direction,
 			@Nullable String outcome, @Nullable Double durationSec, @Nullable Double waitSec, @Nullable Double talkSec,
 			boolean hasRecording, @Nullable String transcription, @Nullable Double score) {
+
+		static CallListItem of(CallSummary call, @Nullable TranscriptionStatus status, @Nullable Double score) {
+			return new CallListItem(call.id(), call.startedAt(), call.endedAt(), call.agent(), call.queue(),
+					call.callerNumber(), call.callerName(), call.direction(), call.outcome(), call.durationSec(),
+					call.waitSec(), call.talkSec(), call.hasRecording(), (status != null) ? status.state() : null,
+					score);
+		}
+
 	}
 
 	record LiveCall(@Nullable CallSummary call, @Nullable History history) {

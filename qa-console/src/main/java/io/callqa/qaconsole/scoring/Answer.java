@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * A supervisor's answer to one scorecard item: a value (1/0 for yes/no, points otherwise) or N/A, a comment, and
  * optionally the second of the recording it is about (evidence). Neither value nor N/A means not answered yet.
  */
-public record Answer(String key, @Nullable Double value, boolean na,
+record Answer(String key, @Nullable Double value, boolean na,
 		@Size(max = Answer.MAX_COMMENT) @Nullable String comment, @Nullable Double evidenceSec) {
 
 	/** Comments on an item or an evaluation are a few lines. */

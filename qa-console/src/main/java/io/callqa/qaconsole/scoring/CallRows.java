@@ -29,15 +29,15 @@ class CallRows {
 		this.jdbc = jdbc;
 	}
 
-	Optional<CallRow> find(long callId) {
-		return Optional.ofNullable(this.calls.summaries(List.of(callId)).get(callId)).map(CallRows::row);
+	Optional<CallSummary> find(long callId) {
+		return Optional.ofNullable(this.calls.summaries(List.of(callId)).get(callId));
 	}
 
 	/**
 	 * Recorded calls of the agent in [from, to) that nobody has evaluated, in random order: telephony names the
 	 * recorded calls, then one query on our own table keeps the unevaluated ones and draws the sample.
 	 */
-	List<CallRow> unevaluated(String agent, Instant from, Instant to, int count) {
+	List<SampledCall> unevaluated(String agent, Instant from, Instant to, int count) {
 		List<Long> recorded = this.calls.recordedCallIds(agent, from, to);
 		if (recorded.isEmpty()) {
 			return List.of();
@@ -51,11 +51,7 @@ class CallRows {
 			.query(Long.class)
 			.list();
 		Map<Long, CallSummary> summaries = this.calls.summaries(sample);
-		return sample.stream().map(summaries::get).filter(Objects::nonNull).map(CallRows::row).toList();
-	}
-
-	private static CallRow row(CallSummary call) {
-		return new CallRow(call.id(), call.agent(), call.queue(), call.startedAt(), call.durationSec());
+		return sample.stream().map(summaries::get).filter(Objects::nonNull).map(SampledCall::of).toList();
 	}
 
 }

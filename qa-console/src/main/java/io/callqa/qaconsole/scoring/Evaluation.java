@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * A supervisor's evaluation of one call against one scorecard version. Only a draft takes answers; once submitted
  * its answers and score never change, and a correction is a new revision that supersedes it.
  */
-public record Evaluation(long id, long callId, long scorecardVersionId, @Nullable String agent, String evaluator,
+record Evaluation(long id, long callId, long scorecardVersionId, @Nullable String agent, String evaluator,
 		int revision, @Nullable Long supersedesId, EvaluationState state, @Nullable Double score,
 		@Nullable Boolean passed, boolean criticalFailed, @Nullable String comment, Instant createdAt,
 		@Nullable Instant submittedAt, @Nullable String agentComment, @Nullable Instant respondedAt,

@@ -122,7 +122,7 @@ class EvaluationController {
 	}
 
 	@GetMapping("/api/sampling")
-	List<CallRow> sample(@RequestParam String agent, @RequestParam Instant from, @RequestParam Instant to,
+	List<SampledCall> sample(@RequestParam String agent, @RequestParam Instant from, @RequestParam Instant to,
 			@RequestParam(defaultValue = "5") int count) {
 		return this.evaluations.sample(agent, from, to, count);
 	}

@@ -3,7 +3,7 @@ package io.callqa.qaconsole.scoring;
 /**
  * No evaluation has the given id.
  */
-public class EvaluationNotFoundException extends RuntimeException {
+class EvaluationNotFoundException extends RuntimeException {
 
 	public EvaluationNotFoundException(long id) {
 		super("No evaluation with id " + id);

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * Which evaluations to list; every criterion is optional. The date range applies to when an evaluation was submitted
  * (drafts: created). Without a state, superseded revisions are left out.
  */
-public record EvaluationQuery(@Nullable String agent, @Nullable Instant from, @Nullable Instant to,
+record EvaluationQuery(@Nullable String agent, @Nullable Instant from, @Nullable Instant to,
 		@Nullable EvaluationState state) {
 
 	public static EvaluationQuery of(@Nullable String agent, @Nullable EvaluationState state) {

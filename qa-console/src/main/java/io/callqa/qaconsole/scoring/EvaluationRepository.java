@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.callqa.telephony.CallSummary;
+
 /**
  * SQL for {@code evaluation} and {@code evaluation_item}.
  */
@@ -27,7 +29,7 @@ class EvaluationRepository {
 		this.jdbc = jdbc;
 	}
 
-	long insert(CallRow call, long versionId, String evaluator, int revision, @Nullable Long supersedesId) {
+	long insert(CallSummary call, long versionId, String evaluator, int revision, @Nullable Long supersedesId) {
 		return this.jdbc.sql("""
 				insert into evaluation (call_id, scorecard_version_id, agent, evaluator, revision, supersedes_id, state)
 				values (:callId, :versionId, :agent, :evaluator, :revision, :supersedesId, 'DRAFT') returning id""")

@@ -4,7 +4,7 @@ package io.callqa.qaconsole.scoring;
  * Where an evaluation is in its life: a supervisor's draft, submitted to the agent, the agent's answer, the
  * supervisor's resolution of a dispute, or replaced by a correction.
  */
-public enum EvaluationState {
+enum EvaluationState {
 
 	DRAFT, SUBMITTED, ACKNOWLEDGED, DISPUTED, RESOLVED, SUPERSEDED;
 

@@ -3,7 +3,7 @@ package io.callqa.qaconsole.scoring;
 /**
  * The evaluation's state does not allow the change, e.g. editing a submitted evaluation or disputing a draft.
  */
-public class EvaluationStateException extends RuntimeException {
+class EvaluationStateException extends RuntimeException {
 
 	public EvaluationStateException(String message) {
 		super(message);

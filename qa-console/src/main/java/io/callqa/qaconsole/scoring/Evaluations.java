@@ -10,13 +10,14 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
 
 import io.callqa.telephony.CallNotFoundException;
+import io.callqa.telephony.CallSummary;
 
 /**
  * Evaluating calls: a supervisor drafts and submits, corrects by new revisions; the agent acknowledges or disputes;
  * the supervisor resolves disputes. Callers check who may do what (roles, the agent's own evaluations).
  */
 @Service
-public class Evaluations {
+class Evaluations {
 
 	/** The most calls one sampling request returns. */
 	public static final int MAX_SAMPLE = 100;
@@ -40,7 +41,7 @@ public class Evaluations {
 	@Transactional
 	public Evaluation start(long callId, String evaluator) {
 		Assert.hasText(evaluator, "'evaluator' must not be empty");
-		CallRow call = this.calls.find(callId).orElseThrow(() -> new CallNotFoundException(callId));
+		CallSummary call = this.calls.find(callId).orElseThrow(() -> new CallNotFoundException(callId));
 		long id = this.evaluations.draftOf(callId, evaluator)
 			.orElseGet(() -> this.evaluations.insert(call, this.standards.forCall(callId).id(), evaluator, 1, null));
 		return find(id);
@@ -92,7 +93,7 @@ public class Evaluations {
 	public Evaluation correct(long id, String evaluator, @Nullable String reason) {
 		Evaluation old = locked(id);
 		old.checkCorrectable();
-		CallRow call = this.calls.find(old.callId()).orElseThrow(() -> new CallNotFoundException(old.callId()));
+		CallSummary call = this.calls.find(old.callId()).orElseThrow(() -> new CallNotFoundException(old.callId()));
 		long revision = this.evaluations.insert(call, old.scorecardVersionId(), evaluator, old.revision() + 1, id);
 		this.evaluations.copyAnswers(id, revision);
 		this.evaluations.close(id, EvaluationState.SUPERSEDED, reason);
@@ -148,7 +149,7 @@ public class Evaluations {
 
 	/** Up to {@code count} recorded calls of the agent in [from, to) that nobody has evaluated, picked at random. */
 	@Transactional(readOnly = true)
-	public List<CallRow> sample(String agent, Instant from, Instant to, int count) {
+	public List<SampledCall> sample(String agent, Instant from, Instant to, int count) {
 		Assert.hasText(agent, "'agent' must not be empty");
 		Assert.isTrue(from.isBefore(to), "'from' must be before 'to'");
 		Assert.isTrue(count >= 1 && count <= MAX_SAMPLE, "'count' must be between 1 and " + MAX_SAMPLE);

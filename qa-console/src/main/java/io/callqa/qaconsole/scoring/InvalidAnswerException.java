@@ -3,7 +3,7 @@ package io.callqa.qaconsole.scoring;
 /**
  * An answer does not fit the scorecard (unknown item, value out of range, N/A not allowed, missing answers).
  */
-public class InvalidAnswerException extends RuntimeException {
+class InvalidAnswerException extends RuntimeException {
 
 	public InvalidAnswerException(String message) {
 		super(message);

@@ -3,7 +3,7 @@ package io.callqa.qaconsole.scoring;
 /**
  * A scorecard definition is not usable (no items, duplicate keys, bad weights or threshold).
  */
-public class InvalidScorecardException extends RuntimeException {
+class InvalidScorecardException extends RuntimeException {
 
 	public InvalidScorecardException(String message) {
 		super(message);

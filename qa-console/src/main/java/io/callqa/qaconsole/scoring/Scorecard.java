@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * A written standard as a checklist: sections of weighted items and the percentage needed to pass. It validates
  * answers against its items and computes an evaluation's score itself.
  */
-public record Scorecard(double passThreshold, List<Section> sections) {
+record Scorecard(double passThreshold, List<Section> sections) {
 
 	private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A named service standard with its current version number and the queues it is assigned to.
  */
-public record Standard(long id, String name, @Nullable String description, Instant createdAt, int currentVersion,
+record Standard(long id, String name, @Nullable String description, Instant createdAt, int currentVersion,
 		List<String> queues) {
 
 }

@@ -5,6 +5,6 @@ import java.util.List;
 /**
  * A standard with its current scorecard and all its versions, newest first.
  */
-public record StandardDetails(Standard standard, ScorecardVersion current, List<ScorecardVersion> versions) {
+record StandardDetails(Standard standard, ScorecardVersion current, List<ScorecardVersion> versions) {
 
 }

@@ -3,7 +3,7 @@ package io.callqa.qaconsole.scoring;
 /**
  * No standard (or scorecard version) has the given id.
  */
-public class StandardNotFoundException extends RuntimeException {
+class StandardNotFoundException extends RuntimeException {
 
 	public StandardNotFoundException(String message) {
 		super(message);

@@ -9,13 +9,14 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
 
 import io.callqa.telephony.CallNotFoundException;
+import io.callqa.telephony.CallSummary;
 
 /**
  * Service standards as versioned scorecards: created, edited into new versions (old ones stay for the evaluations
  * that used them), assigned to queues, and resolved for a call.
  */
 @Service
-public class Standards {
+class Standards {
 
 	/** The name of the standard that scores every queue without an assignment. */
 	public static final String DEFAULT_NAME = "DEFAULT";
@@ -95,7 +96,7 @@ public class Standards {
 
 	@Transactional(readOnly = true)
 	public ScorecardVersion forCall(long callId) {
-		CallRow call = this.calls.find(callId).orElseThrow(() -> new CallNotFoundException(callId));
+		CallSummary call = this.calls.find(callId).orElseThrow(() -> new CallNotFoundException(callId));
 		return forQueue(call.queue());
 	}
 

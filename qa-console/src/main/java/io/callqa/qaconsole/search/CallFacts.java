@@ -1,8 +1,9 @@
 package io.callqa.qaconsole.search;
 
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,29 +29,30 @@ class CallFacts {
 		this.scores = scores;
 	}
 
-	Map<Long, Fact> of(List<Long> callIds) {
-		Map<Long, Fact> facts = new HashMap<>();
+	/** The ids among {@code callIds} whose outcome and current score pass the filters (null: no filter). */
+	Set<Long> matching(List<Long> callIds, @Nullable String outcome, @Nullable Double minScore,
+			@Nullable Double maxScore) {
+		Set<Long> kept = new HashSet<>();
 		if (callIds.isEmpty()) {
-			return facts;
+			return kept;
 		}
 		Map<Long, Double> current = this.scores.ofCalls(callIds);
 		for (CallSummary call : this.calls.summaries(callIds).values()) {
-			facts.put(call.id(), new Fact(call.outcome(), current.get(call.id())));
+			if (matches(call.outcome(), current.get(call.id()), outcome, minScore, maxScore)) {
+				kept.add(call.id());
+			}
 		}
-		return facts;
+		return kept;
 	}
 
-	record Fact(@Nullable String outcome, @Nullable Double score) {
-
-		boolean matches(@Nullable String wantedOutcome, @Nullable Double minScore, @Nullable Double maxScore) {
-			boolean outcomeOk = wantedOutcome == null || wantedOutcome.equalsIgnoreCase(this.outcome);
-			boolean scored = minScore == null && maxScore == null;
-			if (!scored && this.score != null) {
-				scored = (minScore == null || this.score >= minScore) && (maxScore == null || this.score <= maxScore);
-			}
-			return outcomeOk && scored;
+	private static boolean matches(@Nullable String outcome, @Nullable Double score, @Nullable String wantedOutcome,
+			@Nullable Double minScore, @Nullable Double maxScore) {
+		boolean outcomeOk = wantedOutcome == null || wantedOutcome.equalsIgnoreCase(outcome);
+		boolean scored = minScore == null && maxScore == null;
+		if (!scored && score != null) {
+			scored = (minScore == null || score >= minScore) && (maxScore == null || score <= maxScore);
 		}
-
+		return outcomeOk && scored;
 	}
 
 }

@@ -3,7 +3,7 @@ package io.callqa.qaconsole.search;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -63,11 +63,9 @@ class SearchController {
 				break;
 			}
 		}
-		Map<Long, CallFacts.Fact> known = this.facts.of(window.stream().map(SearchHit::callId).toList());
-		List<SearchHit> kept = window.stream()
-			.filter((hit) -> known.containsKey(hit.callId())
-					&& known.get(hit.callId()).matches(outcome, minScore, maxScore))
-			.toList();
+		Set<Long> matching = this.facts.matching(window.stream().map(SearchHit::callId).toList(), outcome, minScore,
+				maxScore);
+		List<SearchHit> kept = window.stream().filter((hit) -> matching.contains(hit.callId())).toList();
 		int start = Math.min(kept.size(), Math.max(0, page) * Math.max(1, size));
 		return new SearchResults(kept.size(), page, size, kept.subList(start, Math.min(kept.size(), start + size)));
 	}

@@ -20,7 +20,6 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.callqa.qaconsole.calls.CallAccessDeniedException;
-import io.callqa.qaconsole.users.UserNotFoundException;
 import io.callqa.telephony.AlertNotFoundException;
 import io.callqa.telephony.CallbackRequestNotFoundException;
 import io.callqa.telephony.CallNotFoundException;
@@ -42,11 +41,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail notYourCall(CallAccessDeniedException ex) {
 		return problem(HttpStatus.FORBIDDEN, "Not your call", ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail userNotFound(UserNotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "User not found", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -36,7 +36,6 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-import io.callqa.qaconsole.users.StaleSessionFilter;
 import io.callqa.qaconsole.users.Users;
 
 /**

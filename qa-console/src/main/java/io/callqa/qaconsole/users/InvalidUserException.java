@@ -7,7 +7,7 @@ import org.springframework.web.ErrorResponseException;
 /**
  * A user name, password or other field of a user is not acceptable: 400 naming the field.
  */
-public class InvalidUserException extends ErrorResponseException {
+class InvalidUserException extends ErrorResponseException {
 
 	private final String field;
 

@@ -9,6 +9,6 @@ import org.jspecify.annotations.Nullable;
  *
  * @param agentName the Asterisk queue member name of an AGENT user; null for other roles
  */
-public record UserAccount(long id, String username, Role role, @Nullable String agentName,
+record UserAccount(long id, String username, Role role, @Nullable String agentName,
 		@Nullable String displayName, boolean enabled, Instant createdAt) {
 }

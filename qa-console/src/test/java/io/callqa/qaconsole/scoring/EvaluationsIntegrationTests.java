@@ -209,10 +209,10 @@ class EvaluationsIntegrationTests {
 		this.calls.recorded(this.agent, this.queue, sunday);
 		this.calls.recorded(this.agent, this.queue, monday.minusSeconds(1));
 		this.calls.recorded(TestCalls.agent(), this.queue, monday.plusSeconds(180));
-		assertThat(this.evaluations.sample(this.agent, monday, sunday, 10)).extracting(CallRow::id)
+		assertThat(this.evaluations.sample(this.agent, monday, sunday, 10)).extracting(SampledCall::id)
 			.containsExactlyInAnyOrderElementsOf(fresh);
 		assertThat(this.evaluations.sample(this.agent, monday, sunday, 2)).hasSize(2)
-			.extracting(CallRow::id)
+			.extracting(SampledCall::id)
 			.isSubsetOf(fresh);
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> this.evaluations.sample(this.agent, monday, sunday, 0));

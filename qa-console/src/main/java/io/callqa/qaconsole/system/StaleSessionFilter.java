@@ -1,4 +1,4 @@
-package io.callqa.qaconsole.users;
+package io.callqa.qaconsole.system;
 
 import java.io.IOException;
 
@@ -15,13 +15,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.callqa.qaconsole.users.CallQaUser;
+import io.callqa.qaconsole.users.Users;
+
 /**
  * Logs out a session whose user changed since it logged in (role, agent, enabled flag or password: a new session
  * version in {@code app_user}), on every server sharing the database. Runs right after the session's login is
  * loaded: the request goes on as anonymous (401, or the login page), or, with HTTP basic credentials, is
  * authenticated afresh. Not a bean: a filter bean would also be registered with the servlet container.
  */
-public final class StaleSessionFilter extends OncePerRequestFilter {
+final class StaleSessionFilter extends OncePerRequestFilter {
 
 	private static final Logger logger = LoggerFactory.getLogger(StaleSessionFilter.class);
 
@@ -29,7 +32,7 @@ public final class StaleSessionFilter extends OncePerRequestFilter {
 
 	private final Users users;
 
-	public StaleSessionFilter(Users users) {
+	StaleSessionFilter(Users users) {
 		this.users = users;
 	}
 
