@@ -457,7 +457,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	/**
-	 * Stops PostgreSQL (fast shutdown: open sessions end, a checkpoint makes everything durable). Called by Spring
+	 * Stops PostgreSQL (sessions end, a checkpoint makes everything durable). Called by Spring
 	 * after every bean using the database, the connection pool included, has been closed.
 	 */
 	@Override
@@ -469,8 +469,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 		try {
 			if (this.running) {
 				this.running = false;
-				run(this.binaries.command("pg_ctl", "-D", this.dataDir.toString(), "stop", "-m", "fast", "-w", "-t",
-						"120"), null, "pg_ctl");
+				stopPostgres();
 				log.info("Embedded PostgreSQL stopped (data: {})", this.dataDir);
 			}
 		}
@@ -480,6 +479,23 @@ final class EmbeddedDatabase implements AutoCloseable {
 			if (this.temporary) {
 				FileSystemUtils.deleteRecursively(this.dataDir);
 			}
+		}
+	}
+
+	/**
+	 * A closed JDBC connection's server process ends a moment after the pool has closed it; a fast shutdown in that
+	 * moment would cut it off ("terminating connection due to administrator command"). So first a smart shutdown,
+	 * which waits for sessions to end by themselves, and a fast one only for sessions still open after a few seconds.
+	 */
+	private void stopPostgres() throws IOException {
+		try {
+			run(this.binaries.command("pg_ctl", "-D", this.dataDir.toString(), "stop", "-m", "smart", "-w", "-t",
+					"5"), null, "pg_ctl");
+		}
+		catch (IllegalStateException ex) {
+			log.warn("Sessions still open on the embedded PostgreSQL after 5 s; ending them (fast shutdown)");
+			run(this.binaries.command("pg_ctl", "-D", this.dataDir.toString(), "stop", "-m", "fast", "-w", "-t",
+					"120"), null, "pg_ctl");
 		}
 	}
 

@@ -59,7 +59,7 @@ class EmbeddedDatabaseProcessTests {
 		int postgresStopped = log.indexOf("Embedded PostgreSQL stopped");
 		assertThat(poolClosed).as("the pool's close in the log").isPositive();
 		assertThat(postgresStopped).as("PostgreSQL stopped after the pool closed").isGreaterThan(poolClosed);
-		assertThat(serverLog()).contains("received fast shutdown request", "database system is shut down")
+		assertThat(serverLog()).contains("received smart shutdown request", "database system is shut down")
 			.doesNotContain("FATAL")
 			.doesNotContain("ERROR");
 		assertThat(postmaster()).as("no postmaster left running").isEmpty();
