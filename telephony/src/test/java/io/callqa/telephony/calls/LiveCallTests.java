@@ -148,26 +148,7 @@ class LiveCallTests {
 	@Test
 	void transfersAreCountedOnceAndTheLastAgentKeepsTheCall() {
 		String id = "1700000100.1";
-		String caller = "Channel: Local/cust@customer-00000100;1\r\nUniqueid: " + id + "\r\nLinkedid: " + id;
-		String blind = "Event: BlindTransfer\r\nResult: Success\r\nTransfererChannel: Local/agent1@agents-00000101;1"
-				+ "\r\nTransfererUniqueid: 1700000100.2\r\nTransfererLinkedid: " + id
-				+ "\r\nTransfereeChannel: Local/cust@customer-00000100;1\r\nTransfereeUniqueid: " + id
-				+ "\r\nTransfereeLinkedid: " + id + "\r\nIsExternal: No\r\nContext: agents\r\nExtension: agent2\r\n\r\n";
-		String attended = "Event: AttendedTransfer\r\nResult: Success\r\nOrigTransfererChannel: "
-				+ "Local/agent2@agents-00000102;1\r\nOrigTransfererUniqueid: 1700000100.4\r\nOrigTransfererLinkedid: "
-				+ id + "\r\nSecondTransfererChannel: Local/agent2@agents-00000103;1\r\nSecondTransfererUniqueid: "
-				+ "1700000100.5\r\nTransfereeChannel: Local/cust@customer-00000100;1\r\nTransfereeUniqueid: " + id
-				+ "\r\nTransfereeLinkedid: " + id + "\r\nTransferTargetChannel: Local/agent3@agents-00000104;1"
-				+ "\r\nDestType: Bridge\r\n\r\n";
-		play(Scenario.parse("transfers", "Event: QueueMemberStatus\r\nQueue: support\r\nMemberName: agent3\r\n"
-				+ "Interface: Local/agent3@agents/n\r\nStatus: 1\r\nPaused: 0\r\nInCall: 0\r\n\r\n"
-				+ "Event: Newchannel\r\n" + caller + "\r\nCallerIDNum: 5550120\r\n\r\n"
-				+ "Event: QueueCallerJoin\r\n" + caller + "\r\nQueue: support\r\nPosition: 1\r\n\r\n"
-				+ "Event: AgentConnect\r\n" + caller + "\r\nQueue: support\r\nInterface: Local/agent1@agents/n"
-				+ "\r\nMemberName: agent1\r\nHoldTime: 4\r\n\r\n" + blind + blind
-				+ "Event: AgentConnect\r\n" + caller + "\r\nQueue: support\r\nInterface: Local/agent2@agents/n"
-				+ "\r\nMemberName: agent2\r\nHoldTime: 9\r\n\r\n" + attended + attended
-				+ "Event: Hangup\r\n" + caller + "\r\nCause: 16\r\n\r\n"));
+		play(Scenario.parse("transfers", Traces.transfers("")));
 
 		CallWriter.Pending pending = CallWriter.Pending.of(call(id));
 		assertThat(pending.row().transfers()).isEqualTo(2);
