@@ -140,7 +140,10 @@ class SnippetPropertyTests {
 		String other = VOCABULARY[random.nextInt(VOCABULARY.length)];
 		return switch (random.nextInt(6)) {
 			case 0 -> new Query(word, true);
-			case 1, 2 -> new Query('"' + String.join(" ", words.subList(at, Math.min(words.size(), at + 2 + random.nextInt(2)))) + '"', true);
+			case 1, 2 -> {
+				List<String> phrase = words.subList(at, Math.min(words.size(), at + 2 + random.nextInt(2)));
+				yield new Query('"' + String.join(" ", phrase) + '"', true);
+			}
 			case 3 -> {
 				int slop = random.nextInt(8);
 				int to = Math.min(words.size() - 1, at + 1 + random.nextInt(slop + 1));
