@@ -20,14 +20,24 @@ final class PassageCollector extends PassageFormatter {
 		return Arrays.stream(passages).map((passage) -> copy(passage, content)).toList();
 	}
 
-	/** Copies what is needed now: the highlighter reuses its Passage objects. */
+	/**
+	 * Copies what is needed now: the highlighter reuses its Passage objects. The passage is widened to hold all its
+	 * matches: the highlighter adds a match to the passage it starts in without moving the passage's end, so a phrase
+	 * or proximity match that starts near the end (a repeated word, "follow follow follow", or a second match of
+	 * "follow case"~5) may end past it.
+	 */
 	private static HighlightedPassage copy(Passage passage, String content) {
 		List<Span> matches = new ArrayList<>();
+		int start = passage.getStartOffset();
+		int end = passage.getEndOffset();
 		for (int i = 0; i < passage.getNumMatches(); i++) {
-			merge(matches, new Span(passage.getMatchStarts()[i], passage.getMatchEnds()[i]));
+			Span match = new Span(passage.getMatchStarts()[i], passage.getMatchEnds()[i]);
+			merge(matches, match);
+			start = Math.min(start, match.start());
+			end = Math.max(end, match.end());
 		}
-		String text = content.substring(passage.getStartOffset(), passage.getEndOffset());
-		return new HighlightedPassage(text, passage.getStartOffset(), passage.getScore(), matches);
+		String text = content.substring(start, Math.min(end, content.length()));
+		return new HighlightedPassage(text, start, passage.getScore(), matches);
 	}
 
 	/** Adds a match (they come sorted by start), merged with the previous one if they overlap. */
