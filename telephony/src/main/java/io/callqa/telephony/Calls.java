@@ -20,13 +20,6 @@ public interface Calls {
 	/** The call with its recording (the one transcribed when it has several); {@link CallNotFoundException} if none. */
 	CallDetails find(long callId);
 
-	/**
-	 * The metadata of these calls by id in one query: each as {@link #find} gives it but without its recording
-	 * ({@code recording} is null), for a reader of many calls at once such as the transcript index. Ids of no call are
-	 * absent from the map.
-	 */
-	Map<Long, CallDetails> metadata(Collection<Long> callIds);
-
 	/** Calls matching the filter, newest first. */
 	List<CallSummary> list(CallFilter filter);
 

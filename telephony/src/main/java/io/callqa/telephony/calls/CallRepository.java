@@ -4,9 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -38,18 +35,6 @@ class CallRepository {
 	}
 
 	/** The calls with these ids, without their recordings; ids of no call are absent from the map. */
-	Map<Long, CallDetails> findAll(Collection<Long> ids) {
-		Map<Long, CallDetails> calls = new LinkedHashMap<>();
-		if (!ids.isEmpty()) {
-			this.jdbc.sql("select * from call where id in (:ids)")
-				.param("ids", ids)
-				.query(CallRepository::toDetails)
-				.list()
-				.forEach((call) -> calls.put(call.id(), call));
-		}
-		return calls;
-	}
-
 	private static CallDetails toDetails(ResultSet rs, int row) throws SQLException {
 		return new CallDetails(rs.getLong("id"), rs.getString("source"), rs.getString("agent"),
 				rs.getString("queue"), Direction.valueOf(rs.getString("direction")), rs.getString("caller_number"),

@@ -51,11 +51,6 @@ class CallsService implements Calls {
 	}
 
 	@Override
-	public Map<Long, CallDetails> metadata(Collection<Long> callIds) {
-		return this.calls.findAll(callIds);
-	}
-
-	@Override
 	public List<CallSummary> list(CallFilter filter) {
 		return this.summaries.list(filter);
 	}

@@ -9,10 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.callqa.TelephonyTestApplication;
-import io.callqa.telephony.CallDetails;
 import io.callqa.telephony.CallSummary;
 import io.callqa.telephony.Calls;
-import io.callqa.telephony.Direction;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,27 +52,6 @@ class CallQueriesIntegrationTests {
 		assertThat(summaries.get(abandoned).outcome()).isEqualTo("ABANDONED");
 		assertThat(summaries.get(abandoned).hasRecording()).isFalse();
 		assertThat(this.calls.summaries(List.of())).isEmpty();
-	}
-
-	@Test
-	void metadataShouldGiveEachKnownCallByIdWithoutItsRecordingAndLeaveOutUnknownIds() {
-		long answered = insertCall(this.agent, FROM.plusSeconds(60), "ANSWERED");
-		long abandoned = insertCall(null, FROM.plusSeconds(120), "ABANDONED");
-		insertRecording(answered);
-
-		Map<Long, CallDetails> metadata = this.calls.metadata(List.of(answered, abandoned, Long.MAX_VALUE));
-
-		assertThat(metadata).containsOnlyKeys(answered, abandoned);
-		assertThat(metadata.get(answered)).usingRecursiveComparison()
-			.ignoringFields("recording")
-			.isEqualTo(this.calls.find(answered));
-		assertThat(metadata.get(answered).recording()).isNull();
-		assertThat(metadata.get(answered).agent()).isEqualTo(this.agent);
-		assertThat(metadata.get(answered).direction()).isEqualTo(Direction.INBOUND);
-		assertThat(metadata.get(answered).startedAt()).isEqualTo(FROM.plusSeconds(60));
-		assertThat(metadata.get(abandoned)).isEqualTo(this.calls.find(abandoned));
-		assertThat(metadata.get(abandoned).outcome()).isEqualTo("ABANDONED");
-		assertThat(this.calls.metadata(List.of())).isEmpty();
 	}
 
 	@Test

@@ -17,7 +17,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 
 import io.callqa.telephony.LifecyclePhases;
-import io.callqa.telephony.CallDetails;
+import io.callqa.telephony.CallSummary;
 import io.callqa.telephony.Calls;
 import io.callqa.transcription.Transcript;
 import io.callqa.transcription.TranscriptReady;
@@ -87,9 +87,9 @@ class OutboxFollower implements SmartLifecycle {
 	private void apply(List<IndexOutbox.Entry> batch) throws IOException {
 		Set<Long> callIds = new LinkedHashSet<>();
 		batch.forEach((entry) -> callIds.add(entry.callId()));
-		Map<Long, CallDetails> metadata = this.calls.metadata(callIds);
+		Map<Long, CallSummary> summaries = this.calls.summaries(callIds);
 		for (long callId : callIds) {
-			Optional<IndexedCall> call = load(callId, metadata.get(callId));
+			Optional<IndexedCall> call = load(callId, summaries.get(callId));
 			if (call.isPresent()) {
 				this.index.index(call.get());
 			}
@@ -101,16 +101,16 @@ class OutboxFollower implements SmartLifecycle {
 	}
 
 	/** Empty when the call or its transcript no longer exists: its document is then deleted. */
-	private Optional<IndexedCall> load(long callId, @Nullable CallDetails call) {
+	private Optional<IndexedCall> load(long callId, @Nullable CallSummary call) {
 		if (call == null) {
 			return Optional.empty();
 		}
 		return this.transcripts.transcriptOf(callId).map((transcript) -> indexed(call, transcript));
 	}
 
-	private static IndexedCall indexed(CallDetails call, Transcript transcript) {
+	private static IndexedCall indexed(CallSummary call, Transcript transcript) {
 		double duration = (call.durationSec() != null) ? call.durationSec() : transcript.audioSec();
-		return new IndexedCall(call.id(), call.agent(), call.queue(), call.direction().name(), call.callerNumber(),
+		return new IndexedCall(call.id(), call.agent(), call.queue(), call.direction(), call.callerNumber(),
 				call.startedAt(), duration, call.outcome(), transcript);
 	}
 

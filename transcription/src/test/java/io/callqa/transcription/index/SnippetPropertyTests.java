@@ -18,7 +18,6 @@ import io.callqa.transcription.Transcript;
 import io.callqa.transcription.Utterance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Property: a query that matches answers with a snippet for every hit, never an exception. Transcripts are generated
