@@ -1,14 +1,22 @@
 package io.callqa.transcription;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * One page of search hits; {@code total} counts every matching call exactly up to 10,000 and is a lower bound beyond.
+ * One page of search hits. {@code total} counts every matching call exactly, at any depth. {@code facets}: per facet
+ * (agent, queue, outcome, category) the counts of its values over all matching calls, most first; empty unless asked.
  */
-public record SearchResults(long total, int page, int size, List<SearchHit> hits) {
+public record SearchResults(long total, int page, int size, List<SearchHit> hits,
+		Map<String, List<FacetCount>> facets) {
 
 	public SearchResults {
 		hits = List.copyOf(hits);
+		facets = Map.copyOf(facets);
+	}
+
+	public SearchResults(long total, int page, int size, List<SearchHit> hits) {
+		this(total, page, size, hits, Map.of());
 	}
 
 }

@@ -279,7 +279,9 @@ class GracefulStopIntegrationTests {
 				.filter((line) -> line.contains(" ERROR ") || line.startsWith("\tat ") || line.startsWith("Caused by")
 						|| line.contains("FATAL"))
 				.toList();
-			assertThat(bad).as("errors and stack traces in the log:\n" + log).isEmpty();
+			// The offending lines first: CI output cuts a long log in the middle.
+			assertThat(bad).as("errors and stack traces in the log:\n" + String.join("\n", bad) + "\n\nthe whole log:\n"
+					+ log).isEmpty();
 		}
 
 		List<Long> matches(Pattern pattern) {

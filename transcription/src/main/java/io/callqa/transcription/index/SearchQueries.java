@@ -21,6 +21,7 @@ import org.apache.lucene.search.QueryVisitor;
 import org.jspecify.annotations.Nullable;
 
 import io.callqa.transcription.InvalidSearchException;
+import io.callqa.transcription.SearchFilters;
 import io.callqa.transcription.SearchQuery;
 
 /**
@@ -108,15 +109,17 @@ final class SearchQueries {
 
 	private static List<Query> filters(SearchQuery search) {
 		List<Query> filters = new ArrayList<>();
-		addKeyword(filters, TranscriptFields.AGENT, search.agent());
-		addKeyword(filters, TranscriptFields.QUEUE, search.queue());
-		if (search.from() != null || search.to() != null) {
-			filters.add(LongField.newRangeQuery(TranscriptFields.STARTED_AT, fromMillis(search.from()),
-					toMillis(search.to())));
+		SearchFilters wanted = search.filters();
+		addKeyword(filters, TranscriptFields.AGENT, search.agentScope());
+		addKeyword(filters, TranscriptFields.AGENT, wanted.agent());
+		addKeyword(filters, TranscriptFields.QUEUE, wanted.queue());
+		if (wanted.from() != null || wanted.to() != null) {
+			filters.add(LongField.newRangeQuery(TranscriptFields.STARTED_AT, fromMillis(wanted.from()),
+					toMillis(wanted.to())));
 		}
-		if (search.minDurationSec() != null || search.maxDurationSec() != null) {
-			filters.add(DoubleField.newRangeQuery(TranscriptFields.DURATION, orElse(search.minDurationSec(),
-					Double.NEGATIVE_INFINITY), orElse(search.maxDurationSec(), Double.POSITIVE_INFINITY)));
+		if (wanted.minDurationSec() != null || wanted.maxDurationSec() != null) {
+			filters.add(DoubleField.newRangeQuery(TranscriptFields.DURATION, orElse(wanted.minDurationSec(),
+					Double.NEGATIVE_INFINITY), orElse(wanted.maxDurationSec(), Double.POSITIVE_INFINITY)));
 		}
 		return filters;
 	}
