@@ -3,6 +3,7 @@ package io.callqa.transcription.index;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -12,6 +13,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.OffsetsEnum;
@@ -40,7 +42,8 @@ final class TranscriptHighlighter extends UnifiedHighlighter {
 
 	private static final String[] FIELDS = { TranscriptFields.TEXT };
 
-	private static final Set<String> MASKED = Set.of(TranscriptFields.EXACT, TranscriptFields.SOUNDS);
+	/** The fields of the other forms the query being highlighted searches: one highlighter serves one search. */
+	private Set<String> masked = Set.of();
 
 	private TranscriptHighlighter(Builder builder) {
 		super(builder);
@@ -48,7 +51,6 @@ final class TranscriptHighlighter extends UnifiedHighlighter {
 
 	static TranscriptHighlighter of(IndexSearcher searcher, Analyzer analyzer) {
 		return new TranscriptHighlighter(builder(searcher, analyzer)
-			.withMaskedFieldsFunc((field) -> field.equals(FIELDS[0]) ? MASKED : Set.of())
 			// the default (10,000 chars) would leave the end of a long call's transcript unhighlighted
 			.withMaxLength(Integer.MAX_VALUE - 1)
 			// no punctuation means no sentences: cut snippets by length instead, on word boundaries
@@ -75,10 +77,36 @@ final class TranscriptHighlighter extends UnifiedHighlighter {
 		return (form != null) ? new FormTagged(components, strategy, form) : strategy;
 	}
 
+	/**
+	 * Matches of the other forms are highlighted in the combined text through their masked fields, only for the forms
+	 * the query searches: each masked field runs the query's matches once more per hit.
+	 */
+	@Override
+	protected Set<String> getMaskedFields(String field) {
+		return field.equals(FIELDS[0]) ? this.masked : Set.of();
+	}
+
 	/** The passages of each document, in the order of {@code docIds}; the opening words if nothing matched. */
 	List<List<HighlightedPassage>> highlight(Query query, int[] docIds) throws IOException {
+		this.masked = maskedFields(query);
 		Object[] passages = highlightFieldsAsObjects(FIELDS, query, docIds, new int[] { PASSAGES }).get(FIELDS[0]);
 		return Arrays.stream(passages).map(TranscriptHighlighter::passages).toList();
+	}
+
+	/** The combined-text field of each other form the query searches, in any field of that form. */
+	private static Set<String> maskedFields(Query query) {
+		Set<String> masked = new HashSet<>();
+		query.visit(new QueryVisitor() {
+			@Override
+			public boolean acceptField(String field) {
+				WordForm form = TranscriptFields.formOf(field);
+				if (form != null && form != WordForm.STEM) {
+					masked.add(TranscriptFields.inForm(TranscriptFields.TEXT, form));
+				}
+				return false;
+			}
+		});
+		return masked;
 	}
 
 	@SuppressWarnings("unchecked")
