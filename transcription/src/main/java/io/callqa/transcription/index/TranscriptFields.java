@@ -102,11 +102,6 @@ final class TranscriptFields {
 		return SPEAKER_PREFIX + (name.isEmpty() ? "unknown" : name);
 	}
 
-	/** Whether the field holds transcript words, in any form, highlighted in {@link #TEXT}. */
-	static boolean isSpoken(String field) {
-		return formOf(field) != null;
-	}
-
 	/** The form of the words a field holds; null for a metadata field. */
 	static @Nullable WordForm formOf(String field) {
 		if (field.equals(TEXT)) {
