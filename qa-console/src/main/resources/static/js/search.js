@@ -62,8 +62,11 @@ function render(answer, q) {
   document.getElementById('next').hidden = (page + 1) * SIZE >= answer.total;
 }
 
+// The call page marks the query's matches on its timeline, matched the same way as here.
 function callLink(id, q, t) {
-  return '/call.html' + query({ id, q, t: t === undefined ? undefined : Math.floor(t) });
+  const matching = document.getElementById('matching').value;
+  return '/call.html' + query({ id, q, matching: matching === 'stemmed' ? undefined : matching,
+    t: t === undefined ? undefined : Math.floor(t) });
 }
 
 function hitItem(hit, q) {
