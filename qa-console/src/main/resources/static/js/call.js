@@ -162,7 +162,7 @@ async function drawMatches() {
   try {
     // Narrowed to this call's agent and start so that the call is among the hits however large the index.
     const started = new Date(callInfo.startedAt);
-    const answer = await api('/api/search' + query({ q, size: 100, agent: callInfo.agent,
+    const answer = await api('/api/search' + query({ q, matching: param('matching'), size: 100, agent: callInfo.agent,
       from: new Date(started.getTime() - 1000).toISOString(), to: new Date(started.getTime() + 1000).toISOString() }));
     const hit = answer.hits.find((h) => String(h.callId) === String(id));
     if (hit) times = hit.snippets.flatMap((s) => s.matches.map((m) => ({ start: m.startSec, end: m.endSec, words: m.words })));

@@ -10,8 +10,9 @@ let page = 0;
 
 const me = await initPage();
 setUpSampling();
-for (const [id, name] of [['q', 'q'], ['f-agent', 'agent'], ['f-queue', 'queue'], ['f-outcome', 'outcome'],
-  ['f-min', 'minDuration'], ['f-max', 'maxDuration'], ['f-min-score', 'minScore'], ['f-max-score', 'maxScore']]) {
+for (const [id, name] of [['q', 'q'], ['matching', 'matching'], ['f-agent', 'agent'], ['f-queue', 'queue'],
+  ['f-outcome', 'outcome'], ['f-min', 'minDuration'], ['f-max', 'maxDuration'], ['f-min-score', 'minScore'],
+  ['f-max-score', 'maxScore']]) {
   if (param(name)) document.getElementById(id).value = param(name);
 }
 if (param('from')) document.getElementById('f-from').value = param('from').substring(0, 10);
@@ -32,7 +33,7 @@ function dayStart(value, plusDays = 0) {
 function params() {
   const v = (id) => document.getElementById(id).value.trim();
   return {
-    q: v('q'), agent: v('f-agent'), queue: v('f-queue'), outcome: v('f-outcome'),
+    q: v('q'), matching: v('matching'), agent: v('f-agent'), queue: v('f-queue'), outcome: v('f-outcome'),
     from: dayStart(v('f-from')), to: dayStart(v('f-to'), 1),
     minDuration: v('f-min'), maxDuration: v('f-max'), minScore: v('f-min-score'), maxScore: v('f-max-score'),
   };
@@ -61,8 +62,11 @@ function render(answer, q) {
   document.getElementById('next').hidden = (page + 1) * SIZE >= answer.total;
 }
 
+// The call page marks the query's matches on its timeline, matched the same way as here.
 function callLink(id, q, t) {
-  return '/call.html' + query({ id, q, t: t === undefined ? undefined : Math.floor(t) });
+  const matching = document.getElementById('matching').value;
+  return '/call.html' + query({ id, q, matching: matching === 'stemmed' ? undefined : matching,
+    t: t === undefined ? undefined : Math.floor(t) });
 }
 
 function hitItem(hit, q) {
@@ -80,7 +84,9 @@ function hitItem(hit, q) {
       highlighted(s.html),
       el('div', { class: 'matches' }, ...(s.matches || []).map((m) =>
         el('a', { class: 'match', href: callLink(hit.callId, q, m.startSec), title: m.speaker + ': ' + m.words },
-          '▶ ' + clock(m.startSec) + ' ' + m.speaker + ': “' + m.words + '”'))))));
+          '▶ ' + clock(m.startSec) + ' ' + m.speaker + ': “' + m.words + '”',
+          // say how a match that is not the words typed matched: "stem" or "sounds like"
+          m.form && m.form !== 'exact' ? el('span', { class: 'match-form' }, ' (' + m.form + ')') : null))))));
 }
 
 /** "Give me N unevaluated calls of agent X": for those who score calls. */

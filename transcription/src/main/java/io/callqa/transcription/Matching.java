@@ -1,5 +1,7 @@
 package io.callqa.transcription;
 
+import java.util.Arrays;
+
 /**
  * How the words of a query match the words of a transcript.
  */
@@ -12,9 +14,23 @@ public enum Matching {
 	STEMMED,
 
 	/**
-	 * Stems, and with a lower weight what the recognizer may have heard instead (words that sound alike), for
-	 * misrecognised speech: {@code technician} may find "definition".
+	 * Stems, and with a lower weight what the recognizer may have heard instead (words that sound alike by their
+	 * Double Metaphone codes), for misrecognised speech: {@code cancel} finds "council".
 	 */
-	TOLERANT
+	TOLERANT;
+
+	/**
+	 * The matching named, in any case ({@code exact}, {@code stemmed}, {@code tolerant}), as a request parameter
+	 * gives it.
+	 *
+	 * @throws IllegalArgumentException naming the values allowed if {@code name} is none of them
+	 */
+	public static Matching of(String name) {
+		return Arrays.stream(values())
+			.filter((matching) -> matching.name().equalsIgnoreCase(name.strip()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException(
+					"matching must be exact, stemmed or tolerant, was '" + name + "'"));
+	}
 
 }

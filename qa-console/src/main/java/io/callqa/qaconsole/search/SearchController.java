@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.callqa.qaconsole.users.CallQaUser;
+import io.callqa.transcription.Matching;
 import io.callqa.transcription.SearchQuery;
 import io.callqa.transcription.SearchHit;
 import io.callqa.transcription.SearchResults;
@@ -46,17 +47,20 @@ class SearchController {
 			@RequestParam(required = false) @Nullable Double maxDuration, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, @RequestParam(required = false) @Nullable String outcome,
 			@RequestParam(required = false) @Nullable Double minScore,
-			@RequestParam(required = false) @Nullable Double maxScore, @AuthenticationPrincipal CallQaUser user) {
+			@RequestParam(required = false) @Nullable Double maxScore,
+			@RequestParam(name = "matching", defaultValue = "stemmed") String matchingName,
+			@AuthenticationPrincipal CallQaUser user) {
+		Matching how = Matching.of(matchingName);
 		// An agent searches their own calls only, whatever agent the request names.
 		String scoped = (user.agentScope() != null) ? user.agentScope() : agent;
 		if (outcome == null && minScore == null && maxScore == null) {
 			return this.transcriptions
-				.search(new SearchQuery(q, scoped, queue, from, to, minDuration, maxDuration, page, size));
+				.search(new SearchQuery(q, scoped, queue, from, to, minDuration, maxDuration, page, size).with(how));
 		}
 		List<SearchHit> window = new ArrayList<>();
 		for (int at = 0; at * WINDOW_PAGE < FILTERED_WINDOW; at++) {
 			List<SearchHit> hits = this.transcriptions
-				.search(new SearchQuery(q, scoped, queue, from, to, minDuration, maxDuration, at, WINDOW_PAGE))
+				.search(new SearchQuery(q, scoped, queue, from, to, minDuration, maxDuration, at, WINDOW_PAGE).with(how))
 				.hits();
 			window.addAll(hits);
 			if (hits.size() < WINDOW_PAGE) {

@@ -88,6 +88,26 @@ class SearchApiIntegrationTests {
 	}
 
 	@Test
+	void searchWhenMatchingChosenShouldMatchThoseFormsAndSayWhichMatched() {
+		String orders = "q=orders&agent=search-alice";
+		JsonNode match = hitFor(search(orders), this.conversation).path("snippets").get(0).path("matches").get(0);
+		assertThat(match.path("words").asString()).isEqualTo("order");
+		assertThat(match.path("form").asString()).isEqualTo("stem");
+		assertThat(ids(search(orders + "&matching=exact"))).doesNotContain(this.conversation);
+		assertThat(ids(search(orders + "&matching=TOLERANT"))).contains(this.conversation);
+		assertThat(hitFor(search("q=order&agent=search-alice&matching=exact"), this.conversation).toString())
+			.contains("\"form\":\"exact\"");
+	}
+
+	@Test
+	void searchWhenMatchingUnknownShouldAnswer400NamingTheValues() {
+		HttpResponse<String> response = this.http.get("/api/search?q=refund&matching=fuzzy");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(Http.json(response).path("detail").asString()).contains("exact, stemmed or tolerant", "fuzzy");
+	}
+
+	@Test
 	void searchWhenPageSizeOutOfRangeOrDateMalformedShouldAnswer400() {
 		assertThat(this.http.get("/api/search?q=refund&size=0").statusCode()).isEqualTo(400);
 		assertThat(this.http.get("/api/search?q=refund&from=yesterday").statusCode()).isEqualTo(400);
