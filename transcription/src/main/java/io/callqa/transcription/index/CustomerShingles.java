@@ -25,7 +25,7 @@ final class CustomerShingles {
 			+ "he she him her his it's its them what which who whom when where why how do does did done have has had "
 			+ "can could would should shall may might must am been being yes yeah yep no nope ok okay oh um uh uhm hmm "
 			+ "hello hi hey bye goodbye thanks thank please sorry well so just like really very right sure alright "
-			+ "know see get got go going gonna want wanna need let let's one two all any some from up down out about "
+			+ "know see got go going gonna let let's one two all any some from up down out about "
 			+ "just also too here now then than that's there's don't can't won't didn't i've i'll you're we're "
 			+ "would've good great fine much many more most other another again still").split(" ")));
 
