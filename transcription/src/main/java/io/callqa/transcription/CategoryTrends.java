@@ -23,12 +23,15 @@ public record CategoryTrends(List<LocalDate> buckets, List<Long> calls, List<Ser
 	public record Series(String category, List<Long> calls, List<Double> share, long total) {
 	}
 
-	/** A category's (or phrase's) calls and share in percent, this period and the previous one. */
-	public record Change(String name, long calls, long previousCalls, double share, double previousShare) {
+	/**
+	 * A category's (or phrase's) calls and share in percent, this period and the previous one, and the change of the
+	 * share in percentage points.
+	 */
+	public record Change(String name, long calls, long previousCalls, double share, double previousShare,
+			double change) {
 
-		/** The share's change in percentage points. */
-		public double change() {
-			return this.share - this.previousShare;
+		public Change(String name, long calls, long previousCalls, double share, double previousShare) {
+			this(name, calls, previousCalls, share, previousShare, Math.round(100 * (share - previousShare)) / 100.0);
 		}
 
 	}

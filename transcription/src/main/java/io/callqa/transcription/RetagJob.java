@@ -6,11 +6,11 @@ import java.time.Instant;
  * Re-tagging the calls of a period after a category was added or changed: {@code total} calls were queued for the
  * indexer, {@code done} of them are re-tagged so far.
  */
-public record RetagJob(long id, Instant from, Instant to, long total, long done, String requestedBy,
-		Instant requestedAt) {
+public record RetagJob(long id, Instant from, Instant to, long total, long done, boolean finished,
+		String requestedBy, Instant requestedAt) {
 
-	public boolean finished() {
-		return this.done >= this.total;
+	public RetagJob(long id, Instant from, Instant to, long total, long done, String requestedBy, Instant requestedAt) {
+		this(id, from, to, total, done, done >= total, requestedBy, requestedAt);
 	}
 
 }

@@ -6,13 +6,10 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +23,6 @@ import io.callqa.qaconsole.users.Role;
 import io.callqa.transcription.Categories;
 import io.callqa.transcription.Category;
 import io.callqa.transcription.CategoryDraft;
-import io.callqa.transcription.CategoryException;
 import io.callqa.transcription.Matching;
 import io.callqa.transcription.RetagJob;
 
@@ -108,22 +104,6 @@ class CategoryController {
 	RetagJob retagJob(@PathVariable long id, @AuthenticationPrincipal CallQaUser user) {
 		Access.read(user);
 		return this.categories.retagJob(id);
-	}
-
-	@ExceptionHandler
-	ProblemDetail refused(CategoryException ex) {
-		HttpStatus status = switch (ex.kind()) {
-			case NOT_FOUND -> HttpStatus.NOT_FOUND;
-			case DUPLICATE_NAME -> HttpStatus.CONFLICT;
-			case INVALID -> HttpStatus.BAD_REQUEST;
-		};
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, String.valueOf(ex.getMessage()));
-		problem.setTitle(switch (ex.kind()) {
-			case NOT_FOUND -> "Not found";
-			case DUPLICATE_NAME -> "Name taken";
-			case INVALID -> "Invalid category";
-		});
-		return problem;
 	}
 
 	/** A category as sent: speaker ANY/AGENT/CUSTOMER and matching EXACT/STEMMED/TOLERANT may be left out. */
