@@ -49,7 +49,8 @@ class OutboxFollower implements SmartLifecycle {
 
 	private final TranscriptionProperties.Index settings;
 
-	private final @Nullable CategoryTagger tagger;
+	/** Tags each document with the categories saved when its batch starts. */
+	private final CategoryTagger tagger;
 
 	private final Semaphore wakeUp = new Semaphore(0);
 
@@ -59,13 +60,7 @@ class OutboxFollower implements SmartLifecycle {
 	});
 
 	OutboxFollower(TranscriptIndex index, IndexOutbox outbox, Calls calls, Transcriptions transcripts,
-			TranscriptionProperties.Index settings) {
-		this(index, outbox, calls, transcripts, settings, null);
-	}
-
-	/** Tags each document with the categories saved when its batch starts (none without a tagger). */
-	OutboxFollower(TranscriptIndex index, IndexOutbox outbox, Calls calls, Transcriptions transcripts,
-			TranscriptionProperties.Index settings, @Nullable CategoryTagger tagger) {
+			TranscriptionProperties.Index settings, CategoryTagger tagger) {
 		this.tagger = tagger;
 		this.index = index;
 		this.outbox = outbox;
@@ -97,7 +92,7 @@ class OutboxFollower implements SmartLifecycle {
 		Set<Long> callIds = new LinkedHashSet<>();
 		batch.forEach((entry) -> callIds.add(entry.callId()));
 		Map<Long, CallSummary> summaries = this.calls.summaries(callIds);
-		CallTags tags = (this.tagger != null) ? this.tagger.current() : CallTags.NONE;
+		CallTags tags = this.tagger.current();
 		for (long callId : callIds) {
 			Optional<IndexedCall> call = load(callId, summaries.get(callId));
 			if (call.isPresent()) {
