@@ -5,6 +5,7 @@ const LINKS = [
   { href: '/agent.html', label: 'My calls', roles: ['AGENT'] },
   { href: '/search.html', label: 'Search', roles: ['AGENT', 'SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/manager.html', label: 'Dashboard', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
+  { href: '/trends.html', label: 'Trends', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/alerts.html', label: 'Alerts', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/admin.html', label: 'Users', roles: ['ADMIN'] },
 ];

@@ -80,6 +80,10 @@ public final class Http {
 		return request;
 	}
 
+	public HttpResponse<String> delete(String path) {
+		return send(builder(path).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	public HttpResponse<String> get(String path, String... headers) {
 		HttpRequest.Builder request = builder(path).GET();
 		if (headers.length > 0) {

@@ -24,8 +24,9 @@ class IndexConfiguration {
 
 	@Bean
 	OutboxFollower outboxFollower(TranscriptIndex index, IndexOutbox outbox, Calls calls,
-			Transcriptions transcripts, TranscriptionProperties properties) {
-		return new OutboxFollower(index, outbox, calls, transcripts, properties.index());
+			Transcriptions transcripts, TranscriptionProperties properties, CategoryStore categories) {
+		return new OutboxFollower(index, outbox, calls, transcripts, properties.index(),
+				new CategoryTagger(categories::all));
 	}
 
 }

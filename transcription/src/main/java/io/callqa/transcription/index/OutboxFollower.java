@@ -49,6 +49,9 @@ class OutboxFollower implements SmartLifecycle {
 
 	private final TranscriptionProperties.Index settings;
 
+	/** Tags each document with the categories saved when its batch starts. */
+	private final CategoryTagger tagger;
+
 	private final Semaphore wakeUp = new Semaphore(0);
 
 	private volatile boolean running;
@@ -57,7 +60,8 @@ class OutboxFollower implements SmartLifecycle {
 	});
 
 	OutboxFollower(TranscriptIndex index, IndexOutbox outbox, Calls calls, Transcriptions transcripts,
-			TranscriptionProperties.Index settings) {
+			TranscriptionProperties.Index settings, CategoryTagger tagger) {
+		this.tagger = tagger;
 		this.index = index;
 		this.outbox = outbox;
 		this.calls = calls;
@@ -88,10 +92,11 @@ class OutboxFollower implements SmartLifecycle {
 		Set<Long> callIds = new LinkedHashSet<>();
 		batch.forEach((entry) -> callIds.add(entry.callId()));
 		Map<Long, CallSummary> summaries = this.calls.summaries(callIds);
+		CallTags tags = this.tagger.current();
 		for (long callId : callIds) {
 			Optional<IndexedCall> call = load(callId, summaries.get(callId));
 			if (call.isPresent()) {
-				this.index.index(call.get());
+				this.index.index(call.get(), tags);
 			}
 			else {
 				this.index.delete(callId);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
@@ -93,7 +94,25 @@ public final class TranscriptIndex implements Closeable {
 
 	/** Adds the call, or replaces its earlier document; visible to search after the next commit or refresh. */
 	void index(IndexedCall call) throws IOException {
-		this.writer.updateDocument(CallDocuments.idTerm(call.callId()), CallDocuments.of(call));
+		index(call, CallTags.NONE);
+	}
+
+	/** Adds or replaces the call's document with its tags (categories, customer phrases). */
+	void index(IndexedCall call, CallTags tags) throws IOException {
+		Document document = CallDocuments.of(call);
+		tags.addTo(document);
+		this.writer.updateDocument(CallDocuments.idTerm(call.callId()), document);
+	}
+
+	/** Runs {@code reading} on the current searcher (category trends, customer phrases, re-tagging). */
+	<T> T read(Reading<T> reading) throws IOException {
+		IndexSearcher current = this.searchers.acquire();
+		try {
+			return reading.read(current);
+		}
+		finally {
+			this.searchers.release(current);
+		}
 	}
 
 	/** Removes the call's document, if any; visible to search after the next commit or refresh. */
@@ -142,6 +161,16 @@ public final class TranscriptIndex implements Closeable {
 	 */
 	public SearchResults search(SearchQuery query) {
 		return this.searcher.search(query);
+	}
+
+	/**
+	 * Something read from a searcher.
+	 */
+	@FunctionalInterface
+	interface Reading<T> {
+
+		T read(IndexSearcher searcher) throws IOException;
+
 	}
 
 	/** Closes the searchers and the writer, dropping changes not committed. */

@@ -1,0 +1,239 @@
+package io.callqa.qaconsole.trends;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import io.callqa.CallQaApplication;
+import io.callqa.qaconsole.Http;
+import io.callqa.transcription.Eventually;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Categories, re-tagging, trends and customer phrases over real HTTP, on calls with known words written to the
+ * database and indexed by the real indexer: a category tags calls indexed after it, a re-tagging tags the calls of a
+ * period indexed before it, and the numbers of the trends and phrases are the ones the calls give.
+ */
+@SpringBootTest(classes = CallQaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CategoriesApiIntegrationTests {
+
+	private static final String PASSWORD = "trends-test-pw-1";
+
+	/** The period [10 March, 12 March) and the one before it, [8 March, 10 March). */
+	private static final String PERIOD = "from=2031-03-10T00:00:00Z&to=2031-03-12T00:00:00Z&queue=" + TrendCalls.QUEUE;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Http admin;
+
+	Http supervisor;
+
+	Http manager;
+
+	Http agent;
+
+	final List<Long> calls = new ArrayList<>();
+
+	@BeforeAll
+	void categoryThenCalls() {
+		this.admin = new Http(this.port);
+		user("trends-supervisor", "SUPERVISOR", null);
+		user("trends-manager", "MANAGER", null);
+		user("trends-agent", "AGENT", "trends-agent");
+		this.supervisor = new Http(this.port, "trends-supervisor", PASSWORD);
+		this.manager = new Http(this.port, "trends-manager", PASSWORD);
+		this.agent = new Http(this.port, "trends-agent", PASSWORD);
+		HttpResponse<String> created = this.supervisor.post("/api/categories", """
+				{"name":"Trend refund","query":"refund","speaker":"CUSTOMER"}""");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		TrendCalls add = new TrendCalls(this.jdbc);
+		this.calls.add(add.add("2031-03-10T09:00:00Z", "how can i help", "i want a refund for the broken router"));
+		this.calls.add(add.add("2031-03-10T10:00:00Z", "how can i help", "my internet is down again"));
+		this.calls.add(add.add("2031-03-11T09:00:00Z", "hello", "i want a refund now"));
+		this.calls.add(add.add("2031-03-11T10:00:00Z", "a refund is possible", "the broken router again"));
+		this.calls.add(add.add("2031-03-08T09:00:00Z", "hello", "my internet is down"));
+		this.calls.add(add.add("2031-03-09T09:00:00Z", "hello", "broken router"));
+		Eventually.await("the calls indexed", Duration.ofSeconds(30),
+				() -> search("queue:" + TrendCalls.QUEUE).path("total").asLong(), (total) -> total == 6);
+	}
+
+	@Test
+	void categoryShouldTagCallsIndexedAfterItByWhatTheCustomerSaid() {
+		assertThat(hits("category:\"Trend refund\"")).containsExactlyInAnyOrder(this.calls.get(0), this.calls.get(2));
+	}
+
+	@Test
+	void trendsShouldCountCallsAndSharePerDayAndTheRise() {
+		JsonNode trends = json(this.manager.get("/api/trends?" + PERIOD));
+		assertThat(trends.path("buckets").toString()).isEqualTo("[\"2031-03-10\",\"2031-03-11\"]");
+		assertThat(trends.path("calls").toString()).isEqualTo("[2,2]");
+		assertThat(trends.path("totalCalls").asLong()).isEqualTo(4);
+		assertThat(trends.path("previousCalls").asLong()).isEqualTo(2);
+		JsonNode refund = series(trends, "Trend refund");
+		assertThat(refund.path("calls").toString()).isEqualTo("[1,1]");
+		assertThat(refund.path("share").toString()).isEqualTo("[50.0,50.0]");
+		JsonNode rise = named(trends.path("rising"), "Trend refund");
+		assertThat(rise.path("calls").asLong()).isEqualTo(2);
+		assertThat(rise.path("previousCalls").asLong()).isEqualTo(0);
+		assertThat(rise.path("change").asDouble()).isEqualTo(50.0);
+		JsonNode weeks = json(this.manager.get("/api/trends?interval=WEEK&" + PERIOD));
+		assertThat(weeks.path("buckets").toString()).isEqualTo("[\"2031-03-10\"]");
+		assertThat(series(weeks, "Trend refund").path("calls").toString()).isEqualTo("[2]");
+	}
+
+	@Test
+	void phrasesShouldCountCustomerPhrasesPerCallAgainstThePreviousPeriod() {
+		JsonNode phrases = json(this.supervisor.get("/api/trends/phrases?" + PERIOD));
+		assertThat(phrases.path("calls").asLong()).isEqualTo(4);
+		JsonNode router = named(phrases.path("frequent"), "broken router");
+		assertThat(router.path("calls").asLong()).isEqualTo(2);
+		assertThat(router.path("previousCalls").asLong()).isEqualTo(1);
+		JsonNode refund = named(phrases.path("frequent"), "want a refund");
+		assertThat(refund.path("calls").asLong()).isEqualTo(2);
+		assertThat(phrases.path("rising").size()).isEqualTo(1);
+		assertThat(phrases.path("rising").get(0).path("name").asString()).isEqualTo("want a refund");
+		assertThat(phrases.path("rising").get(0).path("change").asDouble()).isEqualTo(50.0);
+		assertThat(phrases.toString()).doesNotContain("how can").doesNotContain("\"name\":\"i want\"");
+	}
+
+	@Test
+	void retagShouldTagCallsIndexedBeforeTheCategoryWithProgress() {
+		HttpResponse<String> created = this.supervisor.post("/api/categories", """
+				{"name":"Trend router","query":"router","speaker":"CUSTOMER"}""");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		assertThat(hits("category:\"Trend router\"")).as("calls indexed before the category").isEmpty();
+		HttpResponse<String> started = this.supervisor.post("/api/categories/retag", """
+				{"from":"2031-03-08T00:00:00Z","to":"2031-03-12T00:00:00Z"}""");
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+		JsonNode job = json(started);
+		assertThat(job.path("total").asLong()).isEqualTo(6);
+		JsonNode done = Eventually.await("the re-tagging done", Duration.ofSeconds(30),
+				() -> json(this.manager.get("/api/categories/retag/" + job.path("id").asLong())),
+				(progress) -> progress.path("finished").asBoolean());
+		assertThat(done.path("done").asLong()).isEqualTo(6);
+		assertThat(hits("category:\"Trend router\"")).containsExactlyInAnyOrder(this.calls.get(0), this.calls.get(3),
+				this.calls.get(5));
+		JsonNode router = series(json(this.manager.get("/api/trends?" + PERIOD)), "Trend router");
+		assertThat(router.path("calls").toString()).isEqualTo("[1,1]");
+	}
+
+	@Test
+	void onlySupervisorsAndAdminsChangeCategoriesAgentsSeeNothing() {
+		String body = """
+				{"name":"Trend manager asked","query":"\\"speak to a manager\\""}""";
+		assertThat(this.manager.post("/api/categories", body).statusCode()).isEqualTo(403);
+		assertThat(this.agent.post("/api/categories", body).statusCode()).isEqualTo(403);
+		assertThat(this.agent.get("/api/categories").statusCode()).isEqualTo(403);
+		assertThat(this.agent.get("/api/trends?" + PERIOD).statusCode()).isEqualTo(403);
+		assertThat(this.agent.get("/api/trends/phrases?" + PERIOD).statusCode()).isEqualTo(403);
+		assertThat(this.agent.get("/api/categories/retag").statusCode()).isEqualTo(403);
+		assertThat(this.manager.post("/api/categories/retag", "{\"from\":\"2031-03-08T00:00:00Z\","
+				+ "\"to\":\"2031-03-09T00:00:00Z\"}").statusCode()).isEqualTo(403);
+		assertThat(Http.anonymous(this.port).get("/api/categories").statusCode()).isEqualTo(401);
+		assertThat(this.manager.get("/api/categories").statusCode()).isEqualTo(200);
+		assertThat(this.manager.get("/api/trends?" + PERIOD).statusCode()).isEqualTo(200);
+		HttpResponse<String> created = this.supervisor.post("/api/categories", body);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		long id = json(created).path("category").path("id").asLong();
+		assertThat(this.manager.put("/api/categories/" + id, body).statusCode()).isEqualTo(403);
+		HttpResponse<String> renamed = this.admin.put("/api/categories/" + id, """
+				{"name":"Trend manager wanted","query":"manager","speaker":"CUSTOMER","matching":"TOLERANT"}""");
+		assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+		assertThat(json(renamed).path("category").path("matching").asString()).isEqualTo("TOLERANT");
+		assertThat(this.manager.delete("/api/categories/" + id).statusCode()).isEqualTo(403);
+		assertThat(this.supervisor.delete("/api/categories/" + id).statusCode()).isEqualTo(204);
+		assertThat(this.supervisor.get("/api/categories/" + id).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void badCategoriesAndPeriodsShouldBeClearProblems() {
+		assertProblem(this.supervisor.post("/api/categories", "{\"name\":\"Trend broken\",\"query\":\"\\\"unclosed\"}"),
+				400);
+		assertProblem(this.supervisor.post("/api/categories", "{\"name\":\" \",\"query\":\"refund\"}"), 400);
+		assertProblem(this.supervisor.post("/api/categories", "{\"name\":\"trend REFUND\",\"query\":\"refund\"}"),
+				409);
+		assertProblem(this.supervisor.post("/api/categories",
+				"{\"name\":\"Trend speaker\",\"query\":\"refund\",\"speaker\":\"NOBODY\"}"), 400);
+		assertProblem(this.supervisor.put("/api/categories/999999", "{\"name\":\"Trend x\",\"query\":\"x\"}"), 404);
+		assertProblem(this.manager.get("/api/trends?from=2031-03-12T00:00:00Z&to=2031-03-10T00:00:00Z"), 400);
+		assertProblem(this.manager.get("/api/trends?" + PERIOD + "&interval=MONTH"), 400);
+		assertProblem(this.manager.get("/api/trends?" + PERIOD + "&zone=Mars/Olympus"), 400);
+		assertProblem(this.manager.get("/api/trends/phrases?" + PERIOD + "&limit=0"), 400);
+		assertProblem(this.manager.get("/api/categories/retag/999999"), 404);
+	}
+
+	@Test
+	void starterCategoriesShouldExist() {
+		assertThat(json(this.manager.get("/api/categories")).findValuesAsString("name")).contains("Refund request",
+				"Cancellation", "Asked for a manager");
+	}
+
+	private static void assertProblem(HttpResponse<String> response, int status) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).doesNotContain("at org.");
+	}
+
+	private JsonNode search(String query) {
+		return json(this.supervisor.get("/api/search?size=100&q="
+				+ java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8)));
+	}
+
+	private List<Long> hits(String query) {
+		List<Long> ids = new ArrayList<>();
+		search(query + " AND queue:" + TrendCalls.QUEUE).path("hits").forEach((hit) -> ids.add(hit.path("callId")
+			.asLong()));
+		return ids;
+	}
+
+	private static JsonNode series(JsonNode trends, String category) {
+		for (JsonNode series : trends.path("categories")) {
+			if (series.path("category").asString().equals(category)) {
+				return series;
+			}
+		}
+		throw new AssertionError("no series " + category + " in " + trends);
+	}
+
+	private static JsonNode named(JsonNode list, String name) {
+		for (JsonNode item : list) {
+			if (item.path("name").asString().equals(name)) {
+				return item;
+			}
+		}
+		throw new AssertionError("no " + name + " in " + list);
+	}
+
+	private static JsonNode json(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+		return Http.json(response);
+	}
+
+	private void user(String username, String role, String agentName) {
+		String agentJson = (agentName != null) ? "\"" + agentName + "\"" : "null";
+		HttpResponse<String> created = this.admin.post("/api/users", """
+				{"username":"%s","password":"%s","role":"%s","agentName":%s}""".formatted(username, PASSWORD, role,
+				agentJson));
+		assertThat(created.statusCode()).as(created.body()).isIn(201, 400);
+	}
+
+}
