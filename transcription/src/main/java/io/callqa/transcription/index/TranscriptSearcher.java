@@ -195,14 +195,14 @@ final class TranscriptSearcher {
 	private Map<String, List<FacetCount>> facets(IndexReader reader, FacetsCollector matching) throws IOException {
 		Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
 		for (String field : FACETS) {
-			facets.put(field, counts(facetState(reader, field), matching));
+			facets.put(field, counts(field, facetState(reader, field), matching));
 		}
 		return facets;
 	}
 
-	private static List<FacetCount> counts(StringDocValuesReaderState state, FacetsCollector matching)
+	private static List<FacetCount> counts(String field, StringDocValuesReaderState state, FacetsCollector matching)
 			throws IOException {
-		FacetResult result = new StringValueFacetCounts(state, matching).getTopChildren(FACET_VALUES, "ignored");
+		FacetResult result = new StringValueFacetCounts(state, matching).getTopChildren(FACET_VALUES, field);
 		if (result == null) {
 			return List.of();
 		}
