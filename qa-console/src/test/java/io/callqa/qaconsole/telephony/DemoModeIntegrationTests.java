@@ -78,7 +78,7 @@ class DemoModeIntegrationTests {
 
 	private static JsonNode answered(JsonNode hits) {
 		for (JsonNode hit : hits) {
-			if (!hit.path("agent").asString("").isEmpty()) {
+			if (!hit.path("agent").asString("").isEmpty() && !hit.path("snippets").isEmpty()) {
 				return hit;
 			}
 		}
