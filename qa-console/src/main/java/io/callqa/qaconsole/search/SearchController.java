@@ -80,14 +80,10 @@ class SearchController {
 
 	private static void check(String name, @Nullable Double value, double lowest, double highest) {
 		if (value != null && !(value >= lowest && value <= highest)) {
-			throw new IllegalArgumentException("'" + name + "' must be from " + format(lowest) + " to "
-					+ format(highest) + ", was " + value);
+			String range = (highest == Double.MAX_VALUE) ? " must be " + (long) lowest + " or more"
+					: " must be from " + (long) lowest + " to " + (long) highest;
+			throw new IllegalArgumentException("'" + name + "'" + range + ", was " + value);
 		}
-	}
-
-	private static String format(double bound) {
-		return (bound == Double.MAX_VALUE) ? "any" : (bound == Math.rint(bound)) ? Long.toString((long) bound)
-				: Double.toString(bound);
 	}
 
 	private static @Nullable Double number(@Nullable Integer value) {
