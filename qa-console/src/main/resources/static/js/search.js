@@ -5,6 +5,10 @@ import { initPage } from './nav.js';
 const form = document.getElementById('search-form');
 const results = document.getElementById('results');
 const summary = document.getElementById('summary');
+const facets = document.getElementById('facets');
+// Which filter input a facet's value goes into when clicked.
+const FACET_INPUTS = { agent: 'f-agent', queue: 'f-queue', outcome: 'f-outcome', category: 'f-category' };
+const FACET_TITLES = { agent: 'Agents', queue: 'Queues', outcome: 'Outcomes', category: 'Categories' };
 const SIZE = 20;
 let page = 0;
 
@@ -12,7 +16,10 @@ const me = await initPage();
 setUpSampling();
 for (const [id, name] of [['q', 'q'], ['matching', 'matching'], ['f-agent', 'agent'], ['f-queue', 'queue'],
   ['f-outcome', 'outcome'], ['f-min', 'minDuration'], ['f-max', 'maxDuration'], ['f-min-score', 'minScore'],
-  ['f-max-score', 'maxScore']]) {
+  ['f-max-score', 'maxScore'],
+  ['f-direction', 'direction'], ['f-recording', 'hasRecording'], ['f-evaluated', 'evaluated'],
+  ['f-min-survey', 'minSurvey'], ['f-max-survey', 'maxSurvey'], ['f-callback', 'callbackRequested'],
+  ['f-category', 'category']]) {
   if (param(name)) document.getElementById(id).value = param(name);
 }
 if (param('from')) document.getElementById('f-from').value = param('from').substring(0, 10);
@@ -36,6 +43,9 @@ function params() {
     q: v('q'), matching: v('matching'), agent: v('f-agent'), queue: v('f-queue'), outcome: v('f-outcome'),
     from: dayStart(v('f-from')), to: dayStart(v('f-to'), 1),
     minDuration: v('f-min'), maxDuration: v('f-max'), minScore: v('f-min-score'), maxScore: v('f-max-score'),
+    direction: v('f-direction'), hasRecording: v('f-recording'), evaluated: v('f-evaluated'),
+    minSurvey: v('f-min-survey'), maxSurvey: v('f-max-survey'), callbackRequested: v('f-callback'),
+    category: v('f-category'),
   };
 }
 
@@ -46,20 +56,34 @@ async function run() {
     to: document.getElementById('f-to').value }) || location.pathname);
   try {
     // An empty box lists every call (newest first) with the filters.
-    const answer = await api('/api/search' + query({ ...p, q: p.q || '*:*', page, size: SIZE }));
+    const answer = await api('/api/search' + query({ ...p, q: p.q || '*:*', page, size: SIZE, facets: true }));
     render(answer, p.q);
   } catch (error) {
     results.replaceChildren();
+    facets.replaceChildren();
     summary.textContent = '';
     showError(error);
   }
 }
 
 function render(answer, q) {
-  summary.textContent = answer.total + (answer.total === 1 ? ' call' : ' calls');
+  // The total is exact however many calls match; pages stop at the first 10,000.
+  summary.textContent = answer.total.toLocaleString('en') + (answer.total === 1 ? ' call' : ' calls');
   results.replaceChildren(...answer.hits.map((hit) => hitItem(hit, q)));
+  renderFacets(answer.facets || {});
   document.getElementById('prev').hidden = page === 0;
   document.getElementById('next').hidden = (page + 1) * SIZE >= answer.total;
+}
+
+/** Per facet its most frequent values among all matching calls; clicking one filters on it. */
+function renderFacets(counts) {
+  facets.replaceChildren(...Object.keys(FACET_INPUTS).filter((name) => (counts[name] || []).length).map((name) =>
+    el('section', { class: 'facet', dataset: { facet: name } },
+      el('h3', {}, FACET_TITLES[name]),
+      el('ul', {}, ...counts[name].map((c) => el('li', {},
+        el('button', { type: 'button', class: 'facet-value', dataset: { value: c.value },
+          onclick: () => { document.getElementById(FACET_INPUTS[name]).value = c.value; page = 0; run(); } },
+          c.value + ' (' + c.count.toLocaleString('en') + ')')))))));
 }
 
 // The call page marks the query's matches on its timeline, matched the same way as here.
@@ -78,8 +102,12 @@ function hitItem(hit, q) {
       el('span', {}, 'queue ' + (hit.queue || '–')),
       el('span', {}, clock(hit.durationSec)),
       hit.outcome ? el('span', { class: 'badge' }, hit.outcome) : null,
-      hit.evaluationScore !== undefined && hit.evaluationScore !== null
-        ? el('span', { class: 'badge' }, 'QA ' + num(hit.evaluationScore, 0)) : null),
+      hit.qaScore !== undefined && hit.qaScore !== null
+        ? el('span', { class: 'badge' }, 'QA ' + num(hit.qaScore, 0)) : null,
+      hit.surveyScore !== undefined && hit.surveyScore !== null
+        ? el('span', { class: 'badge' }, 'survey ' + hit.surveyScore + '/10') : null,
+      hit.callbackRequested ? el('span', { class: 'badge' }, 'callback') : null,
+      hit.hasRecording === false ? el('span', { class: 'badge' }, 'no recording') : null),
     ...(hit.snippets || []).map((s) => el('div', { class: 'snippet' },
       highlighted(s.html),
       el('div', { class: 'matches' }, ...(s.matches || []).map((m) =>

@@ -4,8 +4,9 @@
  * <p>This package is the module's API, the only types other modules use: {@link io.callqa.telephony.Calls},
  * {@link io.callqa.telephony.CallbackRequests}, {@link io.callqa.telephony.SupervisorAlerts},
  * {@link io.callqa.telephony.CallCenterMetrics}, {@link io.callqa.telephony.AsteriskConnector}, their records and
- * exceptions, and the events {@link io.callqa.telephony.CallEnded} and {@link io.callqa.telephony.CallRecorded}. The
- * sub-packages are internal.
+ * exceptions, and the events {@link io.callqa.telephony.CallEnded}, {@link io.callqa.telephony.CallRecorded},
+ * {@link io.callqa.telephony.CallFinished}, {@link io.callqa.telephony.SurveyAnswered} and
+ * {@link io.callqa.telephony.CallbackRequested}. The sub-packages are internal.
  */
 @NullMarked
 package io.callqa.telephony;

@@ -21,6 +21,12 @@ public interface Transcriptions {
 	Backlog backlog();
 
 	/**
+	 * Something the index holds about the call changed outside this module (its QA score): queues it for re-indexing
+	 * in the caller's transaction, so the change and the index's record of it commit together.
+	 */
+	void callChanged(long callId);
+
+	/**
 	 * @throws InvalidSearchException if the query cannot be parsed
 	 * @throws SearchUnavailableException if this process keeps no index (a worker-only process)
 	 */

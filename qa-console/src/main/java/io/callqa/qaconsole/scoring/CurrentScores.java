@@ -2,6 +2,7 @@ package io.callqa.qaconsole.scoring;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +10,14 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.callqa.transcription.CallScores;
+
 /**
  * The QA scores that count now: of submitted evaluations no revision replaced (not drafts, not superseded). One
- * definition for call lists, search filters and the dashboard.
+ * definition for call lists, search filters and the dashboard; the search index reads it as its {@link CallScores}.
  */
 @Component
-public class CurrentScores {
+public class CurrentScores implements CallScores {
 
 	private static final String CURRENT = "state in ('SUBMITTED', 'ACKNOWLEDGED', 'DISPUTED', 'RESOLVED')";
 
@@ -25,7 +28,7 @@ public class CurrentScores {
 	}
 
 	/** Each call's score from its latest current evaluation; calls without one are absent. */
-	public Map<Long, Double> ofCalls(List<Long> callIds) {
+	public Map<Long, Double> ofCalls(Collection<Long> callIds) {
 		Map<Long, Double> scores = new HashMap<>();
 		if (callIds.isEmpty()) {
 			return scores;
@@ -36,6 +39,11 @@ public class CurrentScores {
 			.query((rs, row) -> scores.put(rs.getLong("call_id"), rs.getDouble("score")))
 			.list();
 		return scores;
+	}
+
+	@Override
+	public Map<Long, Double> currentScores(Collection<Long> callIds) {
+		return ofCalls(callIds);
 	}
 
 	/** Per agent, the average and count of current evaluations submitted in [from, to). */

@@ -11,10 +11,12 @@ import org.springframework.util.Assert;
 
 import io.callqa.telephony.CallNotFoundException;
 import io.callqa.telephony.CallSummary;
+import io.callqa.transcription.Transcriptions;
 
 /**
  * Evaluating calls: a supervisor drafts and submits, corrects by new revisions; the agent acknowledges or disputes;
- * the supervisor resolves disputes. Callers check who may do what (roles, the agent's own evaluations).
+ * the supervisor resolves disputes. Callers check who may do what (roles, the agent's own evaluations). A change of
+ * a call's current score (a submission, a correction) tells the search index in the same transaction.
  */
 @Service
 class Evaluations {
@@ -28,10 +30,13 @@ class Evaluations {
 
 	private final Standards standards;
 
-	Evaluations(EvaluationRepository evaluations, CallRows calls, Standards standards) {
+	private final Transcriptions index;
+
+	Evaluations(EvaluationRepository evaluations, CallRows calls, Standards standards, Transcriptions index) {
 		this.evaluations = evaluations;
 		this.calls = calls;
 		this.standards = standards;
+		this.index = index;
 	}
 
 	/**
@@ -82,6 +87,7 @@ class Evaluations {
 			this.evaluations.comment(id, comment);
 		}
 		this.evaluations.submit(id, score);
+		this.index.callChanged(evaluation.callId());
 		return find(id);
 	}
 
@@ -97,6 +103,7 @@ class Evaluations {
 		long revision = this.evaluations.insert(call, old.scorecardVersionId(), evaluator, old.revision() + 1, id);
 		this.evaluations.copyAnswers(id, revision);
 		this.evaluations.close(id, EvaluationState.SUPERSEDED, reason);
+		this.index.callChanged(old.callId());
 		return find(revision);
 	}
 

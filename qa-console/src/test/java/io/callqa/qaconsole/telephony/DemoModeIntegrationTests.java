@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +58,9 @@ class DemoModeIntegrationTests {
 
 		// Abandoned callers are recorded too (MixMonitor starts before the queue): wait for an answered call.
 		JsonNode hits = Eventually.await("an answered demo call searchable", Duration.ofSeconds(120),
-				() -> Http.json(http.get("/api/search?q=*:*&queue=support&size=50")).path("hits"),
+				// Every ended call is listed from its end, so only those with words (transcribed) are asked for.
+				() -> Http.json(http.get("/api/search?q=" + URLEncoder.encode("text:[* TO *]", StandardCharsets.UTF_8)
+						+ "&queue=support&size=50")).path("hits"),
 				(found) -> answered(found) != null);
 		JsonNode call = Http.json(http.get("/api/calls/" + answered(hits).path("callId").asLong()));
 		assertThat(call.path("source").asString()).isEqualTo("ASTERISK");
@@ -78,7 +82,7 @@ class DemoModeIntegrationTests {
 
 	private static JsonNode answered(JsonNode hits) {
 		for (JsonNode hit : hits) {
-			if (!hit.path("agent").asString("").isEmpty()) {
+			if (!hit.path("agent").asString("").isEmpty() && !hit.path("snippets").isEmpty()) {
 				return hit;
 			}
 		}

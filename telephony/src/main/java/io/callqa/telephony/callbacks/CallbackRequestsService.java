@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
@@ -22,6 +23,7 @@ import io.callqa.telephony.CallOutcome;
 import io.callqa.telephony.CallbackAttempt;
 import io.callqa.telephony.CallbackRequest;
 import io.callqa.telephony.CallbackRequestNotFoundException;
+import io.callqa.telephony.CallbackRequested;
 import io.callqa.telephony.CallbackRequests;
 import io.callqa.telephony.CallbackSource;
 import io.callqa.telephony.CallbackState;
@@ -48,12 +50,15 @@ class CallbackRequestsService implements CallbackRequests {
 
 	private final ObjectProvider<QueueMembers> members;
 
+	private final ApplicationEventPublisher events;
+
 	CallbackRequestsService(CallbackRepository requests, CallbackProperties properties, Clock clock,
-			ObjectProvider<QueueMembers> members) {
+			ObjectProvider<QueueMembers> members, ApplicationEventPublisher events) {
 		this.requests = requests;
 		this.properties = properties;
 		this.clock = clock;
 		this.members = members;
+		this.events = events;
 	}
 
 	/** A queued caller accepted the IVR offer: due at once, promised within the queue's promise. */
@@ -79,9 +84,13 @@ class CallbackRequestsService implements CallbackRequests {
 		}
 		QueueSettings queue = this.properties.forQueue(call.queue());
 		Instant at = call.endedAt();
-		return Optional.of(insert(new NewRequest(call.queue(), call.callerNumber(), call.callerName(),
+		CallbackRequest request = insert(new NewRequest(call.queue(), call.callerNumber(), call.callerName(),
 				CallbackSource.ABANDONED, call.callId(), at, queue.promisedBy(at), at, null, null, call.queuePosition(),
-				call.waitSec(), queue.maxAttempts(), call.outcome().name())));
+				call.waitSec(), queue.maxAttempts(), call.outcome().name()));
+		if (Long.valueOf(call.callId()).equals(request.originCallId())) {
+			this.events.publishEvent(new CallbackRequested(call.callId()));
+		}
+		return Optional.of(request);
 	}
 
 	/** An agent's appointment; with {@code onlyMe} nobody else may take it. */
@@ -167,8 +176,9 @@ class CallbackRequestsService implements CallbackRequests {
 	/** The IVR request made during a call that has now ended learns that call's id. */
 	@Transactional
 	public void linkOriginCall(CallEnded call) {
-		if (call.queue() != null && call.callerNumber() != null) {
-			this.requests.linkOriginCall(call.queue(), call.callerNumber(), call.callId());
+		if (call.queue() != null && call.callerNumber() != null
+				&& this.requests.linkOriginCall(call.queue(), call.callerNumber(), call.callId()) > 0) {
+			this.events.publishEvent(new CallbackRequested(call.callId()));
 		}
 	}
 

@@ -20,10 +20,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.callqa.telephony.CallEnded;
+import io.callqa.telephony.CallFinished;
 
 /**
  * Writes what changed in followed calls since the last flush in one transaction, then announces the calls that
- * ended ({@link CallEnded}) once it committed.
+ * ended ({@link CallEnded}) once it committed. Calls that end are also announced inside the transaction
+ * ({@link CallFinished}), for listeners whose writes must commit with the call.
  */
 @Component
 class CallWriter {
@@ -84,6 +86,7 @@ class CallWriter {
 		Map<Long, CallRow> updates = new LinkedHashMap<>();
 		List<Object[]> legs = new ArrayList<>();
 		List<Object[]> transfers = new ArrayList<>();
+		List<Long> finished = new ArrayList<>();
 		for (Pending pending : batch) {
 			Long id = (pending.id() != null) ? pending.id() : result.ids().get(pending.call());
 			if (id == null || result.shadows().contains(pending.call())) {
@@ -91,6 +94,9 @@ class CallWriter {
 			}
 			if (pending.id() != null) {
 				updates.put(id, pending.row());
+			}
+			if (pending.publishEnd()) {
+				finished.add(id);
 			}
 			pending.legs().forEach((uniqueid, channel) -> legs.add(new Object[] { pending.row().server(), uniqueid,
 					id, channel }));
@@ -100,6 +106,7 @@ class CallWriter {
 		this.calls.update(updates);
 		this.calls.insertLegs(legs);
 		this.calls.insertTransfers(transfers);
+		finished.forEach((id) -> this.events.publishEvent(new CallFinished(id)));
 		return result;
 	}
 

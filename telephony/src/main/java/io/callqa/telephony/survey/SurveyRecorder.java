@@ -4,16 +4,19 @@ import java.time.Instant;
 
 import io.callqa.telephony.AlertKind;
 import io.callqa.telephony.SupervisorAlerts;
+import io.callqa.telephony.SurveyAnswered;
 import io.callqa.telephony.survey.SurveyRepository.SurveyedCall;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores a survey answer with its call and raises the low-score alert in the same transaction.
+ * Stores a survey answer with its call and raises the low-score alert in the same transaction, announcing
+ * {@link SurveyAnswered} in it when the call is known.
  */
 @Service
 class SurveyRecorder {
@@ -26,10 +29,14 @@ class SurveyRecorder {
 
 	private final SurveyProperties properties;
 
-	SurveyRecorder(SurveyRepository responses, SupervisorAlerts alerts, SurveyProperties properties) {
+	private final ApplicationEventPublisher events;
+
+	SurveyRecorder(SurveyRepository responses, SupervisorAlerts alerts, SurveyProperties properties,
+			ApplicationEventPublisher events) {
 		this.responses = responses;
 		this.alerts = alerts;
 		this.properties = properties;
+		this.events = events;
 	}
 
 	/**
@@ -47,6 +54,9 @@ class SurveyRecorder {
 		String agent = firstOf(answer.agent(), (call != null) ? call.agent() : null);
 		String queue = firstOf(answer.queue(), (call != null) ? call.queue() : null);
 		long id = this.responses.insert(answer, callId, agent, queue, Instant.now());
+		if (callId != null) {
+			this.events.publishEvent(new SurveyAnswered(callId));
+		}
 		if (isLow(answer.score())) {
 			this.alerts.raise(AlertKind.LOW_SURVEY, callId, agent, queue, "Survey score " + answer.score()
 					+ "/10 from caller " + answer.callerNumber() + " (uniqueid " + answer.uniqueid() + ")");

@@ -20,6 +20,7 @@ import io.callqa.telephony.AlertFilter;
 import io.callqa.telephony.AlertKind;
 import io.callqa.telephony.SupervisorAlert;
 import io.callqa.telephony.SupervisorAlerts;
+import io.callqa.telephony.SurveyAnswered;
 import org.asteriskjava.fastagi.AgiScript;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,12 +34,15 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * Tests for {@link SurveyScript}: a fake Asterisk calls the real {@code DefaultAgiServer} serving the Spring bean.
  */
 @SpringBootTest(classes = TelephonyTestApplication.class, webEnvironment = WebEnvironment.NONE)
 @ExtendWith(OutputCaptureExtension.class)
+@RecordApplicationEvents
 class SurveyScriptIntegrationTests {
 
 	private static final AtomicInteger calls = new AtomicInteger();
@@ -49,6 +53,9 @@ class SurveyScriptIntegrationTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private ApplicationEvents events;
 
 	@Autowired
 	private SupervisorAlerts alerts;
@@ -81,6 +88,14 @@ class SurveyScriptIntegrationTests {
 				"GET VARIABLE \"QUEUENAME\"", "GET DATA \"callqa/survey-rate-0-10\" 5000 2", "STREAM FILE \"callqa/survey-thank-you\" \"\"",
 				"SET VARIABLE \"AJ_AGISTATUS\" \"SUCCESS\"");
 		assertThat(alertsForThisCall()).isEmpty();
+	}
+
+	@Test
+	void serviceWhenAnswerStoredShouldAnnounceItForTheCall() {
+		caller().enterDigits("8").call(header());
+
+		assertThat(responses()).containsExactly(new Row(this.callId, "agent1", "support", 8));
+		assertThat(this.events.stream(SurveyAnswered.class)).containsExactly(new SurveyAnswered(this.callId));
 	}
 
 	@Test

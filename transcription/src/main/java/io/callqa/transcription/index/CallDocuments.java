@@ -8,6 +8,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
@@ -17,12 +18,17 @@ import org.apache.lucene.index.Term;
 import org.jspecify.annotations.Nullable;
 
 import static io.callqa.transcription.index.TranscriptFields.AGENT;
+import static io.callqa.transcription.index.TranscriptFields.CALLBACK_REQUESTED;
 import static io.callqa.transcription.index.TranscriptFields.CALLER;
 import static io.callqa.transcription.index.TranscriptFields.CALL_ID;
 import static io.callqa.transcription.index.TranscriptFields.DIRECTION;
 import static io.callqa.transcription.index.TranscriptFields.DURATION;
+import static io.callqa.transcription.index.TranscriptFields.EVALUATED;
+import static io.callqa.transcription.index.TranscriptFields.HAS_RECORDING;
 import static io.callqa.transcription.index.TranscriptFields.OUTCOME;
+import static io.callqa.transcription.index.TranscriptFields.QA_SCORE;
 import static io.callqa.transcription.index.TranscriptFields.QUEUE;
+import static io.callqa.transcription.index.TranscriptFields.SURVEY_SCORE;
 import static io.callqa.transcription.index.TranscriptFields.STARTED_AT;
 import static io.callqa.transcription.index.TranscriptFields.TEXT;
 import static io.callqa.transcription.index.TranscriptFields.WORDS;
@@ -64,7 +70,9 @@ final class CallDocuments {
 		Document document = new Document();
 		document.add(new KeywordField(CALL_ID, Long.toString(call.callId()), Field.Store.YES));
 		addMetadata(document, call);
-		addTranscript(document, TranscriptText.of(call.transcript()));
+		if (call.transcript() != null) {
+			addTranscript(document, TranscriptText.of(call.transcript()));
+		}
 		return document;
 	}
 
@@ -78,6 +86,16 @@ final class CallDocuments {
 			document.add(new LongField(STARTED_AT, call.startedAt().toEpochMilli(), Field.Store.YES));
 		}
 		document.add(new DoubleField(DURATION, call.durationSec(), Field.Store.YES));
+		IndexedCall.Facts facts = call.facts();
+		addKeyword(document, HAS_RECORDING, Boolean.toString(facts.hasRecording()));
+		addKeyword(document, EVALUATED, Boolean.toString(facts.evaluated()));
+		addKeyword(document, CALLBACK_REQUESTED, Boolean.toString(facts.callbackRequested()));
+		if (facts.qaScore() != null) {
+			document.add(new DoubleField(QA_SCORE, facts.qaScore(), Field.Store.YES));
+		}
+		if (facts.surveyScore() != null) {
+			document.add(new IntField(SURVEY_SCORE, facts.surveyScore(), Field.Store.YES));
+		}
 	}
 
 	private static void addKeyword(Document document, String field, @Nullable String value) {

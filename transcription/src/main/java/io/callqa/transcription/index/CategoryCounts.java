@@ -97,7 +97,7 @@ final class CategoryCounts {
 		@Override
 		protected void doSetNextReader(LeafReaderContext context) throws IOException {
 			this.started = DocValues.getSortedNumeric(context.reader(), TranscriptFields.STARTED_AT);
-			this.categories = DocValues.getSortedSet(context.reader(), CategoryFields.CATEGORY);
+			this.categories = DocValues.getSortedSet(context.reader(), TranscriptFields.CATEGORY);
 			this.names.clear();
 		}
 

@@ -1,16 +1,10 @@
 package io.callqa.transcription.index;
 
 /**
- * The fields category tagging adds to a call's document (see {@link CallTags}).
+ * The fields category tagging adds to a call's document besides {@code TranscriptFields.CATEGORY} (see
+ * {@link CallTags}).
  */
 final class CategoryFields {
-
-	/**
-	 * KeywordField, stored, one value per category the call matched when indexed: an exact term for the search
-	 * filter, sorted-set doc values for the category facet and the trends, stored for the hit list. The same name as
-	 * the filters' {@code TranscriptFields.CATEGORY}.
-	 */
-	static final String CATEGORY = "category";
 
 	/**
 	 * Sorted-set doc values only: the distinct two- and three-word phrases the customer said ({@link

@@ -79,7 +79,7 @@ final class CategoryTagger {
 			var searcher = memory.createSearcher();
 			for (Compiled category : categories) {
 				if (searcher.count(category.query()) > 0) {
-					document.add(new KeywordField(CategoryFields.CATEGORY, category.name(), Field.Store.YES));
+					document.add(new KeywordField(TranscriptFields.CATEGORY, category.name(), Field.Store.YES));
 				}
 			}
 		}

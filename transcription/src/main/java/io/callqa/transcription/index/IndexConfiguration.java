@@ -2,11 +2,13 @@ package io.callqa.transcription.index;
 
 import java.io.IOException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.callqa.telephony.Calls;
+import io.callqa.transcription.CallScores;
 import io.callqa.transcription.TranscriptionProperties;
 import io.callqa.transcription.Transcriptions;
 
@@ -24,8 +26,9 @@ class IndexConfiguration {
 
 	@Bean
 	OutboxFollower outboxFollower(TranscriptIndex index, IndexOutbox outbox, Calls calls,
-			Transcriptions transcripts, TranscriptionProperties properties, CategoryStore categories) {
-		return new OutboxFollower(index, outbox, calls, transcripts, properties.index(),
+			Transcriptions transcripts, ObjectProvider<CallScores> scores, TranscriptionProperties properties,
+			CategoryStore categories) {
+		return new OutboxFollower(index, outbox, calls, transcripts, scores, properties.index(),
 				new CategoryTagger(categories::all));
 	}
 

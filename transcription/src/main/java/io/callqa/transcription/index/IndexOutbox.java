@@ -6,17 +6,32 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code index_outbox} table as the index reads it: every stored transcript adds a row (written with the transcript,
- * see {@code TranscriptRepository.save}), and the index applies rows in sequence order, recording the last one applied
- * in its own commit. Rows are never deleted, so an empty index replays them all.
+ * The {@code index_outbox} table: a row says "re-index this call", and the index applies rows in sequence order,
+ * recording the last one applied in its own commit. Rows are never deleted, so an empty index replays them all.
+ *
+ * <p>A row is added, always in the transaction of the change it reports, when a transcript is stored (see
+ * {@code TranscriptRepository.save}), a followed call ends, a survey is answered, a callback is requested for a call
+ * (see {@link CallChanges}) and a call's current QA score changes ({@code Transcriptions.callChanged}).
  */
 @Repository
-class IndexOutbox {
+public class IndexOutbox {
+
+	/** Shared with {@code TranscriptRepository}: outbox rows commit in sequence order. */
+	private static final long ORDER_LOCK = 7277001;
 
 	private final JdbcClient jdbc;
 
 	IndexOutbox(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Queues the call for re-indexing in the caller's transaction. The transaction-scoped lock makes outbox rows
+	 * commit in sequence order, so the indexer can never read sequence n+1 before n is visible and skip n for good.
+	 */
+	public void add(long callId) {
+		this.jdbc.sql("select pg_advisory_xact_lock(" + ORDER_LOCK + ")").query((rs, row) -> 1).list();
+		this.jdbc.sql("insert into index_outbox (call_id) values (:callId)").param("callId", callId).update();
 	}
 
 	/** Entries after {@code seq}, oldest first. */
@@ -33,7 +48,7 @@ class IndexOutbox {
 	}
 
 	/**
-	 * One outbox row: the call whose transcript changed.
+	 * One outbox row: the call to re-index.
 	 */
 	record Entry(long seq, long callId) {
 	}

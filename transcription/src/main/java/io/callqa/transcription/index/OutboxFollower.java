@@ -13,12 +13,14 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 
 import io.callqa.telephony.LifecyclePhases;
 import io.callqa.telephony.CallSummary;
 import io.callqa.telephony.Calls;
+import io.callqa.transcription.CallScores;
 import io.callqa.transcription.Transcript;
 import io.callqa.transcription.TranscriptReady;
 import io.callqa.transcription.TranscriptionProperties;
@@ -29,15 +31,22 @@ import io.callqa.transcription.Transcriptions;
  * commit, and commits that number with the documents, so a restart (or an empty index) resumes where it stopped.
  * Woken at once by transcripts stored in this process; polls for those stored by worker processes.
  *
- * <p>A document joins the transcript, read through this module's front door, with the call's metadata, which is
- * telephony's and read through its {@code Calls} in one query per batch: an outbox row names only the call, and an
- * empty index replays every row long after any event could have carried the metadata.
+ * <p>A document joins the transcript, read through this module's front door, with the call's metadata, recording,
+ * survey and callback facts, which are telephony's and read through its {@code Calls} in one query per batch, and the
+ * current QA score, read through the {@link CallScores} the scoring module provides, also once per batch: an outbox
+ * row names only the call, and an empty index replays every row long after any event could have carried the facts.
+ *
+ * <p>Every call with a row gets a document: a followed call has one from its end, with or without a transcript (so
+ * unrecorded and abandoned calls are found by their filters). An uploaded call has a row only once its transcript is
+ * stored.
  */
 class OutboxFollower implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxFollower.class);
 
 	private static final int BATCH = 200;
+
+	private static final String UPLOAD = "UPLOAD";
 
 	private final TranscriptIndex index;
 
@@ -46,6 +55,8 @@ class OutboxFollower implements SmartLifecycle {
 	private final Calls calls;
 
 	private final Transcriptions transcripts;
+
+	private final ObjectProvider<CallScores> scores;
 
 	private final TranscriptionProperties.Index settings;
 
@@ -60,12 +71,13 @@ class OutboxFollower implements SmartLifecycle {
 	});
 
 	OutboxFollower(TranscriptIndex index, IndexOutbox outbox, Calls calls, Transcriptions transcripts,
-			TranscriptionProperties.Index settings, CategoryTagger tagger) {
+			ObjectProvider<CallScores> scores, TranscriptionProperties.Index settings, CategoryTagger tagger) {
 		this.tagger = tagger;
 		this.index = index;
 		this.outbox = outbox;
 		this.calls = calls;
 		this.transcripts = transcripts;
+		this.scores = scores;
 		this.settings = settings;
 	}
 
@@ -93,8 +105,9 @@ class OutboxFollower implements SmartLifecycle {
 		batch.forEach((entry) -> callIds.add(entry.callId()));
 		Map<Long, CallSummary> summaries = this.calls.summaries(callIds);
 		CallTags tags = this.tagger.current();
+		Map<Long, Double> current = currentScores(callIds);
 		for (long callId : callIds) {
-			Optional<IndexedCall> call = load(callId, summaries.get(callId));
+			Optional<IndexedCall> call = load(callId, summaries.get(callId), current.get(callId));
 			if (call.isPresent()) {
 				this.index.index(call.get(), tags);
 			}
@@ -105,18 +118,32 @@ class OutboxFollower implements SmartLifecycle {
 		this.index.commit(batch.get(batch.size() - 1).seq());
 	}
 
-	/** Empty when the call or its transcript no longer exists: its document is then deleted. */
-	private Optional<IndexedCall> load(long callId, @Nullable CallSummary call) {
+	private Map<Long, Double> currentScores(Set<Long> callIds) {
+		CallScores scores = this.scores.getIfAvailable();
+		return (scores != null) ? scores.currentScores(callIds) : Map.of();
+	}
+
+	/**
+	 * Empty when the call no longer exists, or is an upload without a transcript (an upload is only a recording to
+	 * transcribe): its document is then deleted.
+	 */
+	private Optional<IndexedCall> load(long callId, @Nullable CallSummary call, @Nullable Double qaScore) {
 		if (call == null) {
 			return Optional.empty();
 		}
-		return this.transcripts.transcriptOf(callId).map((transcript) -> indexed(call, transcript));
+		Transcript transcript = this.transcripts.transcriptOf(callId).orElse(null);
+		if (transcript == null && UPLOAD.equals(call.source())) {
+			return Optional.empty();
+		}
+		return Optional.of(indexed(call, transcript, qaScore));
 	}
 
-	private static IndexedCall indexed(CallSummary call, Transcript transcript) {
-		double duration = (call.durationSec() != null) ? call.durationSec() : transcript.audioSec();
+	private static IndexedCall indexed(CallSummary call, @Nullable Transcript transcript, @Nullable Double qaScore) {
+		double duration = (call.durationSec() != null) ? call.durationSec()
+				: (transcript != null) ? transcript.audioSec() : 0;
 		return new IndexedCall(call.id(), call.agent(), call.queue(), call.direction(), call.callerNumber(),
-				call.startedAt(), duration, call.outcome(), transcript);
+				call.startedAt(), duration, call.outcome(), transcript,
+				new IndexedCall.Facts(call.hasRecording(), qaScore, call.surveyScore(), call.callbackRequested()));
 	}
 
 	@Override

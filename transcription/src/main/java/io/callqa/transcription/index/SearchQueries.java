@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.DoubleField;
+import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -133,7 +134,29 @@ final class SearchQueries {
 			filters.add(DoubleField.newRangeQuery(TranscriptFields.DURATION, orElse(wanted.minDurationSec(),
 					Double.NEGATIVE_INFINITY), orElse(wanted.maxDurationSec(), Double.POSITIVE_INFINITY)));
 		}
+		addKeyword(filters, TranscriptFields.OUTCOME, wanted.outcome());
+		addKeyword(filters, TranscriptFields.DIRECTION, wanted.direction());
+		addBoolean(filters, TranscriptFields.HAS_RECORDING, wanted.hasRecording());
+		addBoolean(filters, TranscriptFields.EVALUATED, wanted.evaluated());
+		addBoolean(filters, TranscriptFields.CALLBACK_REQUESTED, wanted.callbackRequested());
+		// Only evaluated calls have a score, so a score range keeps evaluated calls alone; likewise for surveys.
+		if (wanted.minScore() != null || wanted.maxScore() != null) {
+			filters.add(DoubleField.newRangeQuery(TranscriptFields.QA_SCORE, orElse(wanted.minScore(),
+					Double.NEGATIVE_INFINITY), orElse(wanted.maxScore(), Double.POSITIVE_INFINITY)));
+		}
+		if (wanted.minSurvey() != null || wanted.maxSurvey() != null) {
+			filters.add(IntField.newRangeQuery(TranscriptFields.SURVEY_SCORE,
+					(wanted.minSurvey() != null) ? wanted.minSurvey() : Integer.MIN_VALUE,
+					(wanted.maxSurvey() != null) ? wanted.maxSurvey() : Integer.MAX_VALUE));
+		}
+		addKeyword(filters, TranscriptFields.CATEGORY, wanted.category());
 		return filters;
+	}
+
+	private static void addBoolean(List<Query> filters, String field, @Nullable Boolean value) {
+		if (value != null) {
+			filters.add(KeywordField.newExactQuery(field, value.toString()));
+		}
 	}
 
 	/** A blank value is no filter, as an empty form field means "any". */

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Users type these names in the query box: {@code text} (the default: everything said, whoever said it),
  * {@code said_by_<speaker>} for what one speaker said ({@code said_by_agent:refund}, {@code said_by_customer:"next
  * week"}, {@code said_by_mixed:...} for mono recordings), and the exact-match metadata fields {@code agent},
- * {@code queue}, {@code direction}, {@code outcome}, {@code caller} and {@code call_id}. The per-speaker fields are
+ * {@code queue}, {@code direction}, {@code outcome}, {@code caller}, {@code call_id}, {@code has_recording},
+ * {@code evaluated}, {@code callback_requested} ({@code true}/{@code false}) and {@code category}. Every ended call
+ * has a document; one without a transcript (not recorded, abandoned, not transcribed yet) has no text fields. The per-speaker fields are
  * prefixed with {@code said_by_} rather than named after the speaker because {@code agent:} already means the agent's
  * name: {@code agent:refund} would silently search agent names.
  *
@@ -50,6 +52,29 @@ final class TranscriptFields {
 
 	/** DoubleField, stored, seconds: points for the duration range filter, stored for the result list. */
 	static final String DURATION = "duration";
+
+	/**
+	 * KeywordField {@code true}/{@code false}, stored, on every document: the filter is one exact term. The same holds
+	 * for {@link #EVALUATED} and {@link #CALLBACK_REQUESTED}.
+	 */
+	static final String HAS_RECORDING = "has_recording";
+
+	/** Whether the call has a current QA evaluation (submitted, not being corrected). */
+	static final String EVALUATED = "evaluated";
+
+	static final String CALLBACK_REQUESTED = "callback_requested";
+
+	/** DoubleField, stored, 0-100: the current QA score, only on evaluated calls, so a score range skips the others. */
+	static final String QA_SCORE = "qa_score";
+
+	/** IntField, stored, 0-10: the caller's latest survey score, only on surveyed calls. */
+	static final String SURVEY_SCORE = "survey_score";
+
+	/**
+	 * KeywordField, stored, one value per category the call was tagged with: the filter is an exact term and the
+	 * sorted-set doc values feed the category facet. Filled by category tagging.
+	 */
+	static final String CATEGORY = "category";
 
 	/**
 	 * Everything said in the call, in time order, as stems: a TextField indexed with positions (phrases, proximity)

@@ -5,16 +5,28 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.StringDocValuesReaderState;
+import org.apache.lucene.facet.StringValueFacetCounts;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -24,9 +36,11 @@ import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.jspecify.annotations.Nullable;
 
+import io.callqa.transcription.FacetCount;
 import io.callqa.transcription.InvalidSearchException;
 import io.callqa.transcription.SearchHit;
 import io.callqa.transcription.SearchQuery;
@@ -34,30 +48,48 @@ import io.callqa.transcription.SearchResults;
 import io.callqa.transcription.Snippet;
 
 import static io.callqa.transcription.index.TranscriptFields.AGENT;
+import static io.callqa.transcription.index.TranscriptFields.CALLBACK_REQUESTED;
 import static io.callqa.transcription.index.TranscriptFields.CALLER;
 import static io.callqa.transcription.index.TranscriptFields.CALL_ID;
+import static io.callqa.transcription.index.TranscriptFields.CATEGORY;
 import static io.callqa.transcription.index.TranscriptFields.DIRECTION;
 import static io.callqa.transcription.index.TranscriptFields.DURATION;
+import static io.callqa.transcription.index.TranscriptFields.HAS_RECORDING;
 import static io.callqa.transcription.index.TranscriptFields.OUTCOME;
+import static io.callqa.transcription.index.TranscriptFields.QA_SCORE;
 import static io.callqa.transcription.index.TranscriptFields.QUEUE;
+import static io.callqa.transcription.index.TranscriptFields.SURVEY_SCORE;
 import static io.callqa.transcription.index.TranscriptFields.STARTED_AT;
 import static io.callqa.transcription.index.TranscriptFields.WORDS;
 
 /**
- * Runs a {@link SearchQuery} on the current searcher: one page of hits, by score, or newest first when browsing.
+ * Runs a {@link SearchQuery} on the current searcher: one page of hits, by score, or newest first when browsing, the
+ * exact number of matching calls, and facet counts over all of them when asked.
  */
 final class TranscriptSearcher {
 
 	static final int MAX_SIZE = 100;
 
-	/** Hits counted exactly, and the deepest hit a page may reach: deeper paging is better served by a filter. */
+	/** The deepest hit a page may reach: deeper paging is better served by a filter. Totals are exact at any depth. */
 	static final int MAX_DEPTH = 10_000;
+
+	/** The facets counted, by the keyword field they count (the field's name is the facet's name). */
+	static final List<String> FACETS = List.of(AGENT, QUEUE, OUTCOME, CATEGORY);
+
+	/** The values listed per facet, most frequent first. */
+	static final int FACET_VALUES = 10;
 
 	private static final Sort NEWEST_FIRST = newestFirst();
 
 	/** Everything but the text, which the highlighter loads itself. */
 	private static final Set<String> HIT_FIELDS = Set.of(CALL_ID, AGENT, QUEUE, DIRECTION, CALLER, OUTCOME, STARTED_AT,
-			DURATION, WORDS);
+			DURATION, WORDS, HAS_RECORDING, QA_SCORE, SURVEY_SCORE, CALLBACK_REQUESTED);
+
+	/**
+	 * Per facet field, the ordinal map of the reader it was built for: building it reads every segment's terms, so it
+	 * is done once per searcher generation rather than per search.
+	 */
+	private final Map<String, FacetState> facetStates = new ConcurrentHashMap<>();
 
 	private final SearcherManager searchers;
 
@@ -116,19 +148,81 @@ final class TranscriptSearcher {
 	 */
 	private SearchResults search(IndexSearcher searcher, Query query, SearchQuery request) throws IOException {
 		Query rewritten = searcher.rewrite(query);
+		Query filtered = SearchQueries.filtered(rewritten, request);
 		int depth = (request.page() + 1) * request.size();
-		TopDocs top = top(searcher, SearchQueries.filtered(rewritten, request), depth, SearchQueries.isBrowsing(query));
+		CollectorManager<?, ? extends TopDocs> topManager = top(depth, SearchQueries.isBrowsing(query));
+		TopDocs top;
+		long total;
+		Map<String, List<FacetCount>> facets = Map.of();
+		if (request.facets()) {
+			Object[] results = searcher.search(filtered,
+					new MultiCollectorManager(topManager, new FacetsCollectorManager()));
+			top = (TopDocs) results[0];
+			FacetsCollector matching = (FacetsCollector) results[1];
+			total = matching.getMatchingDocs().stream().mapToLong((docs) -> docs.totalHits).sum();
+			facets = facets(searcher.getIndexReader(), matching);
+		}
+		else {
+			top = searcher.search(filtered, topManager);
+			total = total(searcher, filtered, top.totalHits);
+		}
 		int from = Math.min(request.page() * request.size(), top.scoreDocs.length);
 		ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
 		List<SearchHit> hits = hits(searcher, rewritten, SearchQueries.highlightedSpeakers(query), page);
-		return new SearchResults(top.totalHits.value, request.page(), request.size(), hits);
+		return new SearchResults(total, request.page(), request.size(), hits, facets);
 	}
 
-	private static TopDocs top(IndexSearcher searcher, Query query, int depth, boolean browsing) throws IOException {
+	/**
+	 * Collects the page's hits and counts only as far as it must ({@code depth}), which lets the collector skip
+	 * calls that cannot reach the page; the exact total is counted apart when that leaves it a lower bound.
+	 */
+	private static CollectorManager<?, ? extends TopDocs> top(int depth, boolean browsing) {
 		if (browsing) {
-			return searcher.search(query, new TopFieldCollectorManager(NEWEST_FIRST, depth, MAX_DEPTH));
+			return new TopFieldCollectorManager(NEWEST_FIRST, depth, depth);
 		}
-		return searcher.search(query, new TopScoreDocCollectorManager(depth, MAX_DEPTH));
+		return new TopScoreDocCollectorManager(depth, depth);
+	}
+
+	/** The collector's total when exact; otherwise every match counted, without scoring. */
+	private static long total(IndexSearcher searcher, Query query, TotalHits collected) throws IOException {
+		if (collected.relation == TotalHits.Relation.EQUAL_TO) {
+			return collected.value;
+		}
+		return searcher.count(query);
+	}
+
+	/** Per facet, its most frequent values among the matching calls; a facet no matching call has is empty. */
+	private Map<String, List<FacetCount>> facets(IndexReader reader, FacetsCollector matching) throws IOException {
+		Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
+		for (String field : FACETS) {
+			facets.put(field, counts(field, facetState(reader, field), matching));
+		}
+		return facets;
+	}
+
+	private static List<FacetCount> counts(String field, StringDocValuesReaderState state, FacetsCollector matching)
+			throws IOException {
+		FacetResult result = new StringValueFacetCounts(state, matching).getTopChildren(FACET_VALUES, field);
+		if (result == null) {
+			return List.of();
+		}
+		List<FacetCount> counts = new ArrayList<>(result.labelValues.length);
+		for (LabelAndValue value : result.labelValues) {
+			counts.add(new FacetCount(value.label, value.value.longValue()));
+		}
+		return counts;
+	}
+
+	private StringDocValuesReaderState facetState(IndexReader reader, String field) throws IOException {
+		FacetState cached = this.facetStates.get(field);
+		if (cached == null || cached.reader() != reader) {
+			cached = new FacetState(reader, new StringDocValuesReaderState(reader, field));
+			this.facetStates.put(field, cached);
+		}
+		return cached.state();
+	}
+
+	private record FacetState(IndexReader reader, StringDocValuesReaderState state) {
 	}
 
 	/** Highlights with the user's query alone: filters have nothing to highlight. */
@@ -144,13 +238,18 @@ final class TranscriptSearcher {
 		List<SearchHit> hits = new ArrayList<>(docs.length);
 		for (int i = 0; i < docs.length; i++) {
 			Document document = stored.document(docs[i].doc, HIT_FIELDS);
-			hits.add(hit(document, docs[i].score, Snippets.of(passages.get(i), wordTimes(document), speakers)));
+			hits.add(hit(document, docs[i].score, snippets(passages.get(i), document, speakers)));
 		}
 		return hits;
 	}
 
-	private static WordTimes wordTimes(Document document) throws IOException {
-		return WordTimes.decode(document.getBinaryValue(WORDS));
+	/** A call without a transcript has no words, and no snippets. */
+	private static List<Snippet> snippets(List<HighlightedPassage> passages, Document document,
+			Predicate<String> speakers) throws IOException {
+		if (document.getBinaryValue(WORDS) == null) {
+			return List.of();
+		}
+		return Snippets.of(passages, WordTimes.decode(document.getBinaryValue(WORDS)), speakers);
 	}
 
 	/** Hits sorted by start time carry no score (NaN), reported as 0. */
@@ -158,7 +257,17 @@ final class TranscriptSearcher {
 		return new SearchHit(Long.parseLong(document.get(CALL_ID)), Float.isNaN(score) ? 0f : score,
 				document.get(AGENT), document.get(QUEUE), document.get(DIRECTION), document.get(CALLER),
 				startedAt(document.getField(STARTED_AT)), document.getField(DURATION).numericValue().doubleValue(),
-				document.get(OUTCOME), snippets);
+				document.get(OUTCOME), snippets, Boolean.parseBoolean(document.get(HAS_RECORDING)),
+				qaScore(document.getField(QA_SCORE)), surveyScore(document.getField(SURVEY_SCORE)),
+				Boolean.parseBoolean(document.get(CALLBACK_REQUESTED)));
+	}
+
+	private static @Nullable Double qaScore(@Nullable IndexableField field) {
+		return (field != null) ? field.numericValue().doubleValue() : null;
+	}
+
+	private static @Nullable Integer surveyScore(@Nullable IndexableField field) {
+		return (field != null) ? field.numericValue().intValue() : null;
 	}
 
 	private static @Nullable Instant startedAt(@Nullable IndexableField field) {

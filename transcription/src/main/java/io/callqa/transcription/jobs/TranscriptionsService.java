@@ -13,6 +13,7 @@ import io.callqa.transcription.SearchUnavailableException;
 import io.callqa.transcription.Transcript;
 import io.callqa.transcription.TranscriptionStatus;
 import io.callqa.transcription.Transcriptions;
+import io.callqa.transcription.index.IndexOutbox;
 import io.callqa.transcription.index.TranscriptIndex;
 
 /**
@@ -28,11 +29,14 @@ class TranscriptionsService implements Transcriptions {
 
 	private final ObjectProvider<TranscriptIndex> index;
 
+	private final IndexOutbox outbox;
+
 	TranscriptionsService(TranscriptionJobs jobs, TranscriptRepository transcripts,
-			ObjectProvider<TranscriptIndex> index) {
+			ObjectProvider<TranscriptIndex> index, IndexOutbox outbox) {
 		this.jobs = jobs;
 		this.transcripts = transcripts;
 		this.index = index;
+		this.outbox = outbox;
 	}
 
 	@Override
@@ -57,6 +61,12 @@ class TranscriptionsService implements Transcriptions {
 	@Transactional(readOnly = true)
 	public Backlog backlog() {
 		return this.jobs.backlog();
+	}
+
+	@Override
+	@Transactional
+	public void callChanged(long callId) {
+		this.outbox.add(callId);
 	}
 
 	@Override

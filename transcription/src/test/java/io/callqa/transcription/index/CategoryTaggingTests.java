@@ -86,7 +86,7 @@ class CategoryTaggingTests {
 	}
 
 	private List<Long> tagged(String category) {
-		return ids(CategoryFields.CATEGORY + ":\"" + category + "\"");
+		return ids(TranscriptFields.CATEGORY + ":\"" + category + "\"");
 	}
 
 	private List<Long> ids(String query) {

@@ -1,0 +1,240 @@
+package io.callqa.transcription.index;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.callqa.transcription.FacetCount;
+import io.callqa.transcription.SearchFilters;
+import io.callqa.transcription.SearchHit;
+import io.callqa.transcription.SearchQuery;
+import io.callqa.transcription.SearchResults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * The filters, exact totals, facets and agent scope of {@link TranscriptIndex#search}, over 15,000 small calls whose
+ * facts follow their id, so every expected count is computed from the same rule: each filter is checked on both
+ * sides of the 10,000 hits the collector counts exactly by itself.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IndexFiltersTests {
+
+	static final int CALLS = 15_000;
+
+	static final Instant FIRST = Instant.parse("2026-01-01T00:00:00Z");
+
+	final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+
+	TranscriptIndex index;
+
+	List<IndexedCall> calls;
+
+	@BeforeAll
+	void indexTheCalls() throws IOException {
+		this.index = TranscriptIndex.open(this.directory);
+		this.calls = IntStream.range(0, CALLS).mapToObj(IndexFiltersTests::call).toList();
+		for (IndexedCall call : this.calls) {
+			this.index.index(call);
+		}
+		this.index.commit(CALLS);
+	}
+
+	@AfterAll
+	void close() throws IOException {
+		this.index.close();
+		this.directory.close();
+	}
+
+	/**
+	 * Every fifth call was abandoned, not recorded, and has no transcript; the others say "hello" and, every other
+	 * one, "refund". Three in four calls are evaluated and three in four surveyed; every seventh asked for a callback.
+	 */
+	static IndexedCall call(int i) {
+		boolean abandoned = i % 5 == 0;
+		String words = (i % 2 == 0) ? "hello i want a refund" : "hello thanks a lot";
+		IndexedCall call = new IndexedCall(i + 1, "agent" + (i % 3), (i % 4 < 2) ? "support" : "sales",
+				(i % 10 == 0) ? "OUTBOUND" : "INBOUND", "+1555" + i, FIRST.plus(Duration.ofMinutes(i)), 30 + i % 600,
+				abandoned ? "ABANDONED" : "ANSWERED",
+				abandoned ? null : TestCalls.transcript(i + 1, TestCalls.said("agent", 1.0, words)));
+		return call.with(new IndexedCall.Facts(!abandoned, (i % 4 != 0) ? (double) (i % 101) : null,
+				(i % 4 != 1) ? i % 11 : null, i % 7 == 0));
+	}
+
+	@Test
+	void eachFilterShouldCountEveryMatchingCallExactly() {
+		assertFilter((f) -> filters(f, "ANSWERED", null, null, null, null, null, null, null, null),
+				(c) -> "ANSWERED".equals(c.outcome()));
+		assertFilter((f) -> filters(f, "ABANDONED", null, null, null, null, null, null, null, null),
+				(c) -> "ABANDONED".equals(c.outcome()));
+		assertFilter((f) -> filters(f, null, "INBOUND", null, null, null, null, null, null, null),
+				(c) -> "INBOUND".equals(c.direction()));
+		assertFilter((f) -> filters(f, null, "OUTBOUND", null, null, null, null, null, null, null),
+				(c) -> "OUTBOUND".equals(c.direction()));
+		assertFilter((f) -> filters(f, null, null, true, null, null, null, null, null, null),
+				(c) -> c.facts().hasRecording());
+		assertFilter((f) -> filters(f, null, null, false, null, null, null, null, null, null),
+				(c) -> !c.facts().hasRecording());
+		assertFilter((f) -> filters(f, null, null, null, true, null, null, null, null, null),
+				(c) -> c.facts().evaluated());
+		assertFilter((f) -> filters(f, null, null, null, false, null, null, null, null, null),
+				(c) -> !c.facts().evaluated());
+		assertFilter((f) -> filters(f, null, null, null, null, 0.0, null, null, null, null),
+				(c) -> c.facts().evaluated());
+		assertFilter((f) -> filters(f, null, null, null, null, 40.0, 60.5, null, null, null),
+				(c) -> c.facts().evaluated() && c.facts().qaScore() >= 40 && c.facts().qaScore() <= 60.5);
+		assertFilter((f) -> filters(f, null, null, null, null, null, 20.0, null, null, null),
+				(c) -> c.facts().evaluated() && c.facts().qaScore() <= 20);
+		assertFilter((f) -> filters(f, null, null, null, null, null, null, 0, null, null),
+				(c) -> c.facts().surveyScore() != null);
+		assertFilter((f) -> filters(f, null, null, null, null, null, null, 3, 5, null),
+				(c) -> c.facts().surveyScore() != null && c.facts().surveyScore() >= 3 && c.facts().surveyScore() <= 5);
+		assertFilter((f) -> filters(f, null, null, null, null, null, null, null, 4, null),
+				(c) -> c.facts().surveyScore() != null && c.facts().surveyScore() <= 4);
+		assertFilter((f) -> filters(f, null, null, null, null, null, null, null, null, true),
+				(c) -> c.facts().callbackRequested());
+		assertFilter((f) -> filters(f, null, null, null, null, null, null, null, null, false),
+				(c) -> !c.facts().callbackRequested());
+		assertFilter((f) -> filters(f, "ANSWERED", "INBOUND", true, true, 10.0, 90.0, null, null, false),
+				(c) -> "ANSWERED".equals(c.outcome()) && "INBOUND".equals(c.direction()) && c.facts().hasRecording()
+						&& c.facts().evaluated() && c.facts().qaScore() >= 10 && c.facts().qaScore() <= 90
+						&& !c.facts().callbackRequested());
+	}
+
+	@Test
+	void categoryFilterShouldMatchOnlyTaggedCalls() {
+		SearchResults results = this.index.search(SearchQuery.of("*:*")
+			.with(filters(SearchFilters.none(), null, null, null, null, null, null, null, null, null, "Refund")));
+		assertThat(results.total()).as("no call is tagged yet").isZero();
+	}
+
+	@Test
+	void totalsPastTenThousandShouldBeExactForTextQueriesAndBrowsing() {
+		assertThat(count("*:*", SearchFilters.none())).isEqualTo(CALLS).isGreaterThan(TranscriptSearcher.MAX_DEPTH);
+		assertThat(count("hello", SearchFilters.none())).isEqualTo(expected((c) -> c.transcript() != null));
+		assertThat(count("refund", SearchFilters.none()))
+			.isEqualTo(expected((c) -> c.transcript() != null && c.callId() % 2 == 1));
+		assertThat(count("hello", SearchFilters.of("agent1", null, null, null, null, null)))
+			.isEqualTo(expected((c) -> c.transcript() != null && "agent1".equals(c.agent())));
+	}
+
+	@Test
+	void pagingShouldStopAtTenThousandHitsButTheTotalShouldNot() {
+		SearchResults last = this.index.search(SearchQuery.of("hello").page(99, 100));
+		assertThat(last.hits()).hasSize(100);
+		assertThat(last.total()).isEqualTo(expected((c) -> c.transcript() != null));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.index.search(SearchQuery.of("hello").page(100, 100)))
+			.withMessageContaining("10000");
+	}
+
+	@Test
+	void facetsShouldCountAllMatchingCallsPerValue() {
+		SearchResults results = this.index.search(SearchQuery.of("hello").withFacets());
+		long total = expected((c) -> c.transcript() != null);
+		assertThat(results.total()).isEqualTo(total);
+		assertThat(results.facets()).containsOnlyKeys("agent", "queue", "outcome", "category");
+		assertThat(asMap(results.facets().get("agent"))).isEqualTo(countBy((c) -> c.transcript() != null,
+				IndexedCall::agent));
+		assertThat(asMap(results.facets().get("queue"))).isEqualTo(countBy((c) -> c.transcript() != null,
+				IndexedCall::queue));
+		assertThat(results.facets().get("outcome")).containsExactly(new FacetCount("ANSWERED", total));
+		assertThat(results.facets().get("category")).isEmpty();
+		assertThat(results.facets().get("agent")).extracting(FacetCount::count).isSortedAccordingTo(Comparator.reverseOrder());
+
+		SearchResults browsing = this.index.search(SearchQuery.of("*:*")
+			.with(filters(SearchFilters.none(), "ABANDONED", null, null, null, null, null, null, null, null))
+			.withFacets());
+		assertThat(browsing.facets().get("outcome")).containsExactly(new FacetCount("ABANDONED", browsing.total()));
+		assertThat(this.index.search(SearchQuery.of("hello")).facets()).as("only when asked").isEmpty();
+	}
+
+	@Test
+	void agentScopeShouldKeepOnlyTheAgentsCallsWhateverTheFilterSays() {
+		SearchResults own = this.index.search(SearchQuery.of("*:*").scopedTo("agent1").page(0, 100).withFacets());
+		assertThat(own.total()).isEqualTo(expected((c) -> "agent1".equals(c.agent())));
+		assertThat(own.hits()).extracting(SearchHit::agent).containsOnly("agent1");
+		assertThat(own.facets().get("agent")).containsExactly(new FacetCount("agent1", own.total()));
+		SearchResults other = this.index.search(SearchQuery.of("*:*")
+			.with(SearchFilters.of("agent2", null, null, null, null, null))
+			.scopedTo("agent1"));
+		assertThat(other.total()).isZero();
+	}
+
+	@Test
+	void callsWithoutTranscriptShouldBeListedWithTheirFactsAndNoSnippets() {
+		SearchResults newest = this.index.search(SearchQuery.of("*:*").page(0, 10));
+		assertThat(newest.hits()).hasSize(10);
+		for (SearchHit hit : newest.hits()) {
+			IndexedCall call = this.calls.get((int) hit.callId() - 1);
+			assertThat(hit.outcome()).isEqualTo(call.outcome());
+			assertThat(hit.hasRecording()).isEqualTo(call.facts().hasRecording());
+			assertThat(hit.qaScore()).isEqualTo(call.facts().qaScore());
+			assertThat(hit.surveyScore()).isEqualTo(call.facts().surveyScore());
+			assertThat(hit.callbackRequested()).isEqualTo(call.facts().callbackRequested());
+			assertThat(hit.snippets()).as("call %d", hit.callId()).hasSize((call.transcript() != null) ? 1 : 0);
+		}
+		SearchResults abandoned = this.index.search(SearchQuery.of("hello")
+			.with(filters(SearchFilters.none(), "ABANDONED", null, null, null, null, null, null, null, null)));
+		assertThat(abandoned.total()).as("no words to match").isZero();
+	}
+
+	private void assertFilter(UnaryOperator<SearchFilters> filter, Predicate<IndexedCall> expected) {
+		SearchFilters filters = filter.apply(SearchFilters.none());
+		long want = expected(expected);
+		assertThat(count("*:*", filters)).as("%s", filters).isEqualTo(want);
+		assertThat(count("hello", filters)).as("hello, %s", filters)
+			.isEqualTo(expected(expected.and((c) -> c.transcript() != null)));
+		SearchResults faceted = this.index.search(SearchQuery.of("*:*").with(filters).withFacets());
+		assertThat(faceted.total()).as("with facets, %s", filters).isEqualTo(want);
+	}
+
+	private long count(String text, SearchFilters filters) {
+		return this.index.search(SearchQuery.of(text).with(filters)).total();
+	}
+
+	private long expected(Predicate<IndexedCall> matches) {
+		return this.calls.stream().filter(matches).count();
+	}
+
+	private Map<String, Long> countBy(Predicate<IndexedCall> matches, Function<IndexedCall, String> value) {
+		return this.calls.stream().filter(matches).collect(Collectors.groupingBy(value, Collectors.counting()));
+	}
+
+	private static Map<String, Long> asMap(List<FacetCount> counts) {
+		return counts.stream().collect(Collectors.toMap(FacetCount::value, FacetCount::count));
+	}
+
+	private static SearchFilters filters(SearchFilters base, @Nullable String outcome, @Nullable String direction,
+			@Nullable Boolean hasRecording, @Nullable Boolean evaluated, @Nullable Double minScore,
+			@Nullable Double maxScore, @Nullable Integer minSurvey, @Nullable Integer maxSurvey,
+			@Nullable Boolean callbackRequested) {
+		return filters(base, outcome, direction, hasRecording, evaluated, minScore, maxScore, minSurvey, maxSurvey,
+				callbackRequested, null);
+	}
+
+	private static SearchFilters filters(SearchFilters base, @Nullable String outcome, @Nullable String direction,
+			@Nullable Boolean hasRecording, @Nullable Boolean evaluated, @Nullable Double minScore,
+			@Nullable Double maxScore, @Nullable Integer minSurvey, @Nullable Integer maxSurvey,
+			@Nullable Boolean callbackRequested, @Nullable String category) {
+		return new SearchFilters(base.agent(), base.queue(), base.from(), base.to(), base.minDurationSec(),
+				base.maxDurationSec(), outcome, direction, hasRecording, evaluated, minScore, maxScore, minSurvey,
+				maxSurvey, callbackRequested, category);
+	}
+
+}
