@@ -29,6 +29,7 @@ form.addEventListener('submit', (e) => { e.preventDefault(); page = 0; run(); })
 document.getElementById('prev').addEventListener('click', () => { page--; run(); });
 document.getElementById('next').addEventListener('click', () => { page++; run(); });
 if (location.search) run();
+showIndexRebuild();
 
 function dayStart(value, plusDays = 0) {
   if (!value) return '';
@@ -58,12 +59,23 @@ async function run() {
     // An empty box lists every call (newest first) with the filters.
     const answer = await api('/api/search' + query({ ...p, q: p.q || '*:*', page, size: SIZE, facets: true }));
     render(answer, p.q);
+    showIndexRebuild();
   } catch (error) {
     results.replaceChildren();
     facets.replaceChildren();
     summary.textContent = '';
     showError(error);
   }
+}
+
+/** After an upgrade the index is rebuilt in the background; until then results come from the previous one. */
+async function showIndexRebuild() {
+  const notice = document.getElementById('index-rebuild');
+  try {
+    const index = await api('/api/search/index');
+    notice.hidden = !index.rebuilding;
+    notice.textContent = 'Search index is being rebuilt: ' + index.percent + ' %; results come from the previous index';
+  } catch { notice.hidden = true; }
 }
 
 function render(answer, q) {

@@ -58,11 +58,13 @@ public record TranscriptionProperties(@DefaultValue Vosk vosk, @DefaultValue Wor
 	 * The Lucene index, which follows the database through the index outbox.
 	 *
 	 * @param enabled whether this process keeps the index (exactly one process per index directory)
-	 * @param dir the index directory; delete it and restart to rebuild it from the database
+	 * @param dir the index directory (one subdirectory per index version); delete it and restart to rebuild it from
+	 * the database
 	 * @param pollInterval how often the outbox is read for transcripts stored by other processes
+	 * @param rebuildBatch outbox rows per commit while an index of an older version is rebuilt in the background
 	 */
 	public record Index(@DefaultValue("true") boolean enabled, @DefaultValue("data/index") Path dir,
-			@DefaultValue("250ms") Duration pollInterval) {
+			@DefaultValue("250ms") Duration pollInterval, @DefaultValue("500") int rebuildBatch) {
 	}
 
 }

@@ -32,4 +32,7 @@ public interface Transcriptions {
 	 */
 	SearchResults search(SearchQuery query);
 
+	/** Whether the search index is being rebuilt and how far; empty if this process keeps no index. */
+	Optional<IndexStatus> indexStatus();
+
 }

@@ -6,11 +6,13 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.stereotype.Component;
 
+import io.callqa.transcription.IndexStatus;
 import io.callqa.transcription.Transcriptions;
 
 /**
  * Publishes the transcription backlog and failures as gauges ({@code callqa.transcription.jobs} by state), read from
- * the database when scraped so they count every worker process.
+ * the database when scraped so they count every worker process; and the search index's rebuild progress
+ * ({@code callqa.index.rebuild.percent}).
  */
 @Component
 class TranscriptionMetrics implements MeterBinder {
@@ -26,6 +28,10 @@ class TranscriptionMetrics implements MeterBinder {
 		gauge(registry, "queued", () -> this.transcriptions.backlog().queued());
 		gauge(registry, "running", () -> this.transcriptions.backlog().running());
 		gauge(registry, "failed", () -> this.transcriptions.backlog().failed());
+		Gauge.builder("callqa.index.rebuild.percent", () -> this.transcriptions.indexStatus().map(IndexStatus::percent)
+			.orElse(100))
+			.description("Progress of the search index's rebuild after an upgrade (100 when none is running)")
+			.register(registry);
 	}
 
 	private void gauge(MeterRegistry registry, String state, java.util.function.Supplier<Number> value) {

@@ -2,11 +2,19 @@ package io.callqa.qaconsole.search;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,12 +32,14 @@ import io.callqa.transcription.Eventually;
 import io.callqa.transcription.SearchQuery;
 import io.callqa.transcription.SearchResults;
 import io.callqa.transcription.Transcriptions;
+import io.callqa.transcription.index.TranscriptIndex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The index is derived data: deleting its directory and starting again rebuilds it from PostgreSQL with identical
- * results, and a restart keeps both the database and the index.
+ * results, a restart keeps both the database and the index, and an index of an older layout or version is rebuilt in
+ * the background while it answers.
  */
 class IndexRebuildIntegrationTests {
 
@@ -54,19 +64,79 @@ class IndexRebuildIntegrationTests {
 		}
 	}
 
+	/**
+	 * An index in the flat layout from before index versions (the last release's) answers at once after the upgrade,
+	 * is rebuilt as the current version in the background, one outbox row per batch, then deleted.
+	 */
+	@Test
+	void startWhenIndexFromBeforeVersionsShouldRebuildItInTheBackgroundAndDeleteIt() throws IOException {
+		List<SearchResults> before;
+		Path index = this.data.resolve("index");
+		try (ConfigurableApplicationContext server = start()) {
+			upload(server, "conversation-8k.wav", "alice");
+			upload(server, "refund-8k.wav", "bob");
+			Eventually.await("two calls indexed", Duration.ofSeconds(90), () -> search(server, "*:*").total(),
+					(total) -> total == 2);
+			before = searches(server);
+		}
+		Path current = index.resolve("v" + TranscriptIndex.VERSION);
+		try (Stream<Path> files = Files.list(current)) {
+			for (Path file : files.toList()) {
+				Files.move(file, index.resolve(file.getFileName()));
+			}
+		}
+		Files.delete(current);
+		withoutVersionInCommit(index);
+		try (ConfigurableApplicationContext server = start("--callqa.transcription.index.rebuild-batch=1")) {
+			assertThat(search(server, "*:*").total()).as("answered from the old index at once").isEqualTo(2);
+			assertThat(server.getBean(Transcriptions.class).indexStatus().orElseThrow().version())
+				.as("answered from version 1 or already from the rebuilt one")
+				.isIn(1, TranscriptIndex.VERSION);
+			Eventually.await("index rebuilt", Duration.ofSeconds(60),
+					() -> server.getBean(Transcriptions.class).indexStatus().orElseThrow(),
+					(status) -> !status.rebuilding() && Files.isDirectory(current));
+			Eventually.await("old index deleted", Duration.ofSeconds(30), () -> regularFiles(index),
+					(files) -> files == 0);
+			assertThat(searches(server)).isEqualTo(before);
+		}
+	}
+
+	/** The last release's commits carry the outbox position only. */
+	private static void withoutVersionInCommit(Path dir) throws IOException {
+		try (FSDirectory directory = FSDirectory.open(dir);
+				IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+			Map<String, String> data = new HashMap<>();
+			writer.getLiveCommitData().forEach((entry) -> data.put(entry.getKey(), entry.getValue()));
+			assertThat(data.remove("indexVersion")).isEqualTo(Integer.toString(TranscriptIndex.VERSION));
+			writer.setLiveCommitData(data.entrySet());
+			writer.commit();
+		}
+	}
+
+	private static long regularFiles(Path dir) {
+		try (Stream<Path> files = Files.list(dir)) {
+			return files.filter(Files::isRegularFile).count();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private List<SearchResults> searches(ConfigurableApplicationContext server) {
 		return List.of(search(server, "*:*"), search(server, "refund"), search(server, "\"call you back\""),
 				search(server, "thank*"));
 	}
 
-	private ConfigurableApplicationContext start() {
+	private ConfigurableApplicationContext start(String... more) {
 		// Command line arguments, so they win over application.properties (builder properties would not).
+		List<String> args = new ArrayList<>(List.of("--callqa.db.embedded.data-dir=" + this.data.resolve("postgres"),
+				"--callqa.db.embedded.port=0", "--callqa.telephony.recordings.dir=" + this.data.resolve("recordings"),
+				"--callqa.transcription.index.dir=" + this.data.resolve("index"),
+				"--callqa.transcription.vosk.cache-dir=target/test-data/models",
+				"--callqa.transcription.workers.count=2"));
+		args.addAll(List.of(more));
 		return new SpringApplicationBuilder(CallQaApplication.class).web(WebApplicationType.NONE)
-			.run("--callqa.db.embedded.data-dir=" + this.data.resolve("postgres"), "--callqa.db.embedded.port=0",
-					"--callqa.telephony.recordings.dir=" + this.data.resolve("recordings"),
-					"--callqa.transcription.index.dir=" + this.data.resolve("index"),
-					"--callqa.transcription.vosk.cache-dir=target/test-data/models",
-					"--callqa.transcription.workers.count=2");
+			.run(args.toArray(String[]::new));
 	}
 
 	private static void upload(ConfigurableApplicationContext server, String file, String agent) throws IOException {

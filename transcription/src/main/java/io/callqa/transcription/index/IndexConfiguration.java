@@ -13,15 +13,21 @@ import io.callqa.transcription.TranscriptionProperties;
 import io.callqa.transcription.Transcriptions;
 
 /**
- * Opens the index and starts following the outbox, in the one process that keeps the index.
+ * Opens the index and starts following the outbox, in the one process that keeps the index; rebuilds the index in
+ * the background when it is of an older version.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "callqa.transcription.index.enabled", matchIfMissing = true)
 class IndexConfiguration {
 
+	@Bean
+	IndexDirectories indexDirectories(TranscriptionProperties properties) {
+		return new IndexDirectories(properties.index().dir(), TranscriptIndex.VERSION);
+	}
+
 	@Bean(destroyMethod = "close")
-	TranscriptIndex transcriptIndex(TranscriptionProperties properties) throws IOException {
-		return TranscriptIndex.open(properties.index().dir());
+	TranscriptIndex transcriptIndex(IndexDirectories directories) throws IOException {
+		return directories.openForSearch();
 	}
 
 	@Bean
@@ -30,6 +36,18 @@ class IndexConfiguration {
 			CategoryStore categories) {
 		return new OutboxFollower(index, outbox, calls, transcripts, scores, properties.index(),
 				new CategoryTagger(categories::all));
+	}
+
+	/** The rebuild feeds its index the way the follower does the live one: same documents, same outbox. */
+	@Bean
+	IndexRebuild indexRebuild(TranscriptIndex index, IndexDirectories directories, IndexOutbox outbox, Calls calls,
+			Transcriptions transcripts, ObjectProvider<CallScores> scores, TranscriptionProperties properties,
+			CategoryStore categories) {
+		// The rebuilt index gets what the live one gets: scores and category tags included.
+		return new IndexRebuild(index, directories, outbox,
+				(rebuilt) -> new OutboxFollower(rebuilt, outbox, calls, transcripts, scores, properties.index(),
+						new CategoryTagger(categories::all)),
+				properties.index().rebuildBatch());
 	}
 
 }

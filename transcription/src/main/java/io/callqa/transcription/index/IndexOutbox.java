@@ -43,6 +43,13 @@ public class IndexOutbox {
 			.list();
 	}
 
+	/** How many rows there are up to {@code seq} (sequence numbers may have gaps): a rebuild's progress. */
+	long countUpTo(long seq) {
+		return this.jdbc.sql("select count(*) from index_outbox where seq <= :seq").param("seq", seq)
+			.query(Long.class)
+			.single();
+	}
+
 	long lastSeq() {
 		return this.jdbc.sql("select coalesce(max(seq), 0) from index_outbox").query(Long.class).single();
 	}

@@ -88,12 +88,23 @@ class OutboxFollower implements SmartLifecycle {
 
 	/** Applies every outbox row there is now; returns how many. */
 	int catchUp() throws IOException {
+		// Between batches, so a rebuilt index (see IndexRebuild) takes over with nothing left uncommitted.
+		this.index.adoptRebuilt();
 		int applied = 0;
 		for (List<IndexOutbox.Entry> batch = next(); !batch.isEmpty(); batch = next()) {
 			apply(batch);
 			applied += batch.size();
 		}
 		return applied;
+	}
+
+	/** Applies at most {@code limit} rows after the index's last commit (a rebuild's batch); returns how many. */
+	int applyNext(int limit) throws IOException {
+		List<IndexOutbox.Entry> batch = this.outbox.after(this.index.committedOutboxSeq(), limit);
+		if (!batch.isEmpty()) {
+			apply(batch);
+		}
+		return batch.size();
 	}
 
 	private List<IndexOutbox.Entry> next() {

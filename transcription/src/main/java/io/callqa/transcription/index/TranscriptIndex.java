@@ -2,21 +2,26 @@ package io.callqa.transcription.index;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
 import org.jspecify.annotations.Nullable;
 
+import io.callqa.transcription.IndexStatus;
 import io.callqa.transcription.InvalidSearchException;
 import io.callqa.transcription.SearchQuery;
 import io.callqa.transcription.SearchResults;
@@ -27,38 +32,48 @@ import io.callqa.transcription.SearchResults;
  * <p>Thread-safe: one thread indexes and commits while any number search. Only {@link #commit(long)} makes changes
  * durable, together with the outbox sequence number they reach; changes not committed are dropped on close and
  * replayed from the outbox, so the stored number always describes exactly the committed documents.
+ *
+ * <p>Each commit also stores the {@link #VERSION} of the code that wrote it. While an index of an older version is
+ * rebuilt (see {@link IndexRebuild}), this object keeps answering from the old directory; the indexing thread then
+ * {@linkplain #adoptRebuilt() adopts} the rebuilt one between two batches, and searches switch to it at once.
  */
 public final class TranscriptIndex implements Closeable {
 
+	/**
+	 * The version of the analysis and document shape. Bump it whenever either changes: a server that finds an index
+	 * of another version rebuilds it from PostgreSQL in the background (in {@code <dir>/v<VERSION>}), answering from
+	 * the old one until the new one is ready. Indexes from before versions existed (flat in {@code <dir>}) count as 1.
+	 */
+	public static final int VERSION = 2;
+
 	static final String OUTBOX_SEQ = "outboxSeq";
 
-	private final @Nullable Directory ownDirectory;
+	static final String INDEX_VERSION = "indexVersion";
 
-	private final Analyzer analyzer;
+	private volatile Generation current;
 
-	private final IndexWriter writer;
+	private volatile @Nullable RebuildProgress rebuild;
 
-	private final SearcherManager searchers;
+	private @Nullable Handover handover;
 
-	private final TranscriptSearcher searcher;
-
-	private volatile long committedOutboxSeq;
-
-	private TranscriptIndex(Directory directory, boolean owned) throws IOException {
-		this.ownDirectory = owned ? directory : null;
-		this.analyzer = new TranscriptAnalyzer();
-		this.writer = new IndexWriter(directory, new IndexWriterConfig(this.analyzer).setCommitOnClose(false));
-		this.searchers = searcherManager(this.writer);
-		this.searcher = new TranscriptSearcher(this.searchers, this.analyzer);
-		this.committedOutboxSeq = outboxSeq(this.writer.getLiveCommitData());
+	private TranscriptIndex(Generation generation) {
+		this.current = generation;
 	}
 
 	/** Opens the index in {@code dir}, creating the directory and an empty index if missing. */
 	public static TranscriptIndex open(Path dir) throws IOException {
+		return open(dir, VERSION);
+	}
+
+	/**
+	 * Opens the index in {@code dir}; a new one is stamped with {@code version}, an existing one keeps the version of
+	 * its last commit (tests build old versions with it).
+	 */
+	static TranscriptIndex open(Path dir, int version) throws IOException {
 		Files.createDirectories(dir);
 		Directory directory = FSDirectory.open(dir);
 		try {
-			return new TranscriptIndex(directory, true);
+			return new TranscriptIndex(new Generation(dir, directory, true, version));
 		}
 		catch (IOException | RuntimeException ex) {
 			IOUtils.closeWhileHandlingException(directory);
@@ -68,7 +83,7 @@ public final class TranscriptIndex implements Closeable {
 
 	/** Opens the index in {@code dir} (for tests); closing the index leaves the directory open. */
 	public static TranscriptIndex open(Directory dir) throws IOException {
-		return new TranscriptIndex(dir, false);
+		return new TranscriptIndex(new Generation(null, dir, false, VERSION));
 	}
 
 	private static SearcherManager searcherManager(IndexWriter writer) throws IOException {
@@ -81,15 +96,27 @@ public final class TranscriptIndex implements Closeable {
 		}
 	}
 
-	private static long outboxSeq(@Nullable Iterable<Map.Entry<String, String>> commitData) {
+	static long outboxSeq(@Nullable Iterable<Map.Entry<String, String>> commitData) {
+		String seq = commitValue(commitData, OUTBOX_SEQ);
+		return (seq != null) ? Long.parseLong(seq) : 0;
+	}
+
+	/** The version a commit was written by; commits from before versions existed have none and count as 1. */
+	static int indexVersion(@Nullable Iterable<Map.Entry<String, String>> commitData) {
+		String version = commitValue(commitData, INDEX_VERSION);
+		return (version != null) ? Integer.parseInt(version) : 1;
+	}
+
+	private static @Nullable String commitValue(@Nullable Iterable<Map.Entry<String, String>> commitData,
+			String key) {
 		if (commitData != null) {
 			for (Map.Entry<String, String> entry : commitData) {
-				if (entry.getKey().equals(OUTBOX_SEQ)) {
-					return Long.parseLong(entry.getValue());
+				if (entry.getKey().equals(key)) {
+					return entry.getValue();
 				}
 			}
 		}
-		return 0;
+		return null;
 	}
 
 	/** Adds the call, or replaces its earlier document; visible to search after the next commit or refresh. */
@@ -101,56 +128,72 @@ public final class TranscriptIndex implements Closeable {
 	void index(IndexedCall call, CallTags tags) throws IOException {
 		Document document = CallDocuments.of(call);
 		tags.addTo(document);
-		this.writer.updateDocument(CallDocuments.idTerm(call.callId()), document);
+		this.current.writer.updateDocument(CallDocuments.idTerm(call.callId()), document);
 	}
 
 	/** Runs {@code reading} on the current searcher (category trends, customer phrases, re-tagging). */
 	<T> T read(Reading<T> reading) throws IOException {
-		IndexSearcher current = this.searchers.acquire();
-		try {
-			return reading.read(current);
-		}
-		finally {
-			this.searchers.release(current);
-		}
+		return answered((generation) -> {
+			IndexSearcher searcher = generation.searchers.acquire();
+			try {
+				return reading.read(searcher);
+			}
+			finally {
+				generation.searchers.release(searcher);
+			}
+		});
 	}
 
 	/** Removes the call's document, if any; visible to search after the next commit or refresh. */
 	public void delete(long callId) throws IOException {
-		this.writer.deleteDocuments(CallDocuments.idTerm(callId));
+		this.current.writer.deleteDocuments(CallDocuments.idTerm(callId));
 	}
 
 	/**
-	 * Commits with the outbox sequence number stored in the commit user data, then refreshes the searcher so the
-	 * change is visible at once.
+	 * Commits with the outbox sequence number (and the index version) stored in the commit user data, then refreshes
+	 * the searcher so the change is visible at once.
 	 */
 	public void commit(long outboxSeq) throws IOException {
-		this.writer.setLiveCommitData(Map.of(OUTBOX_SEQ, Long.toString(outboxSeq)).entrySet());
-		this.writer.commit();
+		Generation generation = this.current;
+		generation.writer.setLiveCommitData(Map.of(OUTBOX_SEQ, Long.toString(outboxSeq), INDEX_VERSION,
+				Integer.toString(generation.version)).entrySet());
+		generation.writer.commit();
 		// Refresh first: whoever sees the new sequence number must also find the documents it covers.
-		this.searchers.maybeRefreshBlocking();
-		this.committedOutboxSeq = outboxSeq;
+		generation.searchers.maybeRefreshBlocking();
+		generation.committedOutboxSeq = outboxSeq;
 	}
 
 	/** The outbox sequence number of the last commit, 0 for a new or empty index. Survives close and reopen. */
 	public long committedOutboxSeq() {
-		return this.committedOutboxSeq;
+		return this.current.committedOutboxSeq;
+	}
+
+	/** The version of the index searches are answered from: {@link #VERSION}, or an older one while rebuilding. */
+	public int version() {
+		return this.current.version;
+	}
+
+	/** The directory searches are answered from; null for an index opened on a {@link Directory}. */
+	@Nullable Path path() {
+		return this.current.path;
 	}
 
 	/** Makes changes since the last refresh visible to search without committing them (for a scheduled refresh). */
 	public void maybeRefresh() throws IOException {
-		this.searchers.maybeRefresh();
+		this.current.searchers.maybeRefresh();
 	}
 
 	/** The number of calls visible to search. */
 	public int documentCount() throws IOException {
-		IndexSearcher current = this.searchers.acquire();
-		try {
-			return current.getIndexReader().numDocs();
-		}
-		finally {
-			this.searchers.release(current);
-		}
+		return answered((generation) -> {
+			IndexSearcher searcher = generation.searchers.acquire();
+			try {
+				return searcher.getIndexReader().numDocs();
+			}
+			finally {
+				generation.searchers.release(searcher);
+			}
+		});
 	}
 
 	/**
@@ -160,7 +203,79 @@ public final class TranscriptIndex implements Closeable {
 	 * @throws IllegalArgumentException if the page or size is out of range
 	 */
 	public SearchResults search(SearchQuery query) {
-		return this.searcher.search(query);
+		try {
+			return answered((generation) -> generation.searcher.search(query));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Runs a read on the current generation; a read that began just before a swap closed its generation runs again on
+	 * the new one.
+	 */
+	private <T> T answered(Read<T> read) throws IOException {
+		Generation generation = this.current;
+		try {
+			return read.on(generation);
+		}
+		catch (AlreadyClosedException ex) {
+			if (this.current == generation) {
+				throw ex;
+			}
+			return read.on(this.current);
+		}
+	}
+
+	/** Whether the index is being rebuilt, and how far. */
+	public IndexStatus status() {
+		RebuildProgress progress = this.rebuild;
+		if (progress == null) {
+			return IndexStatus.ready(version());
+		}
+		return IndexStatus.rebuilding(version(), progress.version(), progress.applied(), progress.total());
+	}
+
+	void rebuilding(@Nullable RebuildProgress progress) {
+		this.rebuild = progress;
+	}
+
+	/**
+	 * Offers a rebuilt index to take over: the indexing thread brings it up to date with {@code catchUp} and swaps it
+	 * in at its next {@link #adoptRebuilt()}; the returned future completes once it has.
+	 */
+	synchronized CompletableFuture<Void> offer(TranscriptIndex rebuilt, IndexWork catchUp) {
+		this.handover = new Handover(rebuilt, catchUp, new CompletableFuture<>());
+		return this.handover.done;
+	}
+
+	/** Takes back an offer not adopted yet (on stop); false if it was adopted, the rebuilt index being now ours. */
+	synchronized boolean withdraw() {
+		if (this.handover == null) {
+			return false;
+		}
+		this.handover = null;
+		return true;
+	}
+
+	/**
+	 * Called by the indexing thread between two batches, when nothing is left uncommitted: if a rebuilt index is on
+	 * offer, brings it up to the end of the outbox, switches searches and indexing to it and closes the replaced one.
+	 * Being on the indexing thread, no change is lost or applied to the replaced index only.
+	 */
+	public synchronized void adoptRebuilt() throws IOException {
+		Handover offered = this.handover;
+		if (offered == null) {
+			return;
+		}
+		offered.catchUp.run();
+		Generation replaced = this.current;
+		this.current = offered.rebuilt.current;
+		this.handover = null;
+		this.rebuild = null;
+		IOUtils.closeWhileHandlingException(replaced);
+		offered.done.complete(null);
 	}
 
 	/**
@@ -176,7 +291,68 @@ public final class TranscriptIndex implements Closeable {
 	/** Closes the searchers and the writer, dropping changes not committed. */
 	@Override
 	public void close() throws IOException {
-		IOUtils.close(this.searchers, this.writer, this.analyzer, this.ownDirectory);
+		this.current.close();
+	}
+
+	@FunctionalInterface
+	private interface Read<T> {
+
+		T on(Generation generation) throws IOException;
+
+	}
+
+	/** Work on the index that may fail with an IOException. */
+	@FunctionalInterface
+	interface IndexWork {
+
+		void run() throws IOException;
+
+	}
+
+	/** How far a rebuild to {@code version} is: outbox rows applied to the new index, of those there were at its start. */
+	record RebuildProgress(int version, long applied, long total) {
+	}
+
+	private record Handover(TranscriptIndex rebuilt, IndexWork catchUp, CompletableFuture<Void> done) {
+	}
+
+	/** One directory's writer and searchers; a rebuild replaces the whole generation at once. */
+	private static final class Generation implements Closeable {
+
+		private final @Nullable Path path;
+
+		private final @Nullable Directory ownDirectory;
+
+		private final int version;
+
+		private final Analyzer analyzer;
+
+		private final IndexWriter writer;
+
+		private final SearcherManager searchers;
+
+		private final TranscriptSearcher searcher;
+
+		private volatile long committedOutboxSeq;
+
+		Generation(@Nullable Path path, Directory directory, boolean owned, int version) throws IOException {
+			this.path = path;
+			this.ownDirectory = owned ? directory : null;
+			boolean existing = DirectoryReader.indexExists(directory);
+			this.analyzer = new TranscriptAnalyzer();
+			this.writer = new IndexWriter(directory, new IndexWriterConfig(this.analyzer).setCommitOnClose(false));
+			this.searchers = searcherManager(this.writer);
+			this.searcher = new TranscriptSearcher(this.searchers, this.analyzer);
+			// An existing index keeps the version it was built with, also on the commits that keep it current.
+			this.version = existing ? indexVersion(this.writer.getLiveCommitData()) : version;
+			this.committedOutboxSeq = outboxSeq(this.writer.getLiveCommitData());
+		}
+
+		@Override
+		public void close() throws IOException {
+			IOUtils.close(this.searchers, this.writer, this.analyzer, this.ownDirectory);
+		}
+
 	}
 
 }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.callqa.transcription.Backlog;
+import io.callqa.transcription.IndexStatus;
 import io.callqa.transcription.SearchQuery;
 import io.callqa.transcription.SearchResults;
 import io.callqa.transcription.SearchUnavailableException;
@@ -76,6 +77,11 @@ class TranscriptionsService implements Transcriptions {
 			throw new SearchUnavailableException();
 		}
 		return index.search(query);
+	}
+
+	@Override
+	public Optional<IndexStatus> indexStatus() {
+		return Optional.ofNullable(this.index.getIfAvailable()).map(TranscriptIndex::status);
 	}
 
 }
