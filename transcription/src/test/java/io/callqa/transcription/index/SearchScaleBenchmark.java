@@ -3,6 +3,7 @@ package io.callqa.transcription.index;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +38,9 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.FilterDirectory;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -64,7 +69,8 @@ import io.callqa.transcription.index.SyntheticCalls.SyntheticCall;
  * <p>Other settings: {@code -Dbench.seed} (42), {@code -Dbench.dir} (the index's directory, default
  * {@code target/bench-scale}, emptied first, removed after unless {@code -Dbench.keep=true}), {@code -Dbench.queries}
  * (timed queries per type and setting, 200), {@code -Dbench.cellSeconds} (time budget per type and setting, 30: a slower
- * engine runs fewer queries, and the table says how many).
+ * engine runs fewer queries, and the table says how many), {@code -Dbench.fsync=true} (fsync every commit, as a real
+ * server; off by default like the tests' PostgreSQL), {@code -Dbench.copyStreams} (parallel COPY streams, 2).
  */
 @Tag("bench")
 @SpringBootTest(classes = TranscriptionTestApplication.class,
@@ -81,6 +87,10 @@ class SearchScaleBenchmark {
 	private static final Duration CELL_BUDGET = Duration.ofSeconds(Long.getLong("bench.cellSeconds", 30));
 
 	private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(10);
+
+	private static final boolean FSYNC = Boolean.getBoolean("bench.fsync");
+
+	private static final int COPY_STREAMS = Integer.getInteger("bench.copyStreams", 2);
 
 	/** As {@link OutboxFollower}: one commit per outbox batch. */
 	private static final int BATCH = 200;
@@ -100,8 +110,9 @@ class SearchScaleBenchmark {
 		FileSystemUtils.deleteRecursively(dir);
 		System.out.printf(Locale.ROOT, "%n=== Search at scale: %,d synthetic calls, seed %d, %d cores, max heap %d MB%n",
 				CALLS, SEED, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-		try (TranscriptIndex index = TranscriptIndex.open(dir.resolve("index"))) {
-			buildIndex(index, dir.resolve("index"));
+		Path indexDir = Files.createDirectories(dir.resolve("index"));
+		try (Directory directory = directory(indexDir); TranscriptIndex index = TranscriptIndex.open(directory)) {
+			buildIndex(index, indexDir);
 			loadPostgres();
 			List<QueryType> types = queryTypes();
 			Map<String, Map<String, Latencies>> results = new LinkedHashMap<>();
@@ -132,6 +143,28 @@ class SearchScaleBenchmark {
 	// --- Build ------------------------------------------------------------------------------------------------------
 
 	/**
+	 * The server's directory, by default without fsync: the embedded PostgreSQL runs without fsync in tests too
+	 * ({@code callqa.db.embedded.durable=false}), and a shared disk's fsync per batch would measure the disk instead.
+	 */
+	private static Directory directory(Path dir) throws IOException {
+		Directory directory = FSDirectory.open(dir);
+		if (FSYNC) {
+			return directory;
+		}
+		return new FilterDirectory(directory) {
+
+			@Override
+			public void sync(Collection<String> names) {
+			}
+
+			@Override
+			public void syncMetaData() {
+			}
+
+		};
+	}
+
+	/**
 	 * Generates on a thread of its own (as the server reads batches from PostgreSQL) and times only what the
 	 * indexer does: {@code index} for every call of a batch, then {@code commit}.
 	 */
@@ -149,7 +182,10 @@ class SearchScaleBenchmark {
 			return null;
 		});
 		long started = System.nanoTime();
+		long cpuStarted = processCpuNanos();
+		long threadCpuStarted = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
 		long indexing = 0;
+		long committing = 0;
 		long words = 0;
 		int done = 0;
 		try {
@@ -160,7 +196,9 @@ class SearchScaleBenchmark {
 					index.index(call);
 				}
 				done += batch.size();
+				long commitStarted = System.nanoTime();
 				index.commit(done);
+				committing += System.nanoTime() - commitStarted;
 				indexing += System.nanoTime() - batchStarted;
 				words += batch.stream().mapToLong((call) -> call.transcript().text().split(" ").length).sum();
 				if (done % 100_000 == 0) {
@@ -175,10 +213,13 @@ class SearchScaleBenchmark {
 		double wall = seconds(started);
 		double busy = indexing / 1e9;
 		System.out.printf(Locale.ROOT,
-				"Lucene: %,d calls (%,d words, %.0f a call) in %.1f s indexing (%,.0f calls/s; %.1f s wall with the"
-						+ " generator), %d commits, index %,.0f MB%n",
-				done, words, (double) words / done, busy, done / busy, wall, (done + BATCH - 1) / BATCH,
-				megabytes(indexDir));
+				"Lucene: %,d calls (%,d words, %.0f a call) in %.1f s indexing (%,.0f calls/s), of which %.1f s in"
+						+ " %d commits (fsync %s); %.1f s wall with the generator; CPU %.0f s in the indexing thread,"
+						+ " %.0f s in the whole process (generator, merges); index %,.0f MB%n",
+				done, words, (double) words / done, busy, done / busy, committing / 1e9, (done + BATCH - 1) / BATCH,
+				FSYNC ? "on" : "off", wall,
+				(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadCpuStarted) / 1e9,
+				(processCpuNanos() - cpuStarted) / 1e9, megabytes(indexDir));
 		if (index.documentCount() != CALLS) {
 			throw new IllegalStateException("Indexed " + index.documentCount() + " calls, expected " + CALLS);
 		}
@@ -188,7 +229,7 @@ class SearchScaleBenchmark {
 	 * A table as the server would keep it: metadata, the text, a stored generated tsvector (english) computed during
 	 * COPY, then a GIN index on it and B-tree indexes on the filtered columns.
 	 */
-	private void loadPostgres() throws SQLException, IOException {
+	private void loadPostgres() throws Exception {
 		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("drop table if exists bench_call");
 			statement.execute("""
@@ -205,7 +246,7 @@ class SearchScaleBenchmark {
 					    text text not null,
 					    tsv tsvector generated always as (to_tsvector('english', text)) stored)""");
 			long started = System.nanoTime();
-			copy(connection);
+			copy();
 			double copied = seconds(started);
 			statement.execute("set maintenance_work_mem = '1GB'");
 			long ginStarted = System.nanoTime();
@@ -224,7 +265,8 @@ class SearchScaleBenchmark {
 					    current_setting('shared_buffers') from bench_call""")) {
 				sizes.next();
 				System.out.printf(Locale.ROOT,
-						"PostgreSQL %s (shared_buffers %s): COPY with tsvector %.1f s (%,.0f calls/s), GIN index %.1f s,"
+						"PostgreSQL %s (shared_buffers %s): COPY with tsvector %.1f s (%,.0f calls/s, "
+								+ COPY_STREAMS + " streams), GIN index %.1f s,"
 								+ " primary key + 3 B-tree + vacuum analyze %.1f s; total %.1f s; size %,.0f MB"
 								+ " (table with TOAST %,.0f MB, GIN %,.0f MB)%n",
 						sizes.getString(5), sizes.getString(6), copied, CALLS / copied, gin, rest,
@@ -236,12 +278,35 @@ class SearchScaleBenchmark {
 		}
 	}
 
-	private void copy(Connection connection) throws SQLException, IOException {
-		PGConnection pg = connection.unwrap(PGConnection.class);
-		try (OutputStream out = new PGCopyOutputStream(pg, "copy bench_call (id, agent, queue, direction, outcome,"
-				+ " started_at, duration_sec, qa_score, survey_score, text) from stdin", 1 << 20)) {
+	/** Parallel COPY streams (as a bulk load would), each on a connection of its own, ids dealt round-robin. */
+	private void copy() throws Exception {
+		ExecutorService streams = Executors.newFixedThreadPool(COPY_STREAMS);
+		try {
+			List<Future<?>> copying = new ArrayList<>();
+			for (int stream = 0; stream < COPY_STREAMS; stream++) {
+				int first = stream + 1;
+				copying.add(streams.submit(() -> {
+					copy(first);
+					return null;
+				}));
+			}
+			for (Future<?> stream : copying) {
+				stream.get();
+			}
+		}
+		finally {
+			streams.shutdownNow();
+		}
+	}
+
+	private void copy(int firstId) throws SQLException, IOException {
+		try (Connection connection = this.dataSource.getConnection();
+				OutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+						"copy bench_call (id, agent, queue, direction, outcome, started_at, duration_sec, qa_score,"
+								+ " survey_score, text) from stdin",
+						1 << 20)) {
 			StringBuilder row = new StringBuilder(8192);
-			for (long id = 1; id <= CALLS; id++) {
+			for (long id = firstId; id <= CALLS; id += COPY_STREAMS) {
 				SyntheticCall call = this.calls.call(id);
 				row.setLength(0);
 				// Text format: no value holds a tab, newline or backslash (words, names and numbers only).
@@ -252,7 +317,7 @@ class SearchScaleBenchmark {
 					.append(call.text()).append('\n');
 				out.write(row.toString().getBytes(StandardCharsets.UTF_8));
 				if (id % 250_000 == 0) {
-					System.out.printf(Locale.ROOT, "  copied %,d calls%n", id);
+					System.out.printf(Locale.ROOT, "  copied about %,d calls%n", id);
 				}
 			}
 		}
@@ -656,6 +721,11 @@ class SearchScaleBenchmark {
 				cells.get("lucene4").cell(), cells.get("pg1").cell(), cells.get("pg4").cell(),
 				String.format(Locale.ROOT, "%,.0f / %,.0f", cells.get("lucene1").meanTotal(),
 						cells.get("pg1").meanTotal())));
+	}
+
+	private static long processCpuNanos() {
+		return (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
+				? os.getProcessCpuTime() : 0;
 	}
 
 	private static double seconds(long startedNanos) {
