@@ -35,11 +35,21 @@ final class CallDocuments {
 	/** Stored text with offsets in the postings, so the UnifiedHighlighter reads match offsets without analysis. */
 	static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
+	/**
+	 * The combined text in another form: offsets in the postings too, so its matches are highlighted in the stored
+	 * {@link TranscriptFields#TEXT}, but not stored again.
+	 */
+	static final FieldType FORM_WITH_OFFSETS = withOffsets(TextField.TYPE_NOT_STORED);
+
 	private CallDocuments() {
 	}
 
 	private static FieldType textWithOffsets() {
-		FieldType type = new FieldType(TextField.TYPE_STORED);
+		return withOffsets(TextField.TYPE_STORED);
+	}
+
+	private static FieldType withOffsets(FieldType base) {
+		FieldType type = new FieldType(base);
 		type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
 		type.freeze();
 		return type;
@@ -76,11 +86,21 @@ final class CallDocuments {
 		}
 	}
 
+	/**
+	 * The combined text and each speaker's utterances, every one in each {@link WordForm} (the analyzer gives each
+	 * field its form).
+	 */
 	private static void addTranscript(Document document, TranscriptText transcript) throws IOException {
 		document.add(new Field(TEXT, transcript.text(), TEXT_WITH_OFFSETS));
+		document.add(new Field(TranscriptFields.EXACT, transcript.text(), FORM_WITH_OFFSETS));
+		document.add(new Field(TranscriptFields.SOUNDS, transcript.text(), FORM_WITH_OFFSETS));
 		for (Map.Entry<String, List<String>> speaker : transcript.bySpeaker().entrySet()) {
-			String field = TranscriptFields.speaker(speaker.getKey());
-			speaker.getValue().forEach((utterance) -> document.add(new TextField(field, utterance, Field.Store.NO)));
+			String stemmed = TranscriptFields.speaker(speaker.getKey());
+			for (WordForm form : WordForm.values()) {
+				String field = TranscriptFields.inForm(stemmed, form);
+				speaker.getValue()
+					.forEach((utterance) -> document.add(new TextField(field, utterance, Field.Store.NO)));
+			}
 		}
 		document.add(new StoredField(WORDS, transcript.wordTimes()));
 	}

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A passage the highlighter chose: its text and char range in the combined text, its score and its matches (char
- * ranges in the combined text, overlaps merged).
+ * ranges in the combined text, overlaps merged, each with the best form that matched there).
  */
 record HighlightedPassage(String text, int start, float score, List<Span> matches) {
 
@@ -17,9 +17,9 @@ record HighlightedPassage(String text, int start, float score, List<Span> matche
 	}
 
 	/**
-	 * A range of chars, {@code end} exclusive.
+	 * A range of chars, {@code end} exclusive, and the form of the words that matched there.
 	 */
-	record Span(int start, int end) {
+	record Span(int start, int end, WordForm form) {
 	}
 
 }

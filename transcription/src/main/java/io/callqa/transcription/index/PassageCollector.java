@@ -31,7 +31,8 @@ final class PassageCollector extends PassageFormatter {
 		int start = passage.getStartOffset();
 		int end = passage.getEndOffset();
 		for (int i = 0; i < passage.getNumMatches(); i++) {
-			Span match = new Span(passage.getMatchStarts()[i], passage.getMatchEnds()[i]);
+			Span match = new Span(passage.getMatchStarts()[i], passage.getMatchEnds()[i],
+					TranscriptHighlighter.formOf(passage.getMatchTerms()[i]));
 			merge(matches, match);
 			start = Math.min(start, match.start());
 			end = Math.max(end, match.end());
@@ -40,11 +41,15 @@ final class PassageCollector extends PassageFormatter {
 		return new HighlightedPassage(text, start, passage.getScore(), matches);
 	}
 
-	/** Adds a match (they come sorted by start), merged with the previous one if they overlap. */
+	/**
+	 * Adds a match (they come sorted by start), merged with the previous one if they overlap; the merged match has the
+	 * better form of the two, as the same words matching exactly and by their stem or sound are an exact match.
+	 */
 	private static void merge(List<Span> matches, Span match) {
 		Span last = matches.isEmpty() ? null : matches.get(matches.size() - 1);
 		if (last != null && match.start() < last.end()) {
-			matches.set(matches.size() - 1, new Span(last.start(), Math.max(last.end(), match.end())));
+			matches.set(matches.size() - 1,
+					new Span(last.start(), Math.max(last.end(), match.end()), last.form().best(match.form())));
 		}
 		else {
 			matches.add(match);

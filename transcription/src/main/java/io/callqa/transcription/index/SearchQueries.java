@@ -15,18 +15,22 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.jspecify.annotations.Nullable;
 
 import io.callqa.transcription.InvalidSearchException;
+import io.callqa.transcription.Matching;
 import io.callqa.transcription.SearchFilters;
 import io.callqa.transcription.SearchQuery;
 
 /**
- * Builds the Lucene query of a {@link SearchQuery}: the user's text parsed by the classic QueryParser, and the
- * filters as non-scoring FILTER clauses.
+ * Builds the Lucene query of a {@link SearchQuery}: the user's text parsed by the classic QueryParser in the forms its
+ * {@link Matching} asks for, and the filters as non-scoring FILTER clauses.
  */
 final class SearchQueries {
 
@@ -38,18 +42,26 @@ final class SearchQueries {
 	private SearchQueries() {
 	}
 
+	/** The parsed text, stemmed. */
+	static Query parse(String text, Analyzer analyzer) {
+		return parse(text, Matching.STEMMED, analyzer);
+	}
+
 	/**
 	 * The parsed text; blank text matches every call. Terms are ANDed by default (supervisors type a few words and
-	 * expect calls that contain them all); OR, NOT, +, - and parentheses work as usual.
+	 * expect calls that contain them all); OR, NOT, +, - and parentheses work as usual. Each word, phrase and
+	 * proximity clause on {@code text} or a {@code said_by_} field is searched in the forms {@code matching} asks
+	 * for (see {@link FormParser}); a field named in another form ({@code exact:}, {@code said_by_agent_exact:},
+	 * {@code sounds:}) is searched in that form only.
 	 *
 	 * @throws InvalidSearchException with the parser's message if the text cannot be parsed
 	 */
-	static Query parse(String text, Analyzer analyzer) {
+	static Query parse(String text, @Nullable Matching matching, Analyzer analyzer) {
 		if (text.isBlank()) {
 			return new MatchAllDocsQuery();
 		}
 		checkSize(text);
-		QueryParser parser = new QueryParser(TranscriptFields.TEXT, analyzer);
+		QueryParser parser = new FormParser(analyzer, (matching != null) ? matching : Matching.STEMMED);
 		parser.setDefaultOperator(QueryParser.Operator.AND);
 		try {
 			return parser.parse(text);
@@ -149,8 +161,10 @@ final class SearchQueries {
 	 * whose {@code said_by_} fields it searches. Fields only under NOT do not count: nothing of theirs is highlighted.
 	 */
 	static Predicate<String> highlightedSpeakers(Query query) {
+		Set<String> searched = new HashSet<>();
+		query.visit(new FieldCollector(searched));
 		Set<String> fields = new HashSet<>();
-		query.visit(new FieldCollector(fields));
+		searched.forEach((field) -> fields.add(TranscriptFields.stemmed(field)));
 		if (fields.contains(TranscriptFields.TEXT)) {
 			return (speaker) -> true;
 		}
@@ -177,6 +191,121 @@ final class SearchQueries {
 		@Override
 		public QueryVisitor getSubVisitor(Occur occur, Query parent) {
 			return (occur != Occur.MUST_NOT) ? this : EMPTY_VISITOR;
+		}
+
+	}
+
+	/**
+	 * A QueryParser that searches each clause on a stemmed field ({@code text}, {@code said_by_<speaker>}) in the
+	 * forms of its {@link Matching}: EXACT the words as said only; STEMMED the stems or the words as said, so a call
+	 * saying the very words typed ranks above one saying another form of them, and its matches say "exact"; TOLERANT
+	 * also how they sound, with a lower weight ({@link #SOUNDS_WEIGHT}). Phrases and proximity keep their slop in
+	 * every form. Prefix, wildcard, fuzzy, regular expression and range clauses are patterns over spelled words, so
+	 * they always match the words as said.
+	 */
+	static final class FormParser extends QueryParser {
+
+		/** A match by sound alone scores well below a match of the words or their stems. */
+		static final float SOUNDS_WEIGHT = 0.3f;
+
+		private final List<WordForm> forms;
+
+		FormParser(Analyzer analyzer, Matching matching) {
+			super(TranscriptFields.TEXT, analyzer);
+			this.forms = switch (matching) {
+				case EXACT -> List.of(WordForm.EXACT);
+				case STEMMED -> List.of(WordForm.STEM, WordForm.EXACT);
+				case TOLERANT -> List.of(WordForm.STEM, WordForm.EXACT, WordForm.SOUNDS);
+			};
+		}
+
+		private static boolean isStemmed(String field) {
+			return TranscriptFields.formOf(field) == WordForm.STEM;
+		}
+
+		@Override
+		protected @Nullable Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+			if (!isStemmed(field)) {
+				return super.getFieldQuery(field, queryText, quoted);
+			}
+			BooleanQuery.Builder either = new BooleanQuery.Builder();
+			for (WordForm form : this.forms) {
+				add(either, form, super.getFieldQuery(TranscriptFields.inForm(field, form), queryText, quoted));
+			}
+			return simplest(either.build());
+		}
+
+		@Override
+		protected @Nullable Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+			if (!isStemmed(field)) {
+				return withSlop(super.getFieldQuery(field, queryText, true), slop);
+			}
+			BooleanQuery.Builder either = new BooleanQuery.Builder();
+			for (WordForm form : this.forms) {
+				Query phrase = super.getFieldQuery(TranscriptFields.inForm(field, form), queryText, true);
+				add(either, form, withSlop(phrase, slop));
+			}
+			return simplest(either.build());
+		}
+
+		private static void add(BooleanQuery.Builder either, WordForm form, @Nullable Query query) {
+			if (query != null) {
+				either.add((form == WordForm.SOUNDS) ? new BoostQuery(query, SOUNDS_WEIGHT) : query, Occur.SHOULD);
+			}
+		}
+
+		/** No clause (the text had no words) is no query, as the QueryParser has it; one clause is that clause. */
+		private static @Nullable Query simplest(BooleanQuery either) {
+			return switch (either.clauses().size()) {
+				case 0 -> null;
+				case 1 -> either.clauses().get(0).getQuery();
+				default -> either;
+			};
+		}
+
+		/** What QueryParser does with a phrase's slop, for each form's phrase. */
+		private static @Nullable Query withSlop(@Nullable Query query, int slop) {
+			if (query instanceof PhraseQuery phrase && phrase.getSlop() != slop) {
+				PhraseQuery.Builder builder = new PhraseQuery.Builder().setSlop(slop);
+				for (int i = 0; i < phrase.getTerms().length; i++) {
+					builder.add(phrase.getTerms()[i], phrase.getPositions()[i]);
+				}
+				return builder.build();
+			}
+			if (query instanceof MultiPhraseQuery phrase && phrase.getSlop() != slop) {
+				return new MultiPhraseQuery.Builder(phrase).setSlop(slop).build();
+			}
+			return query;
+		}
+
+		@Override
+		protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+			return super.getPrefixQuery(asSaid(field), termStr);
+		}
+
+		@Override
+		protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+			return super.getWildcardQuery(asSaid(field), termStr);
+		}
+
+		@Override
+		protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+			return super.getFuzzyQuery(asSaid(field), termStr, minSimilarity);
+		}
+
+		@Override
+		protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+			return super.getRegexpQuery(asSaid(field), termStr);
+		}
+
+		@Override
+		protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
+				boolean endInclusive) throws ParseException {
+			return super.getRangeQuery(asSaid(field), part1, part2, startInclusive, endInclusive);
+		}
+
+		private static String asSaid(String field) {
+			return isStemmed(field) ? TranscriptFields.inForm(field, WordForm.EXACT) : field;
 		}
 
 	}

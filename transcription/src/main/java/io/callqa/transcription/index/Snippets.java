@@ -58,7 +58,7 @@ final class Snippets {
 		List<MatchTime> matches = new ArrayList<>();
 		for (Span match : passage.matches()) {
 			String words = text.substring(match.start() - start, match.end() - start);
-			matches.add(this.times.matchTime(words, start, match.start(), match.end()));
+			matches.add(this.times.matchTime(words, start, match.start(), match.end(), match.form().label()));
 		}
 		return new Snippet(text, html(text, matches), matches);
 	}

@@ -1,22 +1,57 @@
 package io.callqa.transcription.index;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter.StemmerOverrideMap;
+import org.apache.lucene.analysis.phonetic.DoubleMetaphoneFilter;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.util.IOUtils;
+import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
- * The analyzer for indexing and query parsing: StandardAnalyzer for spoken text (Vosk emits lower-case words without
- * punctuation, so nothing more is needed) and whole values for metadata, so {@code agent:alice} typed in the query
- * box matches the exact keyword.
+ * The analyzer for indexing and query parsing. Spoken words are split by the StandardTokenizer and lower-cased (Vosk
+ * emits lower-case words without punctuation, typed queries need it), then take their field's {@link WordForm}:
+ * <ul>
+ * <li>stems: English possessives dropped, then Porter2 (Snowball's English stemmer). Tried on call-center words
+ * against KStem and the first Porter stemmer: all three give "cancel" for cancelled, "bill" for bills and "refund"
+ * for refunds, and none joins deliver and delivery (joined {@link #OVERRIDES by hand}). KStem leaves common
+ * inflections apart (orders and ordered from order, charged from charge, numbers, minutes, days, appointments) and
+ * cancellation from cancel; the first Porter stemmer joins "one" with "on" (so "within one hour" would match "within
+ * on hour") and "news" with "new". Porter2 joins all of those inflections and cancellation, keeps one and news apart,
+ * and merges little a caller says ("customer" and "custom", "university" and "universe").
+ * <li>exact: the words as said.
+ * <li>sounds: the Double Metaphone codes of the words as said (4 characters, which also drops most endings; primary
+ * and alternate code at the same position).
+ * </ul>
+ * No stop words are removed in any form: "call you back" must stay a three-word phrase. Metadata fields take whole
+ * values, so {@code agent:alice} typed in the query box matches the exact keyword.
  */
 final class TranscriptAnalyzer extends DelegatingAnalyzerWrapper {
 
 	/** Positions left empty between two utterances of one speaker, more than any sensible proximity slop. */
 	static final int UTTERANCE_GAP = 100;
 
-	private final Analyzer words = new StandardAnalyzer();
+	/** Words the stemmer keeps apart from a word a supervisor searches them as: each and its stem. */
+	static final Map<String, String> OVERRIDES = Map.of("delivery", "deliv", "deliveries", "deliv");
+
+	private static final StemmerOverrideMap OVERRIDE_MAP = overrideMap();
+
+	private final Analyzer stems = new Words(WordForm.STEM);
+
+	private final Analyzer exact = new Words(WordForm.EXACT);
+
+	private final Analyzer sounds = new Words(WordForm.SOUNDS);
 
 	private final Analyzer keywords = new KeywordAnalyzer();
 
@@ -24,9 +59,28 @@ final class TranscriptAnalyzer extends DelegatingAnalyzerWrapper {
 		super(PER_FIELD_REUSE_STRATEGY);
 	}
 
+	private static StemmerOverrideMap overrideMap() {
+		StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
+		OVERRIDES.forEach(builder::add);
+		try {
+			return builder.build();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	@Override
 	protected Analyzer getWrappedAnalyzer(String fieldName) {
-		return TranscriptFields.isSpoken(fieldName) ? this.words : this.keywords;
+		WordForm form = TranscriptFields.formOf(fieldName);
+		if (form == null) {
+			return this.keywords;
+		}
+		return switch (form) {
+			case STEM -> this.stems;
+			case EXACT -> this.exact;
+			case SOUNDS -> this.sounds;
+		};
 	}
 
 	@Override
@@ -37,7 +91,40 @@ final class TranscriptAnalyzer extends DelegatingAnalyzerWrapper {
 	@Override
 	public void close() {
 		super.close();
-		IOUtils.closeWhileHandlingException(this.words, this.keywords);
+		IOUtils.closeWhileHandlingException(this.stems, this.exact, this.sounds, this.keywords);
+	}
+
+	/**
+	 * Spoken words in one form; every form keeps the tokenizer's positions and offsets, so a match in any form is
+	 * highlighted at the same place of the combined text.
+	 */
+	private static final class Words extends Analyzer {
+
+		private final WordForm form;
+
+		Words(WordForm form) {
+			this.form = form;
+		}
+
+		@Override
+		protected TokenStreamComponents createComponents(String fieldName) {
+			Tokenizer tokenizer = new StandardTokenizer();
+			TokenStream words = new LowerCaseFilter(tokenizer);
+			return new TokenStreamComponents(tokenizer, switch (this.form) {
+				case EXACT -> words;
+				case STEM -> new SnowballFilter(
+						new StemmerOverrideFilter(new EnglishPossessiveFilter(words), OVERRIDE_MAP),
+						new EnglishStemmer());
+				case SOUNDS -> new DoubleMetaphoneFilter(words, 4, false);
+			});
+		}
+
+		/** Prefix, wildcard and fuzzy terms are lower-cased like the words, not stemmed. */
+		@Override
+		protected TokenStream normalize(String fieldName, TokenStream in) {
+			return new LowerCaseFilter(in);
+		}
+
 	}
 
 }

@@ -2,6 +2,8 @@ package io.callqa.transcription.index;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The fields of a call's document, and why each has the type it has.
  *
@@ -11,6 +13,10 @@ import java.util.Locale;
  * {@code queue}, {@code direction}, {@code outcome}, {@code caller} and {@code call_id}. The per-speaker fields are
  * prefixed with {@code said_by_} rather than named after the speaker because {@code agent:} already means the agent's
  * name: {@code agent:refund} would silently search agent names.
+ *
+ * <p>Spoken words are indexed in three {@link WordForm forms}, each in its own field with the same positions and
+ * offsets: stems in {@code text} and {@code said_by_<speaker>}, the words as said in {@code exact} and
+ * {@code said_by_<speaker>_exact}, and how they sound in {@code sounds} and {@code said_by_<speaker>_sounds}.
  */
 final class TranscriptFields {
 
@@ -46,18 +52,33 @@ final class TranscriptFields {
 	static final String DURATION = "duration";
 
 	/**
-	 * Everything said in the call, in time order: a TextField indexed with positions (phrases, proximity) and offsets
-	 * in the postings (so the UnifiedHighlighter finds matches without re-analysing), and stored because snippets are
-	 * cut from it.
+	 * Everything said in the call, in time order, as stems: a TextField indexed with positions (phrases, proximity)
+	 * and offsets in the postings (so the UnifiedHighlighter finds matches without re-analysing), and stored because
+	 * snippets are cut from it.
 	 */
 	static final String TEXT = "text";
 
 	/**
-	 * What one speaker said: one TextField value per utterance, with positions but neither offsets nor storage,
+	 * What one speaker said, as stems (and in the other forms with a suffix): one TextField value per utterance, with positions but neither offsets nor storage,
 	 * because matches are highlighted in {@link #TEXT}; a position gap between utterances keeps a phrase from
 	 * spanning two of them.
 	 */
 	static final String SPEAKER_PREFIX = "said_by_";
+
+	/**
+	 * The words of {@link #TEXT} as said (lower-cased, not stemmed): not stored, with positions and offsets, so that a
+	 * match is highlighted in {@link #TEXT}, whose tokens have the same offsets.
+	 */
+	static final String EXACT = "exact";
+
+	/** The words of {@link #TEXT} as Double Metaphone codes; indexed like {@link #EXACT}. */
+	static final String SOUNDS = "sounds";
+
+	/** Appended to a speaker's field for its words as said: {@code said_by_agent_exact}. */
+	static final String EXACT_SUFFIX = "_exact";
+
+	/** Appended to a speaker's field for how its words sound: {@code said_by_agent_sounds}. */
+	static final String SOUNDS_SUFFIX = "_sounds";
 
 	/**
 	 * StoredField, binary: where each word of {@link #TEXT} starts and when it was said (see {@link WordTimes}), so a
@@ -74,12 +95,67 @@ final class TranscriptFields {
 	 */
 	static String speaker(String speaker) {
 		String name = speaker.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+		if (name.endsWith(EXACT_SUFFIX) || name.endsWith(SOUNDS_SUFFIX)) {
+			// a speaker named "agent exact" must not get the field of the agent's exact words
+			name += "_";
+		}
 		return SPEAKER_PREFIX + (name.isEmpty() ? "unknown" : name);
 	}
 
-	/** Whether the field holds transcript words, analysed as text and highlighted in {@link #TEXT}. */
+	/** Whether the field holds transcript words, in any form, highlighted in {@link #TEXT}. */
 	static boolean isSpoken(String field) {
-		return field.equals(TEXT) || isSpeaker(field);
+		return formOf(field) != null;
+	}
+
+	/** The form of the words a field holds; null for a metadata field. */
+	static @Nullable WordForm formOf(String field) {
+		if (field.equals(TEXT)) {
+			return WordForm.STEM;
+		}
+		if (field.equals(EXACT)) {
+			return WordForm.EXACT;
+		}
+		if (field.equals(SOUNDS)) {
+			return WordForm.SOUNDS;
+		}
+		if (!isSpeaker(field)) {
+			return null;
+		}
+		if (field.endsWith(EXACT_SUFFIX)) {
+			return WordForm.EXACT;
+		}
+		return field.endsWith(SOUNDS_SUFFIX) ? WordForm.SOUNDS : WordForm.STEM;
+	}
+
+	/** The field with the same words as the stemmed field {@code stemmed} ({@link #TEXT} or a speaker's), in a form. */
+	static String inForm(String stemmed, WordForm form) {
+		if (stemmed.equals(TEXT)) {
+			return switch (form) {
+				case STEM -> TEXT;
+				case EXACT -> EXACT;
+				case SOUNDS -> SOUNDS;
+			};
+		}
+		return switch (form) {
+			case STEM -> stemmed;
+			case EXACT -> stemmed + EXACT_SUFFIX;
+			case SOUNDS -> stemmed + SOUNDS_SUFFIX;
+		};
+	}
+
+	/** The stemmed field with the same words as a spoken field: {@code said_by_agent} for {@code said_by_agent_exact}. */
+	static String stemmed(String spoken) {
+		if (spoken.equals(EXACT) || spoken.equals(SOUNDS)) {
+			return TEXT;
+		}
+		WordForm form = formOf(spoken);
+		if (form == WordForm.EXACT) {
+			return spoken.substring(0, spoken.length() - EXACT_SUFFIX.length());
+		}
+		if (form == WordForm.SOUNDS) {
+			return spoken.substring(0, spoken.length() - SOUNDS_SUFFIX.length());
+		}
+		return spoken;
 	}
 
 	static boolean isSpeaker(String field) {

@@ -77,7 +77,7 @@ final class TranscriptSearcher {
 	SearchResults search(SearchQuery request) {
 		validate(request);
 		try {
-			return searchAcquired(SearchQueries.parse(request.text(), this.analyzer), request);
+			return searchAcquired(SearchQueries.parse(request.text(), request.matching(), this.analyzer), request);
 		}
 		catch (IndexSearcher.TooManyClauses | TooComplexToDeterminizeException ex) {
 			throw new InvalidSearchException("The query is too broad: " + ex.getMessage(), ex);

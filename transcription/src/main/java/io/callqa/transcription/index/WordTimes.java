@@ -62,12 +62,15 @@ final class WordTimes {
 		return List.of(speakers);
 	}
 
-	/** The match of the combined text's chars {@code [from, to)}, in a snippet starting at {@code snippetStart}. */
-	MatchTime matchTime(String words, int snippetStart, int from, int to) {
+	/**
+	 * The match of the combined text's chars {@code [from, to)}, in a snippet starting at {@code snippetStart}, in the
+	 * form named {@code form}.
+	 */
+	MatchTime matchTime(String words, int snippetStart, int from, int to, String form) {
 		int first = wordAt(from);
 		int last = wordAt(to - 1);
 		return new MatchTime(words, from - snippetStart, to - snippetStart, speakerAt(from), this.starts[first],
-				this.ends[last]);
+				this.ends[last], form);
 	}
 
 	/** Who said the word at this char offset of the combined text. */
