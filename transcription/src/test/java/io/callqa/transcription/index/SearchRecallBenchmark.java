@@ -70,7 +70,8 @@ import io.callqa.transcription.speech.VoskTranscriber;
  *
  * <p>It also measures Vosk's word alternatives ({@code Recognizer.setMaxAlternatives}): a second pass keeps the
  * n-best, their words are aligned by time to the 1-best words and indexed at the same positions in a scratch index
- * (Porter2 stems, as the stemmed field), against the same index without them.
+ * (Porter2 stems, as the stemmed field), against the same index without them; the "or sim alts" rows add what that
+ * scratch index finds to what a real mode finds, an estimate of the mode with alternatives indexed beside its fields.
  *
  * <p>Audio, transcripts and the alternatives pass are cached in {@code target/recall/} (keyed by the scripts and the
  * model), so reruns only index and search. Without espeak-ng and sox it is skipped with a message.
@@ -91,6 +92,11 @@ class SearchRecallBenchmark {
 	/** The mono rendering of call N is document MONO + N; the stereo one is N. */
 	private static final long MONO = 100;
 
+	/**
+	 * The n-best size of the alternatives pass, which runs only when asked ({@code -Drecall.alternatives=true}): it
+	 * costs more than the transcription itself. Otherwise a cached pass is used if there is one, for the documents it
+	 * covers.
+	 */
 	private static final int MAX_ALTERNATIVES = 5;
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -112,6 +118,7 @@ class SearchRecallBenchmark {
 		}
 		System.out.printf("%n%d calls (%d documents: stereo and mono), %d queries %s, %.0f s of audio%n",
 				calls.size(), transcripts.size(), queries.size(), kinds(queries), audioSeconds(transcripts));
+		Set<Long> documents = new TreeSet<>(transcripts.keySet());
 		Map<String, Map<String, Set<Long>>> found = new LinkedHashMap<>();
 		try (Directory dir = new ByteBuffersDirectory(); TranscriptIndex index = TranscriptIndex.open(dir)) {
 			for (Map.Entry<Long, List<Utterance>> entry : transcripts.entrySet()) {
@@ -122,18 +129,44 @@ class SearchRecallBenchmark {
 				found.put(matching.name(), run(queries, (query) -> found(index, query, matching)));
 			}
 		}
-		Map<String, Set<Long>> bestOnly = scratch(queries, transcripts, Map.of());
+		Map<String, Tally> rows = new LinkedHashMap<>();
+		found.forEach((mode, hits) -> rows.put(mode, tally(queries, hits, documents)));
+		print(rows, queries);
+		for (String mode : List.of(Matching.EXACT.name(), Matching.STEMMED.name(), Matching.TOLERANT.name())) {
+			printMisses(rows.get(mode), mode);
+		}
+		if (alternatives.isEmpty()) {
+			System.out.println("\nNo alternatives pass cached: run with -Drecall.alternatives=true to measure them.");
+			return;
+		}
+		// On the documents the alternatives pass covers (all of them when it ran here).
+		Set<Long> covered = new TreeSet<>(alternatives.keySet());
+		found.put("sim porter2, 1-best", scratch(queries, transcripts, Map.of()));
 		Map<String, Set<Long>> withAlternatives = scratch(queries, transcripts, alternatives);
-		found.put("sim porter2, 1-best", bestOnly);
 		found.put("sim porter2 + alts n=" + MAX_ALTERNATIVES, withAlternatives);
 		found.put("STEMMED or sim alts", union(found.get(Matching.STEMMED.name()), withAlternatives));
 		found.put("TOLERANT or sim alts", union(found.get(Matching.TOLERANT.name()), withAlternatives));
-		Map<String, Tally> rows = new LinkedHashMap<>();
-		found.forEach((mode, hits) -> rows.put(mode, tally(queries, hits)));
-		print(rows, queries);
-		for (String mode : List.of(Matching.STEMMED.name(), Matching.TOLERANT.name(), "TOLERANT or sim alts")) {
-			printMisses(rows.get(mode), mode);
+		Map<String, Tally> subset = new LinkedHashMap<>();
+		found.forEach((mode, hits) -> subset.put(mode, tally(queries, hits, covered)));
+		System.out.printf("%nOn the %d documents with an alternatives pass %s, %.1f alternative words per 1-best word:%n",
+				covered.size(), covered, alternativesPerWord(transcripts, alternatives));
+		print(subset, queries);
+		printMisses(subset.get("TOLERANT or sim alts"), "TOLERANT or sim alts");
+	}
+
+	private static double alternativesPerWord(Map<Long, List<Utterance>> transcripts,
+			Map<Long, List<Alternative>> alternatives) {
+		int words = 0;
+		int alts = 0;
+		for (Map.Entry<Long, List<Alternative>> entry : alternatives.entrySet()) {
+			for (Utterance utterance : transcripts.get(entry.getKey())) {
+				for (Word word : utterance.words()) {
+					words++;
+					alts += aligned(word, utterance.speaker(), entry.getValue()).size();
+				}
+			}
 		}
+		return (words == 0) ? 0 : (double) alts / words;
 	}
 
 	private static Map<String, Set<Long>> union(Map<String, Set<Long>> a, Map<String, Set<Long>> b) {
@@ -294,6 +327,9 @@ class SearchRecallBenchmark {
 		if (Files.isRegularFile(cache)) {
 			return json.readValue(cache.toFile(), new TypeReference<LinkedHashMap<Long, List<Alternative>>>() {
 			});
+		}
+		if (!Boolean.getBoolean("recall.alternatives")) {
+			return Map.of();
 		}
 		alternatives = new LinkedHashMap<>();
 		long started = System.nanoTime();
@@ -495,7 +531,7 @@ class SearchRecallBenchmark {
 
 	}
 
-	private static Tally tally(List<LabelledQuery> queries, Map<String, Set<Long>> hits) {
+	private static Tally tally(List<LabelledQuery> queries, Map<String, Set<Long>> hits, Set<Long> documents) {
 		Tally tally = new Tally();
 		for (LabelledQuery query : queries) {
 			Set<Long> relevant = new TreeSet<>();
@@ -503,7 +539,9 @@ class SearchRecallBenchmark {
 				relevant.add((long) call);
 				relevant.add(MONO + call);
 			});
-			Set<Long> found = hits.get(query.query());
+			relevant.retainAll(documents);
+			Set<Long> found = new TreeSet<>(hits.get(query.query()));
+			found.retainAll(documents);
 			int[] counts = tally.kind(query.kind());
 			for (long doc : found) {
 				if (relevant.contains(doc)) {
