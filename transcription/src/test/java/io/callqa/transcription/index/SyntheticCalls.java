@@ -199,8 +199,11 @@ final class SyntheticCalls {
 
 		/** What the server indexes for this call (the one place to follow when IndexedCall changes). */
 		IndexedCall indexed() {
+			// Every synthetic call is recorded (it has a transcript); none asked for a callback.
 			return new IndexedCall(this.id, this.agent, this.queue, this.direction, this.callerNumber,
-					this.startedAt, this.durationSec, this.outcome, this.transcript);
+					this.startedAt, this.durationSec, this.outcome, this.transcript,
+					new IndexedCall.Facts(true, (this.qaScore != null) ? this.qaScore.doubleValue() : null,
+							this.surveyScore, false));
 		}
 
 		String text() {
