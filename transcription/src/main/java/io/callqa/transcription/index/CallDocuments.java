@@ -110,6 +110,9 @@ final class CallDocuments {
 	 */
 	private static void addTranscript(Document document, TranscriptText transcript) throws IOException {
 		document.add(new Field(TEXT, transcript.text(), TEXT_WITH_OFFSETS));
+		// positions only: phrases over pairs need them, highlighting reads TEXT; norms kept so BM25 still weighs a
+		// pair in a short call above one in a long call, as it does the words of TEXT (one byte per call)
+		document.add(new TextField(TranscriptFields.TEXT_PAIRS, transcript.text(), Field.Store.NO));
 		document.add(new Field(TranscriptFields.EXACT, transcript.text(), FORM_WITH_OFFSETS));
 		document.add(new Field(TranscriptFields.SOUNDS, transcript.text(), FORM_WITH_OFFSETS));
 		for (Map.Entry<String, List<String>> speaker : transcript.bySpeaker().entrySet()) {

@@ -86,11 +86,16 @@ final class CategoryTagger {
 		addCustomerPhrases(document);
 	}
 
-	/** The indexed fields: stored-only ones (the word times) are of no use to a query. */
+	/**
+	 * The indexed fields: stored-only ones (the word times) are of no use to a query, and the word pairs are left out
+	 * because a category's query is run as parsed, with its phrases on the words themselves: against one call,
+	 * checking positions costs nothing worth the pairs' analysis.
+	 */
 	private static List<IndexableField> searchable(Document document) {
 		List<IndexableField> fields = new ArrayList<>();
 		for (IndexableField field : document) {
-			if (field.fieldType().indexOptions() != org.apache.lucene.index.IndexOptions.NONE) {
+			if (field.fieldType().indexOptions() != org.apache.lucene.index.IndexOptions.NONE
+					&& !field.name().equals(TranscriptFields.TEXT_PAIRS)) {
 				fields.add(field);
 			}
 		}

@@ -14,6 +14,7 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter.StemmerOverrideMap;
 import org.apache.lucene.analysis.phonetic.DoubleMetaphoneFilter;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.util.IOUtils;
@@ -34,6 +35,7 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  * <li>sounds: the Double Metaphone codes of the words as said (4 characters, which also drops most endings; primary
  * and alternate code at the same position).
  * </ul>
+ * The field {@link TranscriptFields#TEXT_PAIRS} takes the stems as pairs of neighbouring words.
  * No stop words are removed in any form: "call you back" must stay a three-word phrase. Metadata fields take whole
  * values, so {@code agent:alice} typed in the query box matches the exact keyword.
  */
@@ -55,6 +57,8 @@ final class TranscriptAnalyzer extends DelegatingAnalyzerWrapper {
 
 	private final Analyzer keywords = new KeywordAnalyzer();
 
+	private final Analyzer pairs = new Pairs();
+
 	TranscriptAnalyzer() {
 		super(PER_FIELD_REUSE_STRATEGY);
 	}
@@ -72,6 +76,9 @@ final class TranscriptAnalyzer extends DelegatingAnalyzerWrapper {
 
 	@Override
 	protected Analyzer getWrappedAnalyzer(String fieldName) {
+		if (fieldName.equals(TranscriptFields.TEXT_PAIRS)) {
+			return this.pairs;
+		}
 		WordForm form = TranscriptFields.formOf(fieldName);
 		if (form == null) {
 			return this.keywords;
@@ -91,7 +98,28 @@ final class TranscriptAnalyzer extends DelegatingAnalyzerWrapper {
 	@Override
 	public void close() {
 		super.close();
-		IOUtils.closeWhileHandlingException(this.stems, this.exact, this.sounds, this.keywords);
+		IOUtils.closeWhileHandlingException(this.stems, this.exact, this.sounds, this.keywords, this.pairs);
+	}
+
+	private static TokenStream stems(TokenStream words) {
+		return new SnowballFilter(new StemmerOverrideFilter(new EnglishPossessiveFilter(words), OVERRIDE_MAP),
+				new EnglishStemmer());
+	}
+
+	/**
+	 * The stems as two-word shingles only, "a b" at the position of a: no single words, and no filler tokens, since
+	 * no word is ever removed (every position increment is 1). {@link WordPairs} relies on exactly this shape.
+	 */
+	private static final class Pairs extends Analyzer {
+
+		@Override
+		protected TokenStreamComponents createComponents(String fieldName) {
+			Tokenizer tokenizer = new StandardTokenizer();
+			ShingleFilter pairs = new ShingleFilter(stems(new LowerCaseFilter(tokenizer)), 2, 2);
+			pairs.setOutputUnigrams(false);
+			return new TokenStreamComponents(tokenizer, pairs);
+		}
+
 	}
 
 	/**
@@ -112,9 +140,7 @@ final class TranscriptAnalyzer extends DelegatingAnalyzerWrapper {
 			TokenStream words = new LowerCaseFilter(tokenizer);
 			return new TokenStreamComponents(tokenizer, switch (this.form) {
 				case EXACT -> words;
-				case STEM -> new SnowballFilter(
-						new StemmerOverrideFilter(new EnglishPossessiveFilter(words), OVERRIDE_MAP),
-						new EnglishStemmer());
+				case STEM -> stems(words);
 				case SOUNDS -> new DoubleMetaphoneFilter(words, 4, false);
 			});
 		}

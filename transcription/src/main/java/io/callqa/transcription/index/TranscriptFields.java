@@ -84,6 +84,15 @@ final class TranscriptFields {
 	static final String TEXT = "text";
 
 	/**
+	 * The stems of {@link #TEXT} as pairs of neighbouring words ("cancel my order" gives "cancel my" and "my order"):
+	 * a TextField with positions but neither offsets nor storage, searched instead of {@link #TEXT} by an
+	 * exact phrase (see {@link WordPairs}) so that counting a common phrase reads one term's postings rather than
+	 * checking the positions of its words in every call that says them all. Only {@link #TEXT} has pairs: phrases on
+	 * a speaker's words or in another form are rarer and searched as before; highlighting never reads this field.
+	 */
+	static final String TEXT_PAIRS = "text_pairs";
+
+	/**
 	 * What one speaker said, as stems (and in the other forms with a suffix): one TextField value per utterance, with positions but neither offsets nor storage,
 	 * because matches are highlighted in {@link #TEXT}; a position gap between utterances keeps a phrase from
 	 * spanning two of them.

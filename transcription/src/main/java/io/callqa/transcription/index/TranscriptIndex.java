@@ -43,8 +43,12 @@ public final class TranscriptIndex implements Closeable {
 	 * The version of the analysis and document shape. Bump it whenever either changes: a server that finds an index
 	 * of another version rebuilds it from PostgreSQL in the background (in {@code <dir>/v<VERSION>}), answering from
 	 * the old one until the new one is ready. Indexes from before versions existed (flat in {@code <dir>}) count as 1.
+	 * Version 3 added {@link TranscriptFields#TEXT_PAIRS}.
 	 */
-	public static final int VERSION = 2;
+	public static final int VERSION = 3;
+
+	/** The first version with {@link TranscriptFields#TEXT_PAIRS}: an older one answers phrases by positions. */
+	static final int PAIRS_VERSION = 3;
 
 	static final String OUTBOX_SEQ = "outboxSeq";
 
@@ -342,9 +346,9 @@ public final class TranscriptIndex implements Closeable {
 			this.analyzer = new TranscriptAnalyzer();
 			this.writer = new IndexWriter(directory, new IndexWriterConfig(this.analyzer).setCommitOnClose(false));
 			this.searchers = searcherManager(this.writer);
-			this.searcher = new TranscriptSearcher(this.searchers, this.analyzer);
 			// An existing index keeps the version it was built with, also on the commits that keep it current.
 			this.version = existing ? indexVersion(this.writer.getLiveCommitData()) : version;
+			this.searcher = new TranscriptSearcher(this.searchers, this.analyzer, this.version >= PAIRS_VERSION);
 			this.committedOutboxSeq = outboxSeq(this.writer.getLiveCommitData());
 		}
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -95,9 +96,13 @@ final class TranscriptSearcher {
 
 	private final Analyzer analyzer;
 
-	TranscriptSearcher(SearcherManager searchers, Analyzer analyzer) {
+	/** Whether the index has {@link TranscriptFields#TEXT_PAIRS}: not one of a version before 3, being rebuilt. */
+	private final boolean pairsIndexed;
+
+	TranscriptSearcher(SearcherManager searchers, Analyzer analyzer, boolean pairsIndexed) {
 		this.searchers = searchers;
 		this.analyzer = analyzer;
+		this.pairsIndexed = pairsIndexed;
 	}
 
 	private static Sort newestFirst() {
@@ -144,11 +149,13 @@ final class TranscriptSearcher {
 
 	/**
 	 * Rewrites the query once, for both the search and the highlighter, which would otherwise expand fuzzy and prefix
-	 * terms again for every hit.
+	 * terms again for every hit. Calls are found and counted with exact phrases on {@link WordPairs word pairs}, and
+	 * counted without the clauses that cannot add a call ({@link CountedQuery}); the highlighter gets the phrases of
+	 * words, whose offsets it reads.
 	 */
 	private SearchResults search(IndexSearcher searcher, Query query, SearchQuery request) throws IOException {
 		Query rewritten = searcher.rewrite(query);
-		Query filtered = SearchQueries.filtered(rewritten, request);
+		Query filtered = SearchQueries.filtered(pairs(rewritten), request);
 		int depth = (request.page() + 1) * request.size();
 		CollectorManager<?, ? extends TopDocs> topManager = top(depth, SearchQueries.isBrowsing(query));
 		TopDocs top;
@@ -164,12 +171,17 @@ final class TranscriptSearcher {
 		}
 		else {
 			top = searcher.search(filtered, topManager);
-			total = total(searcher, filtered, top.totalHits);
+			total = total(searcher, () -> SearchQueries.filtered(pairs(CountedQuery.of(rewritten, this.analyzer)),
+					request), top.totalHits);
 		}
 		int from = Math.min(request.page() * request.size(), top.scoreDocs.length);
 		ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
 		List<SearchHit> hits = hits(searcher, rewritten, SearchQueries.highlightedSpeakers(query), page);
 		return new SearchResults(total, request.page(), request.size(), hits, facets);
+	}
+
+	private Query pairs(Query query) {
+		return this.pairsIndexed ? WordPairs.rewrite(query) : query;
 	}
 
 	/**
@@ -184,11 +196,12 @@ final class TranscriptSearcher {
 	}
 
 	/** The collector's total when exact; otherwise every match counted, without scoring. */
-	private static long total(IndexSearcher searcher, Query query, TotalHits collected) throws IOException {
+	private static long total(IndexSearcher searcher, Supplier<Query> counted, TotalHits collected)
+			throws IOException {
 		if (collected.relation == TotalHits.Relation.EQUAL_TO) {
 			return collected.value;
 		}
-		return searcher.count(query);
+		return searcher.count(counted.get());
 	}
 
 	/** Per facet, its most frequent values among the matching calls; a facet no matching call has is empty. */

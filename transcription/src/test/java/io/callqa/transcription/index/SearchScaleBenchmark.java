@@ -38,6 +38,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.FilterDirectory;
@@ -66,11 +67,25 @@ import io.callqa.transcription.index.SyntheticCalls.SyntheticCall;
  * 10 best by {@code ts_rank}, their {@code ts_headline} and a {@code count(*)}. Prints figures, asserts nothing but
  * that every call was loaded.
  *
- * <p>Other settings: {@code -Dbench.seed} (42), {@code -Dbench.dir} (the index's directory, default
- * {@code target/bench-scale}, emptied first, removed after unless {@code -Dbench.keep=true}), {@code -Dbench.queries}
+ * <p>Other settings: {@code -Dbench.seed} (42), {@code -Dbench.dir} (the benchmark's directory, default
+ * {@code target/bench-scale}; its index is in {@code index}, emptied first and removed after unless
+ * {@code -Dbench.keep=true} or {@code -Dbench.reuse=true}), {@code -Dbench.queries}
  * (timed queries per type and setting, 200), {@code -Dbench.cellSeconds} (time budget per type and setting, 30: a slower
  * engine runs fewer queries, and the table says how many), {@code -Dbench.fsync=true} (fsync every commit, as a real
  * server; off by default like the tests' PostgreSQL), {@code -Dbench.copyStreams} (parallel COPY streams, 2).
+ *
+ * <p>In two phases, so that the long build may run on a busy machine and the queries be timed later on a quiet one:
+ * {@code -Dbench.reuse=true} keeps the directory, and skips the Lucene build when its index already holds
+ * {@code bench.calls} calls of the current {@link TranscriptIndex#VERSION} and the PostgreSQL load when table
+ * {@code bench_call} already holds {@code bench.calls} rows (each says it was reused); {@code -Dbench.phase=build}
+ * stops after the builds. PostgreSQL keeps the table between runs only in a data directory of its own, given as
+ * {@code -Dcallqa.db.embedded.data-dir=<bench.dir>/pg} (the tests' PostgreSQL is otherwise temporary):
+ * <pre>
+ * mvn -B -ntp -Pbench -pl transcription -am test -Dtest=SearchScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -DargLine=-Xmx2g -Dbench.dir=/var/tmp/scale -Dcallqa.db.embedded.data-dir=/var/tmp/scale/pg \
+ *     -Dbench.reuse=true -Dbench.phase=build
+ * mvn ... the same without -Dbench.phase=build    (later, on a quiet machine: only the queries run)
+ * </pre>
  */
 @Tag("bench")
 @SpringBootTest(classes = TranscriptionTestApplication.class,
@@ -92,6 +107,11 @@ class SearchScaleBenchmark {
 
 	private static final int COPY_STREAMS = Integer.getInteger("bench.copyStreams", 2);
 
+	private static final boolean REUSE = Boolean.getBoolean("bench.reuse");
+
+	/** {@code build} stops after building the index and loading PostgreSQL; anything else runs the queries too. */
+	private static final String PHASE = System.getProperty("bench.phase", "all");
+
 	/** As {@link OutboxFollower}: one commit per outbox batch. */
 	private static final int BATCH = 200;
 
@@ -107,13 +127,34 @@ class SearchScaleBenchmark {
 	@Test
 	void luceneAgainstPostgresWhenManyCallsShouldPrintBuildAndQueryFigures() throws Exception {
 		Path dir = Paths.get(System.getProperty("bench.dir", "target/bench-scale")).toAbsolutePath();
-		FileSystemUtils.deleteRecursively(dir);
+		// Only the index: PostgreSQL may be running on a data directory inside dir.
+		Path indexDir = dir.resolve("index");
 		System.out.printf(Locale.ROOT, "%n=== Search at scale: %,d synthetic calls, seed %d, %d cores, max heap %d MB%n",
 				CALLS, SEED, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-		Path indexDir = Files.createDirectories(dir.resolve("index"));
+		boolean reuseIndex = REUSE && isComplete(indexDir);
+		if (!reuseIndex) {
+			FileSystemUtils.deleteRecursively(indexDir);
+		}
+		Files.createDirectories(indexDir);
 		try (Directory directory = directory(indexDir); TranscriptIndex index = TranscriptIndex.open(directory)) {
-			buildIndex(index, indexDir);
-			loadPostgres();
+			if (reuseIndex) {
+				System.out.printf(Locale.ROOT, "Lucene: reused the index in %s: %,d calls, version %d, index %,.0f MB%n",
+						indexDir, index.documentCount(), index.version(), megabytes(indexDir));
+			}
+			else {
+				buildIndex(index, indexDir);
+			}
+			if (REUSE && postgresRows() == CALLS) {
+				System.out.printf(Locale.ROOT, "PostgreSQL: reused table bench_call: %,d rows%s%n", CALLS,
+						postgresSizes());
+			}
+			else {
+				loadPostgres();
+			}
+			if (PHASE.equals("build")) {
+				System.out.printf(Locale.ROOT, "Phase build: index and table ready in %s, no queries run%n", dir);
+				return;
+			}
 			List<QueryType> types = queryTypes();
 			Map<String, Map<String, Latencies>> results = new LinkedHashMap<>();
 			Engine lucene = new LuceneEngine(index);
@@ -134,9 +175,60 @@ class SearchScaleBenchmark {
 			printTable(results);
 		}
 		finally {
-			if (!Boolean.getBoolean("bench.keep")) {
-				FileSystemUtils.deleteRecursively(dir);
+			if (!Boolean.getBoolean("bench.keep") && !REUSE) {
+				FileSystemUtils.deleteRecursively(indexDir);
+				try (Stream<Path> left = Files.list(dir)) {
+					if (left.findAny().isEmpty()) {
+						Files.delete(dir);
+					}
+				}
 			}
+		}
+	}
+
+	/** Whether {@code indexDir} holds an index of every call, written by this version of the index. */
+	private static boolean isComplete(Path indexDir) throws IOException {
+		if (!Files.isDirectory(indexDir)) {
+			return false;
+		}
+		try (Directory directory = FSDirectory.open(indexDir)) {
+			if (!DirectoryReader.indexExists(directory)) {
+				return false;
+			}
+			try (DirectoryReader reader = DirectoryReader.open(directory)) {
+				int version = TranscriptIndex.indexVersion(reader.getIndexCommit().getUserData().entrySet());
+				boolean complete = reader.numDocs() == CALLS && version == TranscriptIndex.VERSION;
+				if (!complete) {
+					System.out.printf(Locale.ROOT, "Lucene: not reusing %s: %,d calls of version %d%n", indexDir,
+							reader.numDocs(), version);
+				}
+				return complete;
+			}
+		}
+	}
+
+	/** The rows of table bench_call, 0 if there is no such table. */
+	private long postgresRows() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("select to_regclass('bench_call') is not null")) {
+			rows.next();
+			if (!rows.getBoolean(1)) {
+				return 0;
+			}
+			try (ResultSet count = statement.executeQuery("select count(*) from bench_call")) {
+				count.next();
+				return count.getLong(1);
+			}
+		}
+	}
+
+	private String postgresSizes() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement();
+				ResultSet sizes = statement.executeQuery("""
+						select pg_total_relation_size('bench_call'), pg_relation_size('bench_call_tsv')""")) {
+			sizes.next();
+			return String.format(Locale.ROOT, ", size %,.0f MB (GIN %,.0f MB)", sizes.getLong(1) / 1e6,
+					sizes.getLong(2) / 1e6);
 		}
 	}
 

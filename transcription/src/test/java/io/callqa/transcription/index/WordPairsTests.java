@@ -1,0 +1,238 @@
+package io.callqa.transcription.index;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.callqa.transcription.Matching;
+import io.callqa.transcription.SearchFilters;
+import io.callqa.transcription.SearchQuery;
+import io.callqa.transcription.SearchResults;
+import io.callqa.transcription.Snippet;
+import io.callqa.transcription.Transcript;
+import io.callqa.transcription.Utterance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Exact phrases on the stemmed text are found by word pairs ({@link WordPairs}): property-style, on generated
+ * transcripts over a small vocabulary (inflections that share a stem, possessives, repeats), a random phrase finds
+ * exactly the calls the phrase of words finds, in every matching mode and inside larger queries; a failure names its
+ * seed and query.
+ */
+class WordPairsTests {
+
+	/** Few words, so they repeat; "orders", "ordered" and "order" share a stem, as do "customer's" and "customer". */
+	private static final String[] VOCABULARY = ("i will call you back order orders ordered the refund customer's "
+			+ "customer account delivery deliveries cancel cancelled my not today").split(" ");
+
+	private static final long[] SEEDS = { 1, 2, 3, 4, 5, 42, 2026 };
+
+	private static final int CALLS = 40;
+
+	private static final int QUERIES = 200;
+
+	private final Analyzer analyzer = new TranscriptAnalyzer();
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void phraseWhenRewrittenToPairsShouldMatchTheSameCalls() throws IOException {
+		int rewritten = 0;
+		for (long seed : SEEDS) {
+			Random random = new Random(seed);
+			List<List<String>> calls = generate(random);
+			try (TranscriptIndex index = indexed(TranscriptIndex.open(this.dir.resolve("seed-" + seed)), calls)) {
+				for (int q = 0; q < QUERIES; q++) {
+					String text = randomQuery(random, calls);
+					Matching matching = Matching.values()[random.nextInt(Matching.values().length)];
+					Query parsed = SearchQueries.parse(text, matching, this.analyzer);
+					String where = "seed " + seed + ", " + matching + " query " + text;
+					Set<Long> byWords = index.read((searcher) -> callIds(searcher, searcher.rewrite(parsed)));
+					Set<Long> byPairs = index.read((searcher) -> {
+						Query pairs = WordPairs.rewrite(searcher.rewrite(parsed));
+						return callIds(searcher, pairs);
+					});
+					assertThat(byPairs).as(where).isEqualTo(byWords);
+					Set<Long> counted = index.read((searcher) -> {
+						Query query = searcher.rewrite(parsed);
+						return callIds(searcher, WordPairs.rewrite(CountedQuery.of(query, this.analyzer)));
+					});
+					assertThat(counted).as("counted, " + where).isEqualTo(byWords);
+					if (!WordPairs.rewrite(parsed).equals(parsed)) {
+						rewritten++;
+					}
+				}
+			}
+		}
+		assertThat(rewritten).as("queries searched by pairs").isGreaterThan(SEEDS.length * QUERIES / 4);
+	}
+
+	/**
+	 * The same calls indexed as version 3 (phrases by pairs) and as version 2 (phrases by positions, as while a v2
+	 * index is rebuilt) give the same hits, totals and snippets: the highlighter still sees the phrase of words.
+	 */
+	@Test
+	void searchWhenPairsShouldAnswerAsThePhraseOfWords() throws IOException {
+		Random random = new Random(7);
+		List<List<String>> calls = generate(random);
+		try (TranscriptIndex pairs = indexed(TranscriptIndex.open(this.dir.resolve("v3")), calls);
+				TranscriptIndex words = indexed(TranscriptIndex.open(this.dir.resolve("v2"), 2), calls)) {
+			assertThat(pairs.version()).isEqualTo(TranscriptIndex.VERSION);
+			assertThat(words.version()).isEqualTo(2);
+			for (int q = 0; q < 100; q++) {
+				String text = randomQuery(random, calls);
+				for (int size : new int[] { 1, 100 }) {
+					SearchQuery query = new SearchQuery(text, Matching.STEMMED, SearchFilters.none(), null, 0, size,
+							false);
+					SearchResults byPairs = pairs.search(query);
+					SearchResults byWords = words.search(query);
+					assertThat(byPairs.total()).as(text).isEqualTo(byWords.total());
+					if (size == 100) {
+						assertThat(snippets(byPairs)).as(text).isEqualTo(snippets(byWords));
+						byPairs.hits().forEach((hit) -> assertThat(hit.snippets()).as(text).isNotEmpty());
+					}
+				}
+			}
+		}
+	}
+
+	@Test
+	void rewriteWhenExactPhraseOnTextShouldSearchPairs() {
+		assertThat(WordPairs.rewrite(new PhraseQuery(TranscriptFields.TEXT, "call", "you")))
+			.isEqualTo(new TermQuery(new Term(TranscriptFields.TEXT_PAIRS, "call you")));
+		assertThat(WordPairs.rewrite(new PhraseQuery(TranscriptFields.TEXT, "call", "you", "back")))
+			.isEqualTo(new PhraseQuery(TranscriptFields.TEXT_PAIRS, "call you", "you back"));
+		assertThat(SearchQueries.parse("\"call you back\" refund", Matching.EXACT, this.analyzer).toString())
+			.isEqualTo("+exact:\"call you back\" +exact:refund");
+		assertThat(WordPairs.rewrite(SearchQueries.parse("\"cancelled orders\" refund", this.analyzer)).toString())
+			.isEqualTo("+(text_pairs:cancel order exact:\"cancelled orders\") +(text:refund exact:refund)");
+	}
+
+	@Test
+	void countedWhenStemmedShouldLeaveOutTheWordsAsSaid() {
+		assertThat(CountedQuery.of(SearchQueries.parse("\"cancelled orders\" refund -delivery", this.analyzer),
+				this.analyzer)
+			.toString()).isEqualTo("+text:\"cancel order\" +text:refund -text:deliv");
+		assertThat(CountedQuery.of(SearchQueries.parse("said_by_agent:\"call back\"~2", this.analyzer), this.analyzer)
+			.toString()).isEqualTo("said_by_agent:\"call back\"~2");
+		Query tolerant = SearchQueries.parse("\"refund order\"", Matching.TOLERANT, this.analyzer);
+		assertThat(CountedQuery.of(tolerant, this.analyzer).toString())
+			.isEqualTo("text:\"refund order\" (sounds:\"RFNT ARTR\")^0.3");
+		Query exact = SearchQueries.parse("\"refund order\"", Matching.EXACT, this.analyzer);
+		assertThat(CountedQuery.of(exact, this.analyzer)).isSameAs(exact);
+	}
+
+	@Test
+	void rewriteWhenNotAnExactPhraseOfNeighboursOnTextShouldKeepIt() {
+		List<Query> kept = List.of(new PhraseQuery(1, TranscriptFields.TEXT, "call", "back"),
+				new PhraseQuery(TranscriptFields.TEXT, "call"),
+				new PhraseQuery(TranscriptFields.EXACT, "call", "you"),
+				new PhraseQuery(TranscriptFields.speaker("agent"), "call", "you"),
+				new PhraseQuery.Builder().add(new Term(TranscriptFields.TEXT, "call"), 0)
+					.add(new Term(TranscriptFields.TEXT, "back"), 2)
+					.build());
+		for (Query query : kept) {
+			assertThat(WordPairs.rewrite(query)).as(query.toString()).isSameAs(query);
+		}
+	}
+
+	private static Set<Long> callIds(IndexSearcher searcher, Query query) throws IOException {
+		Set<Long> ids = new TreeSet<>();
+		for (ScoreDoc doc : searcher.search(query, Integer.MAX_VALUE).scoreDocs) {
+			ids.add(Long.parseLong(searcher.storedFields().document(doc.doc).get(TranscriptFields.CALL_ID)));
+		}
+		return ids;
+	}
+
+	/** Per call found, its snippets (with their match times). */
+	private static Map<Long, List<Snippet>> snippets(SearchResults results) {
+		Map<Long, List<Snippet>> snippets = new TreeMap<>();
+		results.hits().forEach((hit) -> snippets.put(hit.callId(), hit.snippets()));
+		return snippets;
+	}
+
+	private static TranscriptIndex indexed(TranscriptIndex index, List<List<String>> calls) throws IOException {
+		for (int id = 0; id < calls.size(); id++) {
+			index.index(TestCalls.call(id + 1, "alice", "support", "2026-01-10T09:00:00Z", 600,
+					transcript(id + 1, calls.get(id))));
+		}
+		index.commit(calls.size());
+		return index;
+	}
+
+	/** Each call is a list of utterances of 1 to 12 words. */
+	private static List<List<String>> generate(Random random) {
+		List<List<String>> calls = new ArrayList<>();
+		for (int c = 0; c < CALLS; c++) {
+			List<String> utterances = new ArrayList<>();
+			int count = 1 + random.nextInt(10);
+			for (int u = 0; u < count; u++) {
+				List<String> words = new ArrayList<>();
+				int length = 1 + random.nextInt(12);
+				for (int w = 0; w < length; w++) {
+					words.add(VOCABULARY[random.nextInt(VOCABULARY.length)]);
+				}
+				utterances.add(String.join(" ", words));
+			}
+			calls.add(utterances);
+		}
+		return calls;
+	}
+
+	private static Transcript transcript(long callId, List<String> utterances) {
+		List<Utterance> said = new ArrayList<>();
+		double at = 0.5;
+		for (int u = 0; u < utterances.size(); u++) {
+			Utterance utterance = TestCalls.said((u % 2 == 0) ? "agent" : "customer", at, utterances.get(u));
+			said.add(utterance);
+			at = utterance.end() + 1.0;
+		}
+		return new Transcript(callId, at, said);
+	}
+
+	/**
+	 * A phrase of 2 to 4 words, said in a call (across utterances too) or drawn at random, alone or within a larger
+	 * query, on the text or on a speaker's words.
+	 */
+	private static String randomQuery(Random random, List<List<String>> calls) {
+		String phrase;
+		if (random.nextBoolean()) {
+			List<String> words = List.of(String.join(" ", calls.get(random.nextInt(calls.size()))).split(" "));
+			int at = random.nextInt(words.size());
+			phrase = String.join(" ", words.subList(at, Math.min(words.size(), at + 2 + random.nextInt(3))));
+		}
+		else {
+			List<String> words = new ArrayList<>();
+			for (int i = 2 + random.nextInt(3); i > 0; i--) {
+				words.add(VOCABULARY[random.nextInt(VOCABULARY.length)]);
+			}
+			phrase = String.join(" ", words);
+		}
+		String other = VOCABULARY[random.nextInt(VOCABULARY.length)];
+		return switch (random.nextInt(6)) {
+			case 0, 1, 2 -> '"' + phrase + '"';
+			case 3 -> '"' + phrase + "\" AND NOT " + other;
+			case 4 -> '"' + phrase + "\" OR \"" + other + ' ' + phrase + '"';
+			default -> "said_by_agent:\"" + phrase + "\" OR \"" + phrase + "\"~1";
+		};
+	}
+
+}
