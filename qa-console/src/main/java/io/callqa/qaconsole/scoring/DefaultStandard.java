@@ -34,6 +34,16 @@ final class DefaultStandard {
 				forbiddenBehaviour(), nextSteps(), extraMile(), closing(), speedAndFlow()));
 	}
 
+	/** The default scorecard as it was before items had rules: a database from then holds it as its version 1. */
+	static Scorecard withoutRules() {
+		Scorecard scorecard = scorecard();
+		return new Scorecard(scorecard.passThreshold(), scorecard.sections()
+			.stream()
+			.map((section) -> new Section(section.name(),
+					section.items().stream().map((item) -> item.withRule(null)).toList()))
+			.toList());
+	}
+
 	private static Section greeting() {
 		String guidance = "First ~15 s of agent speech.";
 		return new Section("Greeting", List.of(

@@ -118,6 +118,25 @@ public class Standards {
 			.isPresent();
 	}
 
+	/**
+	 * Gives the default standard its rules when it is still the scorecard created before rules existed: a new
+	 * version, so evaluations keep theirs. A default standard somebody edited is left alone. True when added.
+	 */
+	@Transactional
+	public boolean addDefaultRulesIfUnchanged() {
+		return addDefaultRulesIfUnchanged(defaultStandard().id());
+	}
+
+	/** {@link #addDefaultRulesIfUnchanged()} for a standard holding the default scorecard. */
+	@Transactional
+	boolean addDefaultRulesIfUnchanged(long id) {
+		if (!this.standards.lock(id) || !current(id).scorecard().equals(DefaultStandard.withoutRules())) {
+			return false;
+		}
+		this.standards.insertVersion(id, DefaultStandard.scorecard(), "system");
+		return true;
+	}
+
 	private Standard standard(long id) {
 		return this.standards.find(id).orElseThrow(() -> new StandardNotFoundException("No standard with id " + id));
 	}
