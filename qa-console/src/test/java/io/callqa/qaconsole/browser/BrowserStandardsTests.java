@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BrowserStandardsTests {
 
 	private static final String PASSWORD = "browser-standards-pw";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@RegisterExtension
 	static final Browser browser = new Browser();
@@ -80,6 +83,11 @@ class BrowserStandardsTests {
 		JsonNode items = standard.path("current").path("scorecard").path("sections").path(0).path("items");
 		assertThat(items.path(0).path("label").asString()).isEqualTo("Welcomes the caller by the company's name");
 		assertThat(items.path(1).path("critical").asBoolean()).isTrue();
+		assertThat(items.path(0).path("rule")).isEqualTo(JSON.readTree("""
+				{"kind":"SAID","query":"\\"thank you for calling\\"","speaker":"AGENT","matching":"TOLERANT",
+				 "window":{"kind":"FIRST","seconds":20.0}}"""));
+		assertThat(items.path(1).path("rule")).isEqualTo(JSON.readTree("""
+				{"kind":"SILENCE","maxSec":8.0}"""));
 		assertThat(standard.path("current").path("createdBy").asString()).isEqualTo(supervisor);
 		// The page shows the version it saved, and the list its number.
 		assertThat(new Select(browser.find("#version")).getFirstSelectedOption().getText()).startsWith("version 2 (current)");
@@ -110,6 +118,63 @@ class BrowserStandardsTests {
 		awaitSaveState("saved");
 		assertThat(Http.json(this.admin.get("/api/standards/" + id)).path("current").path("scorecard")
 			.path("sections").path(0).path("items").path(1).path("weight").asDouble()).isEqualTo(3.0);
+	}
+
+	@Test
+	void everyRuleKindRoundTripsThroughTheFormsUnchanged() {
+		String supervisor = user("SUPERVISOR");
+		long id = createStandard(EVERY_KIND);
+		browser.logIn(supervisor, PASSWORD);
+		openStandard(id);
+		assertThat(browser.text("#rule-count")).startsWith("15 of 16 items checked automatically");
+		assertThat(selected(item("empathy", ".rule-window"))).isEqualTo("AFTER");
+		assertThat(item("empathy", ".rule-after").getAttribute("value")).isEqualTo("complaint OR unhappy");
+		assertThat(selected(item("empathy", ".rule-after-speaker"))).isEqualTo("CUSTOMER");
+		assertThat(selected(item("forbidden", ".rule-matching"))).isEqualTo("EXACT");
+		assertThat(selected(item("anything", ".rule-speaker"))).isEqualTo("ANY");
+		assertThat(item("outcome", ".rule-in").getAttribute("value")).isEqualTo("ANSWERED, CONNECTED");
+		assertThat(item("survey", ".rule-min").getAttribute("value")).isEqualTo("7");
+		assertThat(selected(item("manual", ".rule-kind"))).isEmpty();
+
+		browser.find("#save").click();
+		awaitSaveState("saved");
+		JsonNode standard = Http.json(this.admin.get("/api/standards/" + id));
+		assertThat(standard.path("versions")).hasSize(2);
+		assertThat(standard.path("versions").path(0).path("scorecard"))
+			.isEqualTo(standard.path("versions").path(1).path("scorecard"));
+	}
+
+	@Test
+	void aRefusedRuleIsShownNextToItsItemAndNothingIsSaved() {
+		String supervisor = user("SUPERVISOR");
+		long id = createStandard(EVERY_KIND);
+		browser.logIn(supervisor, PASSWORD);
+		openStandard(id);
+		type(item("said", ".rule-query"), "\"thank you");
+		browser.find("#save").click();
+		awaitSaveState("error");
+		assertThat(item("said", ".item-error").getText()).contains("said");
+
+		type(item("said", ".rule-query"), "\"thank you\"");
+		type(item("wpm", ".rule-min"), "200");
+		browser.find("#save").click();
+		browser.until((d) -> item("wpm", ".item-error").isDisplayed() ? true : null);
+		assertThat(item("wpm", ".item-error").getText()).contains("wpm").contains("200");
+		assertThat(browser.driver().findElements(By.cssSelector(".item-editor[data-key='said'] .item-error")))
+			.allMatch((p) -> !p.isDisplayed());
+		assertThat(Http.json(this.admin.get("/api/standards/" + id)).path("versions")).hasSize(1);
+	}
+
+	@Test
+	void theDefaultStandardShowsItsRules() {
+		String manager = user("MANAGER");
+		browser.logIn(manager, PASSWORD);
+		browser.open("/standards.html");
+		browser.until((d) -> browser.script("return document.body.dataset.loaded || null;"));
+		assertThat(browser.text("#standard-name")).isEqualTo("DEFAULT");
+		assertThat(browser.text("#rule-count")).doesNotStartWith("0 of");
+		assertThat(browser.driver().findElements(By.cssSelector(".rule-kind")).stream().map(this::selected).toList())
+			.contains("SAID", "NOT_SAID", "SILENCE");
 	}
 
 	@Test
@@ -159,6 +224,47 @@ class BrowserStandardsTests {
 		JsonNode copy = Http.json(this.admin.get("/api/standards/" + created.path("id").asLong()));
 		assertThat(copy.path("current").path("scorecard"))
 			.isEqualTo(Http.json(this.admin.get("/api/standards/" + id)).path("current").path("scorecard"));
+	}
+
+	/** A standard with a rule of every kind, fact and window, and one manual item. */
+	private static final String EVERY_KIND = """
+			{"passThreshold":80,"sections":[{"name":"Said","items":[
+			  {"key":"said","label":"Greets","weight":2,"type":"YES_NO","rule":{"kind":"SAID",
+			   "query":"\\"thank you for calling\\"","speaker":"AGENT","matching":"TOLERANT",
+			   "window":{"kind":"FIRST","seconds":15}}},
+			  {"key":"forbidden","label":"No forbidden words","weight":1,"type":"YES_NO","critical":true,
+			   "rule":{"kind":"NOT_SAID","query":"\\"shut up\\" OR stupid","speaker":"AGENT","matching":"EXACT",
+			   "window":{"kind":"ANYWHERE"}}},
+			  {"key":"empathy","label":"Empathy","weight":1,"type":"YES_NO","naAllowed":true,"rule":{"kind":"SAID",
+			   "query":"sorry OR apologize","speaker":"AGENT","window":{"kind":"AFTER","after":"complaint OR unhappy",
+			   "afterSpeaker":"CUSTOMER","seconds":30}}},
+			  {"key":"anything","label":"Anything else","weight":1,"type":"YES_NO","rule":{"kind":"SAID",
+			   "query":"\\"anything else\\"","window":{"kind":"LAST","seconds":60}}},
+			  {"key":"manual","label":"Positive language","weight":2,"type":"POINTS","maxPoints":2}]},
+			 {"name":"Talk","items":[
+			  {"key":"silence","label":"No dead air","weight":1,"type":"YES_NO","rule":{"kind":"SILENCE","maxSec":10}},
+			  {"key":"talk-over","label":"Lets the customer speak","weight":1,"type":"YES_NO",
+			   "rule":{"kind":"TALK_OVER","maxCount":3,"maxShare":0.1}},
+			  {"key":"share","label":"Listens","weight":1,"type":"YES_NO",
+			   "rule":{"kind":"AGENT_TALK_SHARE","min":0.3,"max":0.7}},
+			  {"key":"wpm","label":"Speaks clearly","weight":1,"type":"YES_NO",
+			   "rule":{"kind":"AGENT_WPM","min":110,"max":180}}]},
+			 {"name":"Telephony","items":[
+			  {"key":"wait","label":"Short wait","weight":1,"type":"YES_NO","rule":{"kind":"WAIT","maxSec":60}},
+			  {"key":"hold","label":"Short hold","weight":1,"type":"YES_NO","rule":{"kind":"HOLD","maxSec":120}},
+			  {"key":"duration","label":"Duration","weight":1,"type":"YES_NO",
+			   "rule":{"kind":"DURATION","minSec":30,"maxSec":900}},
+			  {"key":"outcome","label":"Answered","weight":1,"type":"YES_NO",
+			   "rule":{"kind":"FACT","fact":"OUTCOME","in":["ANSWERED","CONNECTED"]}},
+			  {"key":"queue","label":"Support line","weight":1,"type":"YES_NO",
+			   "rule":{"kind":"FACT","fact":"QUEUE","in":["support"]}},
+			  {"key":"direction","label":"Inbound","weight":1,"type":"YES_NO",
+			   "rule":{"kind":"FACT","fact":"DIRECTION","in":["INBOUND"]}},
+			  {"key":"survey","label":"Satisfied","weight":1,"type":"YES_NO",
+			   "rule":{"kind":"FACT","fact":"SURVEY","min":7}}]}]}""";
+
+	private String selected(WebElement select) {
+		return new Select(select).getFirstSelectedOption().getAttribute("value");
 	}
 
 	private String user(String role) {
