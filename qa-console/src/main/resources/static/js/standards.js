@@ -50,6 +50,10 @@ $('add-section').addEventListener('click', () => {
   drawSections();
 });
 $('editor').addEventListener('submit', (e) => { e.preventDefault(); save(); });
+// Any change to the form is unsaved until the next save (or another version is shown).
+['input', 'change'].forEach((type) => $('editor-fields').addEventListener(type, unsaved));
+$('add-section').addEventListener('click', unsaved);
+$('sections').addEventListener('click', (e) => { if (e.target.closest('.editor-only')) unsaved(); });
 $('new-standard').addEventListener('submit', (e) => { e.preventDefault(); createStandard(); });
 $('assign').addEventListener('submit', (e) => { e.preventDefault(); assign(); });
 start();
@@ -104,6 +108,12 @@ function showVersion(version) {
   history.replaceState(null, '', '?id=' + details.standard.id + (current ? '' : '&version=' + version.id));
   drawSections();
   document.body.dataset.loaded = details.standard.id + '/' + version.id;
+}
+
+function unsaved() {
+  if ($('save-message').dataset.state === 'error') return;
+  $('save-message').textContent = 'Unsaved changes.';
+  $('save-message').dataset.state = 'unsaved';
 }
 
 function drawSections() {

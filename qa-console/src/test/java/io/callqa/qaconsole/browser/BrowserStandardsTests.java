@@ -74,6 +74,7 @@ class BrowserStandardsTests {
 		kind("calm", "SILENCE");
 		type(item("calm", ".rule-max-sec"), "8");
 		assertThat(browser.text("#rule-count")).startsWith("2 of 2 items checked automatically");
+		assertThat(browser.text("#save-message")).isEqualTo("Unsaved changes.");
 		browser.find("#save").click();
 		awaitSaveState("saved");
 		assertThat(browser.text("#save-message")).isEqualTo("Saved as version 2.");
@@ -175,6 +176,7 @@ class BrowserStandardsTests {
 		assertThat(browser.text("#rule-count")).doesNotStartWith("0 of");
 		assertThat(browser.driver().findElements(By.cssSelector(".rule-kind")).stream().map(this::selected).toList())
 			.contains("SAID", "NOT_SAID", "SILENCE");
+		browser.screenshot("standards-default");
 	}
 
 	@Test
