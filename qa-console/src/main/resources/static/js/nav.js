@@ -7,6 +7,7 @@ const LINKS = [
   { href: '/manager.html', label: 'Dashboard', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/trends.html', label: 'Trends', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/alerts.html', label: 'Alerts', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
+  { href: '/standards.html', label: 'Standards', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/admin.html', label: 'Users', roles: ['ADMIN'] },
 ];
 

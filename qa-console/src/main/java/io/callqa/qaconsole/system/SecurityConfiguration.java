@@ -118,7 +118,7 @@ class SecurityConfiguration {
 
 	private static void pages(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
-		requests.requestMatchers("/manager.html").hasAnyRole(STAFF)
+		requests.requestMatchers("/manager.html", "/standards.html").hasAnyRole(STAFF)
 			.requestMatchers("/admin.html").hasRole("ADMIN");
 	}
 
