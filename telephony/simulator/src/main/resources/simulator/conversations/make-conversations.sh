@@ -23,7 +23,7 @@ trap 'rm -rf "$work"' EXIT
 # -D: no dither and -R: repeatable, so the same inputs always give the same bytes.
 SOX=(sox -D -R)
 RATE=8000
-WPM=160
+WPM=150
 TAIL=1.0
 
 # speak FILE VOICE TEXT: espeak-ng (22050 Hz) converted to 8 kHz 16-bit mono, as a telephone would carry it.
