@@ -32,7 +32,7 @@ class DemoConversationsTranscriptionTests {
 			"dead-air", List.of("thank you for calling", "one moment please", "anything else"),
 			"promise-kept", List.of("thank you for calling", "call you back within the hour"),
 			"promise-kept-callback", List.of("calling you back", "new package"),
-			"promise-broken", List.of("thank you for calling", "call you back within the hour"),
+			"promise-broken", List.of("thank you for calling", "call you back in five minutes"),
 			"complaint", List.of("thank you for calling", "sorry", "email"),
 			"cancellation", List.of("thank you for calling", "cancelled", "anything else"),
 			"mystery-shopper", List.of("thank you for calling", "my name is kim", "anything else"));
