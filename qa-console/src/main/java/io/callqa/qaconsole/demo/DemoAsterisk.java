@@ -18,14 +18,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import io.callqa.simulator.AmiSimulator;
-import io.callqa.simulator.CallScript;
 
 import io.callqa.telephony.LifecyclePhases;
 
 /**
  * The simulated Asterisk of demo mode: started before the connector (which then logs into it like into a real one),
- * it plays a new call every {@code callEvery}, paced in (sped-up) real time, and answers the callback engine's
- * Originates.
+ * it plays a new call every {@code callEvery}, paced in (sped-up) real time (the scripted conversations of
+ * {@link DemoCalls} first, recorded per party), calls back the customer of the kept promise, and answers the
+ * callback engine's Originates.
  */
 @Component
 @ConditionalOnBooleanProperty("callqa.demo.enabled")
@@ -57,9 +57,10 @@ class DemoAsterisk implements SmartLifecycle {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		// One file per party, as the dialplan in telephony/asterisk/ records: transcripts know who said what.
 		this.simulator = AmiSimulator.start(this.properties.username(), this.properties.secret(),
 				this.properties.amiPort())
-			.recordInto(this.properties.monitorDir())
+			.recordInto(this.properties.monitorDir(), true)
 			.originatesInRealTime(this.properties.speed());
 		this.inProgress = Executors.newCachedThreadPool(daemon("demo-call"));
 		this.arrivals = Executors.newSingleThreadScheduledExecutor(daemon("demo-arrivals"));
@@ -71,16 +72,36 @@ class DemoAsterisk implements SmartLifecycle {
 	}
 
 	private void newCall() {
-		CallScript script = this.calls.next();
+		DemoCalls.DemoCall call = this.calls.next();
 		this.inProgress.execute(() -> {
 			try {
-				this.simulator.playPaced(script, this.properties.speed());
+				this.simulator.playPaced(call.script(), this.properties.speed());
+				if (call.followUp() != null) {
+					long after = (long) (DemoCalls.CALLBACK_AFTER.toMillis() / this.properties.speed());
+					this.arrivals.schedule(() -> callBack(call.followUp()), after, TimeUnit.MILLISECONDS);
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Demo call not played: {}", ex.getMessage());
+			}
+		});
+	}
+
+	/** The agent calls the customer back as promised (an outbound call of their own, not a callback request). */
+	private void callBack(DemoCalls.FollowUp followUp) {
+		this.inProgress.execute(() -> {
+			try {
+				this.simulator.callOut(followUp.agent(), followUp.number(), followUp.conversation(),
+						this.properties.speed());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Demo call back not played: {}", ex.getMessage());
 			}
 		});
 	}

@@ -80,6 +80,45 @@ class DemoModeIntegrationTests {
 			.asString()).isEqualTo("agent1"));
 	}
 
+	@Test
+	void demoConversationsAreRecordedPerPartyAndTheKeptPromiseIsCalledBack() {
+		Http http = new Http(this.port);
+		// The rude agent's forbidden phrase, said by the agent (a two-channel transcript), found by search.
+		String query = URLEncoder.encode("said_by_agent:\"my problem\"", StandardCharsets.UTF_8);
+		JsonNode rude = Eventually.await("the rude agent's call searchable by what the agent said",
+				Duration.ofSeconds(180), () -> Http.json(http.get("/api/search?q=" + query + "&size=50")).path("hits"),
+				(hits) -> caller(hits, "5550102") != null);
+		assertThat(caller(rude, "5550102").path("agent").asString()).isEqualTo("agent2");
+		JsonNode transcript = Http.json(http.get("/api/calls/" + caller(rude, "5550102").path("callId").asLong()
+				+ "/transcript"));
+		List<String> speakers = new ArrayList<>();
+		transcript.path("utterances").forEach((u) -> speakers.add(u.path("speaker").asString()));
+		assertThat(speakers).contains("agent", "customer").doesNotContain("mixed");
+
+		// The kept promise: agent1 calls the customer back on their own, an outbound call that connects.
+		Eventually.await("agent1's call back to 5550104", Duration.ofSeconds(120),
+				() -> Http.json(http.get("/api/calls?agent=agent1&limit=200")),
+				(calls) -> {
+					for (JsonNode call : calls) {
+						if (call.path("direction").asString().equals("OUTBOUND")
+								&& call.path("callerNumber").asString().equals("5550104")
+								&& call.path("outcome").asString().equals("CONNECTED")) {
+							return true;
+						}
+					}
+					return false;
+				});
+	}
+
+	private static JsonNode caller(JsonNode hits, String number) {
+		for (JsonNode hit : hits) {
+			if (hit.path("callerNumber").asString("").equals(number)) {
+				return hit;
+			}
+		}
+		return null;
+	}
+
 	private static JsonNode answered(JsonNode hits) {
 		for (JsonNode hit : hits) {
 			if (!hit.path("agent").asString("").isEmpty() && !hit.path("snippets").isEmpty()) {

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -39,6 +41,8 @@ public final class AmiSimulator implements AutoCloseable {
 	private final Object wire = new Object();
 
 	private volatile double originateSpeed;
+
+	private final AtomicInteger outbound = new AtomicInteger();
 
 	private final ExecutorService threads = Executors.newCachedThreadPool((task) -> {
 		Thread thread = new Thread(task, "ami-simulator");
@@ -172,6 +176,21 @@ public final class AmiSimulator implements AutoCloseable {
 	 */
 	public RenderedCall playPaced(CallScript script, double speed) throws InterruptedException {
 		RenderedCall call = render(script);
+		playPaced(call.scenario(), speed);
+		return call;
+	}
+
+	/**
+	 * Plays an outbound call paced like {@link #playPaced(CallScript, double)}: {@code agent} calls {@code number}
+	 * (the Originate our callback engine sends, without a callback request: the agent dialled on their own), the
+	 * customer answers after 2 s and they talk {@code conversation}. Blocks until the call's last event is sent.
+	 */
+	public RenderedCall callOut(String agent, String number, Conversation conversation, double speed)
+			throws InterruptedException {
+		ReceivedOriginate request = new ReceivedOriginate("simulator-out-" + this.outbound.incrementAndGet(),
+				"Local/" + agent + "@agents-callback", "callback-out", number, 1, "\"Support\" <100>",
+				Duration.ofSeconds(30), Map.of("CALLQA_AGENT", agent));
+		RenderedCall call = this.asterisk.callOut(request, conversation);
 		playPaced(call.scenario(), speed);
 		return call;
 	}

@@ -70,6 +70,8 @@ public final class CallScript {
 
 	private String recordingPrefix = "call";
 
+	private @Nullable Conversation conversation;
+
 	private CallScript(Kind kind) {
 		this.kind = kind;
 	}
@@ -187,6 +189,15 @@ public final class CallScript {
 		return this;
 	}
 
+	/**
+	 * What the parties say: the call's recordings (when written) hold the conversation from the answer on, and the
+	 * talk time becomes the conversation's length.
+	 */
+	public CallScript conversation(Conversation conversation) {
+		this.conversation = conversation;
+		return talkFor(conversation.length());
+	}
+
 	public Kind kind() {
 		return this.kind;
 	}
@@ -237,6 +248,10 @@ public final class CallScript {
 
 	String prefix() {
 		return this.recordingPrefix;
+	}
+
+	@Nullable Conversation conversationOrNull() {
+		return this.conversation;
 	}
 
 }

@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes MixMonitor-like recordings (RIFF PCM 16-bit mono 8 kHz) into a directory as the played events go: the
  * file appears with a header whose sizes are 0 when recording starts, grows with audio up to each later event's
- * timestamp, and gets its final sizes only when the recorded channel hangs up, like a real recorder.
+ * timestamp, and gets its final sizes only when the recorded channel hangs up, like a real recorder. A call with a
+ * {@link Conversation} (announced by {@link #expect}) gets the conversation in its files, from the answer on: the
+ * agent's channel in {@code -agent.wav}, the customer's in {@code -customer.wav}, both mixed in the mixed file;
+ * other calls get looped fixtures.
  */
 final class MixMonitorFiles {
 
@@ -29,6 +32,9 @@ final class MixMonitorFiles {
 	private final boolean perParty;
 
 	private final Map<String, List<Recording>> byUniqueid = new HashMap<>();
+
+	/** Conversations of calls about to play, by recording base name (the file name without {@code .wav}). */
+	private final Map<String, Expected> conversations = new HashMap<>();
 
 	private final AudioFixture mixed = AudioFixture.load("conversation-8k.wav");
 
@@ -84,14 +90,44 @@ final class MixMonitorFiles {
 		}
 		List<Recording> recordings = this.byUniqueid.computeIfAbsent(uniqueid, (key) -> new ArrayList<>());
 		if (file != null && !file.isEmpty()) {
-			recordings.add(new Recording(inDirectory(file), this.mixed, at));
+			recordings.add(new Recording(inDirectory(file), audio(file, this.mixed, at), at));
 		}
 		if (in != null) {
-			recordings.add(new Recording(inDirectory(in), this.in, at));
+			recordings.add(new Recording(inDirectory(in), audio(in, this.in, at), at));
 		}
 		if (out != null) {
-			recordings.add(new Recording(inDirectory(out), this.out, at));
+			recordings.add(new Recording(inDirectory(out), audio(out, this.out, at), at));
 		}
+	}
+
+	/**
+	 * The call whose recordings are named {@code base} ({@code .../support-<UNIQUEID>}, without {@code .wav}) plays
+	 * {@code conversation} from {@code answered} on.
+	 */
+	synchronized void expect(String base, Conversation conversation, Instant answered) {
+		// Forget what was never recorded (a call played without a directory, or cut short), so this stays small.
+		this.conversations.values().removeIf((expected) -> expected.answered.isBefore(answered.minusSeconds(3600)));
+		this.conversations.put(Path.of(base).getFileName().toString(), new Expected(conversation, answered));
+	}
+
+	/** The conversation's channel the file records, if its call has one; else the fixture. */
+	private RecordedAudio audio(String file, AudioFixture fixture, Instant started) {
+		String name = Path.of(file).getFileName().toString().replaceFirst("\\.wav$", "");
+		Conversation.Channel channel = Conversation.Channel.MIXED;
+		if (name.endsWith("-agent") || name.endsWith("-customer")) {
+			channel = name.endsWith("-agent") ? Conversation.Channel.AGENT : Conversation.Channel.CUSTOMER;
+			name = name.substring(0, name.lastIndexOf('-'));
+		}
+		Expected expected = this.conversations.get(name);
+		if (expected == null) {
+			return fixture;
+		}
+		long lead = Math.max(0, Duration.between(started, expected.answered).toMillis())
+				* AudioFixture.BYTES_PER_SECOND / 1000 & ~1L;
+		return expected.conversation.channel(channel, lead);
+	}
+
+	private record Expected(Conversation conversation, Instant answered) {
 	}
 
 	private Path inDirectory(String file) {
@@ -108,7 +144,7 @@ final class MixMonitorFiles {
 
 		private final Path path;
 
-		private final AudioFixture audio;
+		private final RecordedAudio audio;
 
 		private final Instant started;
 
@@ -116,7 +152,7 @@ final class MixMonitorFiles {
 
 		private long written;
 
-		Recording(Path path, AudioFixture audio, Instant started) {
+		Recording(Path path, RecordedAudio audio, Instant started) {
 			this.path = path;
 			this.audio = audio;
 			this.started = started;

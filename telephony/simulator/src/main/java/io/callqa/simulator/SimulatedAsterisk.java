@@ -88,7 +88,35 @@ final class SimulatedAsterisk {
 
 	RenderedCall render(CallScript script) {
 		SimulatedQueue queue = this.queues.queue(script.queueName());
-		return InboundCall.render(script, queue, this.ids, this.recordings.directoryName(), Instant.now());
+		RenderedCall call = InboundCall.render(script, queue, this.ids, this.recordings.directoryName(),
+				Instant.now());
+		Conversation conversation = script.conversationOrNull();
+		if (conversation != null) {
+			expect(call, conversation);
+		}
+		return call;
+	}
+
+	/** An outbound call as our callback engine would originate it, the customer answering after 2 s. */
+	RenderedCall callOut(ReceivedOriginate request, Conversation conversation) {
+		RenderedCall call = CallbackCall.render(request, OriginateOutcome.answered(conversation.length()), this.ids,
+				this.recordings.directoryName(), Instant.now());
+		expect(call, conversation);
+		return call;
+	}
+
+	/** The call's recordings will hold the conversation from the moment the parties are bridged. */
+	private void expect(RenderedCall call, Conversation conversation) {
+		if (call.recordingFile() == null) {
+			return;
+		}
+		Instant answered = call.scenario().events().stream()
+			.filter((event) -> event.type().equals("BridgeEnter"))
+			.map(SimulatedAsterisk::timestampOf)
+			.findFirst()
+			.orElse(call.start());
+		String file = call.recordingFile();
+		this.recordings.expect(file.substring(0, file.length() - ".wav".length()), conversation, answered);
 	}
 
 	/** Answers an Originate after its response went out: renders the callback call and plays it. */
