@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The manager dashboard's promises card, in headless Chromium: a scripted day's promises per agent, kept on time and
- * broken, as the API counts them.
+ * broken, as the API counts them; and the call page's list of the call's promises.
  */
 @SpringBootTest(classes = CallQaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -74,6 +74,13 @@ class BrowserPromisesCardTests {
 		assertThat(browser.text("#promises tr[data-key='" + keeper + "'] td:nth-child(3)")).isEqualTo("1");
 		assertThat(browser.text("#promises tr[data-key='" + breaker + "'] td:nth-child(5)")).isEqualTo("1");
 		browser.screenshot("manager-dashboard-promises");
+
+		browser.open("/call.html?id=" + keptCall);
+		browser.until((d) -> browser.script("return document.getElementById('promises-panel') ? true : null;"));
+		assertThat(browser.text("#promises-panel li")).contains("i will call you back within the hour")
+			.contains("kept")
+			.contains("@ 0:06");
+		browser.screenshot("call-promises");
 	}
 
 	private static Instant at(String time) {

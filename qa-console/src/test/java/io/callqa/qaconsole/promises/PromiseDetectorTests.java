@@ -57,6 +57,12 @@ class PromiseDetectorTests {
 		assertThat(dueOf("i will call you back as soon as possible")).isEqualTo(at(4, 11, 0));
 		assertThat(dueOf("i will call you back in twenty minutes")).isEqualTo(at(4, 10, 20));
 		assertThat(dueOf("i will call you back by friday afternoon")).isEqualTo(at(7, 17, 0));
+		assertThat(dueOf("i will call you back right away")).isEqualTo(at(4, 11, 0));
+		assertThat(dueOf("i will call you back shortly")).isEqualTo(at(4, 11, 0));
+		assertThat(dueOf("i will call you back by the end of the week")).isEqualTo(at(7, 17, 0));
+		assertThat(dueOf("i will call you back tonight")).isEqualTo(at(4, 21, 0));
+		assertThat(dueOf("i will be in touch tomorrow")).isEqualTo(at(5, 17, 0));
+		assertThat(single(agent("i will be in touch tomorrow")).kind()).isEqualTo(PromiseKind.CALLBACK);
 	}
 
 	@Test
@@ -78,6 +84,7 @@ class PromiseDetectorTests {
 	void emailPromisesShouldBeEmail() {
 		assertThat(single(agent("i'll email you the details")).kind()).isEqualTo(PromiseKind.EMAIL);
 		assertThat(single(agent("i'll email you the details")).when()).isNull();
+		assertThat(single(agent("we'll send you an email")).kind()).isEqualTo(PromiseKind.EMAIL);
 		assertThat(single(agent("we will send you an email with the confirmation")).kind())
 			.isEqualTo(PromiseKind.EMAIL);
 		assertThat(single(agent("i will e mail you the invoice")).kind()).isEqualTo(PromiseKind.EMAIL);
