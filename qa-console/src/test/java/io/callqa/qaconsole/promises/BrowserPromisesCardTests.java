@@ -79,7 +79,7 @@ class BrowserPromisesCardTests {
 		browser.until((d) -> browser.script("return document.getElementById('promises-panel') ? true : null;"));
 		assertThat(browser.text("#promises-panel li")).contains("i will call you back within the hour")
 			.contains("kept")
-			.contains("@ 0:06");
+			.contains("@ 0:05");
 		browser.screenshot("call-promises");
 	}
 
