@@ -46,6 +46,9 @@ final class PromiseDetector {
 
 	private static final int TIME_BEFORE = 6;
 
+	/** How far after a verb an "and" may join the subject's next promise. */
+	private static final int CONTINUATION = 8;
+
 	/** A second mention of the same kind of promise this soon after the first is the same promise. */
 	private static final double SAME_PROMISE_SEC = 20;
 
@@ -83,35 +86,71 @@ final class PromiseDetector {
 			if (promise.isEmpty()) {
 				continue;
 			}
+			// "I will process the refund today and call you back within one hour": one subject, two promises.
+			int start = i;
 			int verbEnd = promise.get()[0];
 			PromiseKind kind = PromiseKind.values()[promise.get()[1]];
-			int start = i;
-			int end = verbEnd;
-			TimeExpressions.Found time = null;
-			for (int j = verbEnd; j < tokens.size() && j < verbEnd + TIME_AFTER && time == null; j++) {
-				if (j > verbEnd && SUBJECTS.contains(text.get(j)) && promise(text, j).isPresent()) {
-					break; // the next promise's time is its own
-				}
-				time = TimeExpressions.at(text, j).orElse(null);
-			}
-			if (time != null) {
-				end = Math.max(end, time.to());
-			}
-			else {
-				int subject = i;
-				for (int j = i - 1; j >= 0 && j >= i - TIME_BEFORE && time == null; j--) {
-					time = TimeExpressions.at(text, j).filter((f) -> f.to() <= subject).orElse(null);
+			boolean first = true;
+			while (true) {
+				int @Nullable [] next = continuation(text, verbEnd);
+				int limit = (next != null) ? next[0] : verbEnd + TIME_AFTER;
+				int end = verbEnd;
+				TimeExpressions.Found time = null;
+				for (int j = verbEnd; j < tokens.size() && j < limit && time == null; j++) {
+					if (j > verbEnd && SUBJECTS.contains(text.get(j)) && promise(text, j).isPresent()) {
+						break; // the next promise's time is its own
+					}
+					time = TimeExpressions.at(text, j).filter((f) -> f.to() <= limit || next == null).orElse(null);
 				}
 				if (time != null) {
-					start = time.from();
+					end = Math.max(end, time.to());
+				}
+				else if (first) {
+					int subject = i;
+					for (int j = i - 1; j >= 0 && j >= i - TIME_BEFORE && time == null; j--) {
+						time = TimeExpressions.at(text, j).filter((f) -> f.to() <= subject).orElse(null);
+					}
+					if (time != null) {
+						start = time.from();
+					}
+				}
+				String phrase = said(words, tokens, start, end);
+				String timePhrase = (time != null) ? said(words, tokens, time.from(), time.to()) : null;
+				found.add(new Spoken(kind, phrase, tokens.get(start).start(), tokens.get(end - 1).end(),
+						utterance.speaker(), timePhrase, (time != null) ? time.when() : null));
+				i = end - 1;
+				if (next == null) {
+					break;
+				}
+				start = next[0];
+				verbEnd = next[1];
+				kind = PromiseKind.values()[next[2]];
+				first = false;
+			}
+		}
+	}
+
+	/**
+	 * A second promise of the same subject joined by "and" within a few words after {@code from} ("... and call
+	 * you back"): {start of its verb, end of its verb phrase, kind ordinal}, or null.
+	 */
+	private static int @Nullable [] continuation(List<String> t, int from) {
+		for (int j = from; j < t.size() && j < from + CONTINUATION; j++) {
+			if (SUBJECTS.contains(t.get(j))) {
+				return null; // a new clause
+			}
+			if ("and".equals(t.get(j))) {
+				int k = j + 1;
+				while (k < t.size() && k <= j + 3 && FILLERS.contains(t.get(k)) && verb(t, k) == null) {
+					k++;
+				}
+				int[] verb = verb(t, k);
+				if (verb != null) {
+					return new int[] { k, verb[0], verb[1] };
 				}
 			}
-			String phrase = said(words, tokens, start, end);
-			String timePhrase = (time != null) ? said(words, tokens, time.from(), time.to()) : null;
-			found.add(new Spoken(kind, phrase, tokens.get(start).start(), tokens.get(end - 1).end(),
-					utterance.speaker(), timePhrase, (time != null) ? time.when() : null));
-			i = end - 1;
 		}
+		return null;
 	}
 
 	/**
@@ -143,6 +182,11 @@ final class PromiseDetector {
 			k++;
 		}
 		int[] verb = verb(t, k);
+		if (verb == null) {
+			// "I will check with the courier and call you back": the promise is the verb after "and".
+			int[] next = continuation(t, k);
+			verb = (next != null) ? new int[] { next[1], next[2] } : null;
+		}
 		return Optional.ofNullable(verb);
 	}
 

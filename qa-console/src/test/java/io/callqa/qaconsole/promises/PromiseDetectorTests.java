@@ -81,6 +81,23 @@ class PromiseDetectorTests {
 	}
 
 	@Test
+	void oneSubjectMayMakeTwoPromisesJoinedByAnd() {
+		// The transcription fixtures' words (conversation.txt, refund.txt).
+		List<PromiseDetector.Spoken> both = PromiseDetector
+			.find(agent("i am sorry about that i will process the refund today and call you back within one hour"));
+		assertThat(both).extracting(PromiseDetector.Spoken::kind).containsExactly(PromiseKind.OTHER, PromiseKind.CALLBACK);
+		assertThat(both.get(0).phrase()).isEqualTo("i will process the refund today");
+		assertThat(both.get(0).when().due(END, CLOSING)).isEqualTo(at(4, 17, 0));
+		assertThat(both.get(1).phrase()).isEqualTo("call you back within one hour");
+		assertThat(both.get(1).when().due(END, CLOSING)).isEqualTo(at(4, 11, 0));
+		PromiseDetector.Spoken courier = single(
+				agent("i am sorry for the delay i will check with the courier and call you back tomorrow morning"));
+		assertThat(courier.kind()).isEqualTo(PromiseKind.CALLBACK);
+		assertThat(courier.phrase()).isEqualTo("i will check with the courier and call you back tomorrow morning");
+		assertThat(due(courier)).isEqualTo(at(5, 12, 0));
+	}
+
+	@Test
 	void emailPromisesShouldBeEmail() {
 		assertThat(single(agent("i'll email you the details")).kind()).isEqualTo(PromiseKind.EMAIL);
 		assertThat(single(agent("i'll email you the details")).when()).isNull();
