@@ -26,6 +26,17 @@ final class PromiseDetector {
 	private static final Set<String> SUBJECTS = Set.of("i", "we", "someone", "somebody", "colleague", "team",
 			"manager", "supervisor", "technician", "engineer", "department");
 
+	/**
+	 * Words before "will" that do not commit the call center (the customer, a thing). Any other word may be a
+	 * misheard "I": the model hears "i will process" as "guy will profit".
+	 */
+	private static final Set<String> NOT_SUBJECTS = Set.of("you", "it", "that", "this", "there", "which", "what",
+			"who", "he", "she", "they", "these", "those", "thing", "things", "when", "where", "how", "why", "if");
+
+	/** After "will", a pronoun makes a question ("will you...", "what time will i..."). */
+	private static final Set<String> PRONOUNS = Set.of("i", "you", "we", "they", "it", "he", "she", "someone",
+			"somebody");
+
 	/** Words between the subject and "will" that keep the meaning ("I personally will"). */
 	private static final Set<String> BEFORE_MODAL = Set.of("personally", "myself", "also", "definitely", "then");
 
@@ -79,7 +90,7 @@ final class PromiseDetector {
 		List<Token> tokens = tokens(words);
 		List<String> text = tokens.stream().map(Token::text).toList();
 		for (int i = 0; i < tokens.size(); i++) {
-			if (!SUBJECTS.contains(text.get(i))) {
+			if (NOT_SUBJECTS.contains(text.get(i))) {
 				continue;
 			}
 			Optional<int[]> promise = promise(text, i);
@@ -97,7 +108,7 @@ final class PromiseDetector {
 				int end = verbEnd;
 				TimeExpressions.Found time = null;
 				for (int j = verbEnd; j < tokens.size() && j < limit && time == null; j++) {
-					if (j > verbEnd && SUBJECTS.contains(text.get(j)) && promise(text, j).isPresent()) {
+					if (j > verbEnd && !NOT_SUBJECTS.contains(text.get(j)) && promise(text, j).isPresent()) {
 						break; // the next promise's time is its own
 					}
 					time = TimeExpressions.at(text, j).filter((f) -> f.to() <= limit || next == null).orElse(null);
@@ -174,7 +185,7 @@ final class PromiseDetector {
 		else {
 			return Optional.empty();
 		}
-		if (is(t, k, "not") || is(t, k, "never")) {
+		if (is(t, k, "not") || is(t, k, "never") || (k < t.size() && PRONOUNS.contains(t.get(k)))) {
 			return Optional.empty();
 		}
 		for (int skipped = 0; k < t.size() && skipped < 4 && FILLERS.contains(t.get(k)) && verb(t, k) == null;

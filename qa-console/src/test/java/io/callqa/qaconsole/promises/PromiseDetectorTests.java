@@ -98,6 +98,19 @@ class PromiseDetectorTests {
 	}
 
 	@Test
+	void aMisheardSubjectShouldStillMakeAPromise() {
+		// What the bundled model hears in the fixture conversation-stereo-8k.wav.
+		PromiseDetector.Spoken promise = single(
+				agent("i'm sorry about that guy will profit the reef and today and call you back within one hour"));
+		assertThat(promise.kind()).isEqualTo(PromiseKind.CALLBACK);
+		assertThat(promise.timePhrase()).isEqualTo("within one hour");
+		assertThat(single(agent("the technician will call you on monday")).kind()).isEqualTo(PromiseKind.CALLBACK);
+		assertThat(PromiseDetector.find(agent("you will get an email and it will send you a link"))).isEmpty();
+		assertThat(PromiseDetector.find(agent("so what time will you call me back"))).isEmpty();
+		assertThat(PromiseDetector.find(agent("the parcel will arrive tomorrow"))).isEmpty();
+	}
+
+	@Test
 	void emailPromisesShouldBeEmail() {
 		assertThat(single(agent("i'll email you the details")).kind()).isEqualTo(PromiseKind.EMAIL);
 		assertThat(single(agent("i'll email you the details")).when()).isNull();
