@@ -3,7 +3,7 @@ import { api, el, query, dateTime, showError } from './api.js';
 import { initPage } from './nav.js';
 
 await initPage({ roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] });
-const KINDS = { LOW_SURVEY: 'Survey under 5', OVERDUE_CALLBACK: 'Overdue callback' };
+const KINDS = { LOW_SURVEY: 'Survey under 5', OVERDUE_CALLBACK: 'Overdue callback', BROKEN_PROMISE: 'Broken promise' };
 const kindSelect = document.getElementById('kind');
 const showAll = document.getElementById('show-all');
 kindSelect.addEventListener('change', load);

@@ -10,6 +10,8 @@ public enum AlertKind {
 	/** A promised callback is still not made after its promised time. */
 	OVERDUE_CALLBACK,
 	/** An evaluation failed a critical item of the standard. */
-	FAILED_CRITICAL
+	FAILED_CRITICAL,
+	/** An agent's callback promise passed its due time with no call to the customer. */
+	BROKEN_PROMISE
 
 }

@@ -1,5 +1,7 @@
 package io.callqa.transcription;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,6 +12,12 @@ public interface Transcriptions {
 	Optional<TranscriptionStatus> statusOf(long callId);
 
 	Optional<Transcript> transcriptOf(long callId);
+
+	/**
+	 * Calls whose transcript was stored at or after {@code since}, by call id above {@code afterCallId}, in id order,
+	 * at most {@code limit}: for features that look at every transcript and sweep for the ones they missed.
+	 */
+	List<Long> transcribedSince(Instant since, long afterCallId, int limit);
 
 	/**
 	 * Queues a FAILED transcription again (an admin's retry once the cause is fixed).

@@ -1,5 +1,7 @@
 package io.callqa.transcription.jobs;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +79,17 @@ class TranscriptRepository {
 			.param("text", utterance.text())
 			.param("words", json.writeValueAsString(utterance.words().stream().map(TranscriptRepository::toJson).toList()))
 			.update();
+	}
+
+	List<Long> transcribedSince(Instant since, long afterCallId, int limit) {
+		return this.jdbc.sql("""
+				select call_id from transcript where created_at >= :since and call_id > :after
+				order by call_id limit :limit""")
+			.param("since", Timestamp.from(since))
+			.param("after", afterCallId)
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
 	}
 
 	Optional<Transcript> find(long callId) {

@@ -1,5 +1,7 @@
 package io.callqa.transcription.jobs;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,6 +52,12 @@ class TranscriptionsService implements Transcriptions {
 	@Transactional(readOnly = true)
 	public Optional<Transcript> transcriptOf(long callId) {
 		return this.transcripts.find(callId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Long> transcribedSince(Instant since, long afterCallId, int limit) {
+		return this.transcripts.transcribedSince(since, afterCallId, limit);
 	}
 
 	@Override
