@@ -1,6 +1,10 @@
 package io.callqa.transcription;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * What other modules ask of transcription: a call's status and transcript, the backlog, and transcript search.
@@ -10,6 +14,13 @@ public interface Transcriptions {
 	Optional<TranscriptionStatus> statusOf(long callId);
 
 	Optional<Transcript> transcriptOf(long callId);
+
+	/**
+	 * The ids of calls that have a stored transcript, ascending, after {@code afterCallId}, at most {@code limit}: for
+	 * sweeps over transcribed calls (automatic scoring). {@code storedSince}, when given, keeps only transcripts stored
+	 * from that instant on.
+	 */
+	List<Long> transcribedCallIds(@Nullable Instant storedSince, long afterCallId, int limit);
 
 	/**
 	 * Queues a FAILED transcription again (an admin's retry once the cause is fixed).

@@ -1,10 +1,13 @@
 package io.callqa.transcription.jobs;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -85,6 +88,18 @@ class TranscriptRepository {
 			.query(Double.class)
 			.optional();
 		return audioSec.map((sec) -> new Transcript(callId, sec, utterances(callId)));
+	}
+
+	List<Long> callIds(@Nullable Instant storedSince, long afterCallId, int limit) {
+		return this.jdbc.sql("""
+				select call_id from transcript
+				where call_id > :after and (cast(:since as timestamptz) is null or created_at >= :since)
+				order by call_id limit :limit""")
+			.param("after", afterCallId)
+			.param("since", (storedSince != null) ? Timestamp.from(storedSince) : null)
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
 	}
 
 	private List<Utterance> utterances(long callId) {

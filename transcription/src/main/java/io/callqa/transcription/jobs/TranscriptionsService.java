@@ -1,6 +1,10 @@
 package io.callqa.transcription.jobs;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -50,6 +54,12 @@ class TranscriptionsService implements Transcriptions {
 	@Transactional(readOnly = true)
 	public Optional<Transcript> transcriptOf(long callId) {
 		return this.transcripts.find(callId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Long> transcribedCallIds(@Nullable Instant storedSince, long afterCallId, int limit) {
+		return this.transcripts.callIds(storedSince, afterCallId, limit);
 	}
 
 	@Override

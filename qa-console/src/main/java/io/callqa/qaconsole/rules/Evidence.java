@@ -1,0 +1,3 @@
+package io.callqa.qaconsole.rules;
+
+public record Evidence(double startSec, double endSec, String speaker, String words) {}

@@ -1,0 +1,3 @@
+package io.callqa.qaconsole.rules;
+
+public enum RuleOutcome { PASS, FAIL, NA }
