@@ -230,7 +230,7 @@ class AutomaticEvaluationRepository {
 	}
 
 	/** An earlier, replaced evaluation of a call: listed so its reviews stay findable. */
-	record Earlier(long id, long scorecardVersionId, int version, @Nullable Double score, Instant evaluatedAt,
+	record Earlier(long evaluationId, long scorecardVersionId, int version, @Nullable Double score, Instant evaluatedAt,
 			int reviews) {
 	}
 
