@@ -2,11 +2,26 @@ package io.callqa.qaconsole.rules;
 
 import io.callqa.transcription.Transcript;
 
-public interface AutomaticScoring {   // a Spring bean
-	/** The items of this version that have a rule, evaluated (items without a rule are left out: they stay manual).
-	 *  Compiled rules are cached per version id. Safe from many threads. */
+/**
+ * Scores calls automatically with the rules of a scorecard version's items.
+ */
+public interface AutomaticScoring {
+
+	/**
+	 * The items of this version that have a rule, evaluated (items without a rule are left out: they stay manual).
+	 * Compiled rules are cached per version id. Safe from many threads.
+	 *
+	 * @throws RuntimeException (the standards' own "not found") if there is no such version
+	 */
 	AutomaticResult evaluate(long scorecardVersionId, Transcript transcript, CallFacts facts);
+
 	boolean hasRules(long scorecardVersionId);
-	/** The call's facts from telephony (wait, hold, survey where known). */
+
+	/**
+	 * The call's facts from telephony (wait, hold, survey where known).
+	 *
+	 * @throws io.callqa.telephony.CallNotFoundException if there is no such call
+	 */
 	CallFacts factsOf(long callId);
+
 }

@@ -1,3 +1,10 @@
 package io.callqa.qaconsole.rules;
 
-public enum RuleOutcome { PASS, FAIL, NA }
+/**
+ * What a rule found: the item passed, failed, or the rule could not apply to this call (N/A, with the reason).
+ */
+public enum RuleOutcome {
+
+	PASS, FAIL, NA
+
+}

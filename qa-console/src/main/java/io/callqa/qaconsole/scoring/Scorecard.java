@@ -13,11 +13,14 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+import io.callqa.qaconsole.rules.Rule;
+import io.callqa.qaconsole.rules.RuleValidation;
+
 /**
  * A written standard as a checklist: sections of weighted items and the percentage needed to pass. It validates
  * answers against its items and computes an evaluation's score itself.
  */
-record Scorecard(double passThreshold, List<Section> sections) {
+public record Scorecard(double passThreshold, List<Section> sections) {
 
 	private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
@@ -45,6 +48,21 @@ record Scorecard(double passThreshold, List<Section> sections) {
 		return this;
 	}
 
+	/**
+	 * {@link #validated()}, and every item's rule usable: a known kind with what it needs, queries the search can
+	 * parse.
+	 */
+	public Scorecard validated(RuleValidation rules) {
+		validated();
+		for (Item item : items()) {
+			if (item.rule() != null) {
+				String problem = rules.problem(item.rule());
+				require(problem == null, "Item '" + item.key() + "': " + problem);
+			}
+		}
+		return this;
+	}
+
 	private static void validate(Item item, Set<String> keys) {
 		require(item.key() != null && KEY.matcher(item.key()).matches(),
 				"Item key '" + item.key() + "' must be lower-case letters, digits, '.', '_' or '-'");
@@ -54,6 +72,8 @@ record Scorecard(double passThreshold, List<Section> sections) {
 		require(item.weight() > 0, "Item '" + item.key() + "' needs a weight above 0");
 		require(item.type() == ItemType.YES_NO || (item.maxPoints() != null && item.maxPoints() >= 1),
 				"POINTS item '" + item.key() + "' needs maxPoints of at least 1");
+		String problem = (item.rule() != null) ? item.rule().problem() : null;
+		require(problem == null, "Item '" + item.key() + "': " + problem);
 	}
 
 	public List<Item> items() {
@@ -159,10 +179,23 @@ record Scorecard(double passThreshold, List<Section> sections) {
 
 	/**
 	 * One check of the standard. YES_NO items score 1 or 0; POINTS items 0 to {@code maxPoints}. A critical item
-	 * answered "no" (or 0 points) fails the whole evaluation.
+	 * answered "no" (or 0 points) fails the whole evaluation. An item with a {@link Rule} is also scored automatically
+	 * on every transcribed call; one without stays manual.
 	 */
 	public record Item(String key, String label, double weight, ItemType type, @Nullable Integer maxPoints,
-			boolean naAllowed, boolean critical, @Nullable String guidance) {
+			boolean naAllowed, boolean critical, @Nullable String guidance, @Nullable Rule rule) {
+
+		/** An item without a rule: scored by people only. */
+		public Item(String key, String label, double weight, ItemType type, @Nullable Integer maxPoints,
+				boolean naAllowed, boolean critical, @Nullable String guidance) {
+			this(key, label, weight, type, maxPoints, naAllowed, critical, guidance, null);
+		}
+
+		/** The same item with this rule. */
+		public Item withRule(@Nullable Rule rule) {
+			return new Item(this.key, this.label, this.weight, this.type, this.maxPoints, this.naAllowed, this.critical,
+					this.guidance, rule);
+		}
 
 		/** Reads an item from JSON: flags default to false, a missing weight is left for validation to report. */
 		@JsonCreator
@@ -170,9 +203,10 @@ record Scorecard(double passThreshold, List<Section> sections) {
 				@JsonProperty("weight") @Nullable Double weight, @JsonProperty("type") ItemType type,
 				@JsonProperty("maxPoints") @Nullable Integer maxPoints,
 				@JsonProperty("naAllowed") @Nullable Boolean naAllowed,
-				@JsonProperty("critical") @Nullable Boolean critical, @JsonProperty("guidance") @Nullable String guidance) {
+				@JsonProperty("critical") @Nullable Boolean critical, @JsonProperty("guidance") @Nullable String guidance,
+				@JsonProperty("rule") @Nullable Rule rule) {
 			return new Item(key, label, (weight != null) ? weight : 0, type, maxPoints, Boolean.TRUE.equals(naAllowed),
-					Boolean.TRUE.equals(critical), guidance);
+					Boolean.TRUE.equals(critical), guidance, rule);
 		}
 
 		/** The value that earns the full weight. */

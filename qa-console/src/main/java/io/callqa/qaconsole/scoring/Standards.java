@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
 
+import io.callqa.qaconsole.rules.RuleValidation;
 import io.callqa.telephony.CallNotFoundException;
 import io.callqa.telephony.CallSummary;
 
@@ -16,7 +17,7 @@ import io.callqa.telephony.CallSummary;
  * that used them), assigned to queues, and resolved for a call.
  */
 @Service
-class Standards {
+public class Standards {
 
 	/** The name of the standard that scores every queue without an assignment. */
 	public static final String DEFAULT_NAME = "DEFAULT";
@@ -25,9 +26,12 @@ class Standards {
 
 	private final CallRows calls;
 
-	Standards(StandardRepository standards, CallRows calls) {
+	private final RuleValidation rules;
+
+	Standards(StandardRepository standards, CallRows calls, RuleValidation rules) {
 		this.standards = standards;
 		this.calls = calls;
+		this.rules = rules;
 	}
 
 	@Transactional(readOnly = true)
@@ -58,7 +62,7 @@ class Standards {
 	public StandardDetails create(String name, @Nullable String description, Scorecard scorecard,
 			@Nullable String createdBy) {
 		Assert.hasText(name, "'name' must not be empty");
-		scorecard.validated();
+		scorecard.validated(this.rules);
 		long id = this.standards.insertIfAbsent(name.strip(), description)
 			.orElseThrow(() -> new DuplicateStandardException(name));
 		this.standards.insertVersion(id, scorecard, createdBy);
@@ -69,7 +73,7 @@ class Standards {
 	@Transactional
 	public ScorecardVersion edit(long standardId, Scorecard scorecard, @Nullable String description,
 			@Nullable String editedBy) {
-		scorecard.validated();
+		scorecard.validated(this.rules);
 		if (!this.standards.lock(standardId)) {
 			throw new StandardNotFoundException("No standard with id " + standardId);
 		}

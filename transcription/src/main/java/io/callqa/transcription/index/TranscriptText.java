@@ -40,7 +40,7 @@ final class TranscriptText {
 	 * The utterance's words; an utterance with text but no word timings (not from Vosk) gets its text's words, each
 	 * timed as the whole utterance, so it is still searchable and playable from the utterance's start.
 	 */
-	private static List<Word> wordsOf(Utterance utterance) {
+	static List<Word> wordsOf(Utterance utterance) {
 		if (!utterance.words().isEmpty() || utterance.text().isBlank()) {
 			return utterance.words();
 		}
