@@ -27,6 +27,8 @@ create table automatic_evaluation_item (
     outcome       text             not null check (outcome in ('PASS', 'FAIL', 'NA')),
     points        double precision,
     max_points    double precision not null,
+    -- The item's weight in the score (as the scorecard weighs it): effective scores after a review are weighed alike.
+    weight        double precision not null,
     reason        text,
     evidence      jsonb            not null default '[]',
     primary key (evaluation_id, item_key)

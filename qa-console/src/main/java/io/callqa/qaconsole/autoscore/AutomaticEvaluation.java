@@ -19,7 +19,7 @@ record AutomaticEvaluation(long id, long callId, long scorecardVersionId, @Nulla
 
 	/** One item with a rule, as the engine decided it. */
 	record Item(String key, String label, boolean critical, RuleOutcome outcome, @Nullable Double points,
-			double maxPoints, @Nullable String reason, List<Evidence> evidence) {
+			double maxPoints, double weight, @Nullable String reason, List<Evidence> evidence) {
 	}
 
 }

@@ -24,8 +24,8 @@ import io.callqa.qaconsole.rules.ItemResult;
 import io.callqa.qaconsole.rules.RuleOutcome;
 
 /**
- * SQL for {@code automatic_evaluation}, {@code automatic_evaluation_item} and {@code automatic_review}. It also reads
- * which scorecard version scores a queue and its pass mark from scoring's tables (same module), in bulk.
+ * SQL for {@code automatic_evaluation}, {@code automatic_evaluation_item} and {@code automatic_review}; the pass mark
+ * and version number are read with them from scoring's {@code scorecard_version} (same module).
  */
 @Repository
 class AutomaticEvaluationRepository {
@@ -78,7 +78,7 @@ class AutomaticEvaluationRepository {
 	}
 
 	/** Stores the result as the call's current evaluation; the previous one stays, no longer current. */
-	long replace(long callId, @Nullable String agent, AutomaticResult result) {
+	long replace(long callId, @Nullable String agent, AutomaticResult result, Map<String, Double> weights) {
 		this.jdbc.sql("update automatic_evaluation set current = false where call_id = :id and current")
 			.param("id", callId)
 			.update();
@@ -97,8 +97,8 @@ class AutomaticEvaluationRepository {
 		for (ItemResult item : result.items()) {
 			this.jdbc.sql("""
 					insert into automatic_evaluation_item
-					  (evaluation_id, seq, item_key, label, critical, outcome, points, max_points, reason, evidence)
-					values (:id, :seq, :key, :label, :critical, :outcome, :points, :max, :reason, cast(:evidence as jsonb))""")
+					  (evaluation_id, seq, item_key, label, critical, outcome, points, max_points, weight, reason, evidence)
+					values (:id, :seq, :key, :label, :critical, :outcome, :points, :max, :weight, :reason, cast(:evidence as jsonb))""")
 				.param("id", id)
 				.param("seq", seq++)
 				.param("key", item.itemKey())
@@ -107,6 +107,7 @@ class AutomaticEvaluationRepository {
 				.param("outcome", item.outcome().name())
 				.param("points", item.points())
 				.param("max", item.maxPoints())
+				.param("weight", weights.getOrDefault(item.itemKey(), 1.0))
 				.param("reason", item.reason())
 				.param("evidence", json.writeValueAsString(item.evidence()))
 				.update();
@@ -159,7 +160,7 @@ class AutomaticEvaluationRepository {
 			.param("id", evaluationId)
 			.query((rs, row) -> new AutomaticEvaluation.Item(rs.getString("item_key"), rs.getString("label"),
 					rs.getBoolean("critical"), RuleOutcome.valueOf(rs.getString("outcome")),
-					rs.getObject("points", Double.class), rs.getDouble("max_points"), rs.getString("reason"),
+					rs.getObject("points", Double.class), rs.getDouble("max_points"), rs.getDouble("weight"), rs.getString("reason"),
 					json.readValue(rs.getString("evidence"), EVIDENCE)))
 			.list();
 	}
@@ -197,21 +198,6 @@ class AutomaticEvaluationRepository {
 			.param("comment", comment)
 			.param("reviewer", reviewer)
 			.update();
-	}
-
-	/**
-	 * The current scorecard version of the queue's standard (the assigned one, else the default standard named
-	 * {@code DEFAULT}): the same choice as scoring's {@code Standards.for"""ueue}; empty before the default exists.
-	 */
-	Optional<Long> versionOf(@Nullable String queue) {
-		return this.jdbc.sql("""
-				select v.id from scorecard_version v
-				where v.standard_id = coalesce((select standard_id from scorecard_assignment where queue = :queue),
-				                               (select id from standard where name = 'DEFAULT'))
-				order by v.version desc limit 1""")
-			.param("queue", queue)
-			.query(Long.class)
-			.optional();
 	}
 
 	/** Per agent, the average automatic score and count of current evaluations of calls evaluated in [from, to). */

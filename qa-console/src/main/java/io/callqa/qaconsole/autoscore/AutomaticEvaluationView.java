@@ -24,7 +24,8 @@ record AutomaticEvaluationView(long callId, long evaluationId, long scorecardVer
 	record Totals(@Nullable Double score, boolean passed, boolean criticalFailed) {
 	}
 
-	record Item(String key, String label, boolean critical, double maxPoints, Decision automatic, Effective effective,
+	record Item(String key, String label, boolean critical, double maxPoints, double weight, Decision automatic,
+			Effective effective,
 			List<Review> reviews) {
 	}
 
@@ -55,7 +56,7 @@ record AutomaticEvaluationView(long callId, long evaluationId, long scorecardVer
 					: new Effective(latest.outcome(), latest.points(),
 							(latest.action() == Review.Action.CONFIRM) ? Source.CONFIRMED : Source.OVERRIDDEN,
 							latest.reviewer(), latest.reviewedAt());
-			items.add(new Item(item.key(), item.label(), item.critical(), item.maxPoints(),
+			items.add(new Item(item.key(), item.label(), item.critical(), item.maxPoints(), item.weight(),
 					new Decision(item.outcome(), item.points(), item.reason(), item.evidence()), effective,
 					itemReviews));
 		}
@@ -67,8 +68,8 @@ record AutomaticEvaluationView(long callId, long evaluationId, long scorecardVer
 	}
 
 	/**
-	 * The score of the effective values, as the rules score the automatic ones: 100 × points / maximum over the items
-	 * that are not N/A, 0 when a critical item failed.
+	 * The score of the effective values, as the rules score the automatic ones: 100 × Σ(weight × points / maximum) /
+	 * Σ weight over the items that are not N/A, 0 when a critical item failed.
 	 */
 	static Totals totals(List<Item> items, double passThreshold) {
 		double earned = 0;
@@ -78,8 +79,9 @@ record AutomaticEvaluationView(long callId, long evaluationId, long scorecardVer
 			if (item.effective().outcome() == RuleOutcome.NA) {
 				continue;
 			}
-			earned += (item.effective().points() != null) ? item.effective().points() : 0;
-			possible += item.maxPoints();
+			double points = (item.effective().points() != null) ? item.effective().points() : 0;
+			earned += item.weight() * points / item.maxPoints();
+			possible += item.weight();
 			criticalFailed |= item.critical() && item.effective().outcome() == RuleOutcome.FAIL;
 		}
 		if (possible == 0) {

@@ -15,6 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.callqa.qaconsole.rules.AutomaticResult;
 import io.callqa.qaconsole.rules.AutomaticScoring;
 import io.callqa.qaconsole.rules.CallFacts;
+import io.callqa.qaconsole.rules.RuledItem;
+import io.callqa.qaconsole.rules.RuledScorecards;
+import io.callqa.qaconsole.scoring.Standards;
 import io.callqa.transcription.Transcript;
 import io.callqa.transcription.Transcriptions;
 
@@ -36,10 +39,16 @@ class AutomaticEvaluator {
 
 	private final TransactionTemplate transaction;
 
-	AutomaticEvaluator(Transcriptions transcriptions, AutomaticScoring scoring,
-			AutomaticEvaluationRepository evaluations, TransactionTemplate transaction) {
+	private final Standards standards;
+
+	private final RuledScorecards scorecards;
+
+	AutomaticEvaluator(Transcriptions transcriptions, AutomaticScoring scoring, Standards standards,
+			RuledScorecards scorecards, AutomaticEvaluationRepository evaluations, TransactionTemplate transaction) {
 		this.transcriptions = transcriptions;
 		this.scoring = scoring;
+		this.standards = standards;
+		this.scorecards = scorecards;
 		this.evaluations = evaluations;
 		this.transaction = transaction;
 	}
@@ -60,12 +69,12 @@ class AutomaticEvaluator {
 	 * when it was evaluated meanwhile.
 	 */
 	Optional<Long> evaluate(long callId, Mode mode) {
-		return evaluate(callId, mode, new HashMap<>());
+		return evaluate(callId, mode, new Versions());
 	}
 
 	/** As {@link #evaluate(long, Mode)}, each call of the batch in turn, the version of each queue looked up once. */
 	int evaluateAll(List<Long> callIds, Mode mode) {
-		Map<String, Optional<Long>> versions = new HashMap<>();
+		Versions versions = new Versions();
 		int stored = 0;
 		for (long callId : callIds) {
 			try {
@@ -78,34 +87,53 @@ class AutomaticEvaluator {
 		return stored;
 	}
 
-	private Optional<Long> evaluate(long callId, Mode mode, Map<String, Optional<Long>> versions) {
+	private Optional<Long> evaluate(long callId, Mode mode, Versions versions) {
 		Optional<Transcript> transcript = this.transcriptions.transcriptOf(callId);
 		if (transcript.isEmpty()) {
 			return Optional.empty();
 		}
 		CallFacts facts = this.scoring.factsOf(callId);
-		Optional<Long> version = versions.computeIfAbsent(key(facts.queue()),
-				(queue) -> this.evaluations.versionOf(facts.queue()));
-		if (version.isEmpty()) {
-			log.debug("Call {}: no standard yet, not evaluated", callId);
-			return Optional.empty();
-		}
-		AutomaticResult result = this.scoring.hasRules(version.get())
-				? this.scoring.evaluate(version.get(), transcript.get(), facts)
+		long version = versions.of(facts.queue());
+		AutomaticResult result = this.scoring.hasRules(version)
+				? this.scoring.evaluate(version, transcript.get(), facts)
 				// Stored all the same, so the sweep does not come back to the call: every item stays manual.
-				: new AutomaticResult(version.get(), null, false, false, List.of());
+				: new AutomaticResult(version, null, false, false, List.of());
+		Map<String, Double> weights = versions.weights(version);
 		return Optional.ofNullable(this.transaction.execute((status) -> {
 			this.evaluations.lockCall(callId);
 			if (mode == Mode.IF_MISSING && this.evaluations.hasCurrent(callId)) {
 				return null;
 			}
-			return this.evaluations.replace(callId, facts.agent(), result);
+			return this.evaluations.replace(callId, facts.agent(), result, weights);
 		}));
 	}
 
-	private static String key(@Nullable String queue) {
-		// Queue names never start with a NUL: the key of calls with no queue.
-		return (queue != null) ? queue : "\0";
+	/**
+	 * Which version scores a queue now ({@link Standards#forQueue}) and the weights of its ruled items, each looked up
+	 * once per batch.
+	 */
+	private final class Versions {
+
+		private final Map<String, Long> byQueue = new HashMap<>();
+
+		private final Map<Long, Map<String, Double>> weights = new HashMap<>();
+
+		long of(@Nullable String queue) {
+			// Queue names never start with a NUL: the key of calls with no queue.
+			return this.byQueue.computeIfAbsent((queue != null) ? queue : "\0",
+					(key) -> AutomaticEvaluator.this.standards.forQueue(queue).id());
+		}
+
+		Map<String, Double> weights(long versionId) {
+			return this.weights.computeIfAbsent(versionId, (id) -> {
+				Map<String, Double> byKey = new HashMap<>();
+				for (RuledItem item : AutomaticEvaluator.this.scorecards.version(id).items()) {
+					byKey.put(item.key(), item.weight());
+				}
+				return byKey;
+			});
+		}
+
 	}
 
 }
