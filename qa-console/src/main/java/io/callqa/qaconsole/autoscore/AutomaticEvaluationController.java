@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.callqa.qaconsole.calls.CallAccess;
@@ -77,6 +78,25 @@ class AutomaticEvaluationController {
 	Reevaluation reevaluation(@PathVariable long id, @AuthenticationPrincipal CallQaUser user) {
 		requireStaff(user);
 		return this.reevaluations.find(id).orElseThrow(() -> new ReevaluationNotFoundException(id));
+	}
+
+	/**
+	 * Per agent, the average automatic score and the number of calls with one, of the current evaluations made in
+	 * [from, to) (default: the last 30 days); an agent gets only their own line.
+	 */
+	@GetMapping("/api/automatic-evaluations/agents")
+	List<AgentAverage> agents(@RequestParam(required = false) @Nullable Instant from,
+			@RequestParam(required = false) @Nullable Instant to, @AuthenticationPrincipal CallQaUser user) {
+		Instant end = (to != null) ? to : Instant.now();
+		Instant start = (from != null) ? from : end.minus(java.time.Duration.ofDays(30));
+		String scope = user.agentScope();
+		if (user.role() == Role.AGENT && scope == null) {
+			return List.of();
+		}
+		return this.evaluations.agentAverages(start, end)
+			.stream()
+			.filter((average) -> scope == null || scope.equals(average.agent()))
+			.toList();
 	}
 
 	/** Supervisors and admins review and start re-evaluations (the standards are theirs). */

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -200,19 +199,17 @@ class AutomaticEvaluationRepository {
 			.update();
 	}
 
-	/** Per agent, the average automatic score and count of current evaluations of calls evaluated in [from, to). */
-	Map<String, double[]> agentAverages(Instant from, Instant to) {
-		Map<String, double[]> averages = new HashMap<>();
-		this.jdbc.sql("""
+	/** Per agent, the average automatic score and count of current evaluations made in [from, to), by agent. */
+	List<AgentAverage> agentAverages(Instant from, Instant to) {
+		return this.jdbc.sql("""
 				select agent, avg(score)::float8 as average, count(*) as n from automatic_evaluation
 				where current and score is not null and agent is not null
-				  and evaluated_at >= :from and evaluated_at < :to group by agent""")
+				  and evaluated_at >= :from and evaluated_at < :to group by agent order by agent""")
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
-			.query((rs, row) -> averages.put(rs.getString("agent"),
-					new double[] { rs.getDouble("average"), rs.getLong("n") }))
+			.query((rs, row) -> new AgentAverage(rs.getString("agent"), Math.round(100 * rs.getDouble("average")) / 100.0,
+					rs.getLong("n")))
 			.list();
-		return averages;
 	}
 
 	/** An earlier, replaced evaluation of a call: listed so its reviews stay findable. */

@@ -1,5 +1,6 @@
 package io.callqa.qaconsole.autoscore;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -27,6 +28,14 @@ class AutomaticEvaluations {
 	@Transactional(readOnly = true)
 	Optional<AutomaticEvaluationView> ofCall(long callId) {
 		return this.evaluations.current(callId).map(this::view);
+	}
+
+	@Transactional(readOnly = true)
+	List<AgentAverage> agentAverages(java.time.Instant from, java.time.Instant to) {
+		if (!from.isBefore(to)) {
+			throw new IllegalArgumentException("'from' must be before 'to'");
+		}
+		return this.evaluations.agentAverages(from, to);
 	}
 
 	/**

@@ -155,7 +155,9 @@ class AutomaticEvaluationIntegrationTests {
 		JsonNode before = awaitEvaluation(call, this.supervisor);
 		long evaluationId = before.path("evaluationId").asLong();
 		assertThat(item(before, "greeting").path("automatic").path("outcome").asString()).isEqualTo("FAIL");
+		// Weights: greeting 2 (failed), forbidden 1, anything-else 1, silence 1 (passed): 3 of 5.
 		double automaticScore = before.path("automatic").path("score").asDouble();
+		assertThat(automaticScore).isEqualTo(60.0);
 		String reviews = "/api/calls/" + call + "/automatic-evaluation/reviews";
 
 		HttpResponse<String> noComment = this.supervisor.post(reviews,
@@ -186,7 +188,9 @@ class AutomaticEvaluationIntegrationTests {
 			.isEqualTo(greeting.path("maxPoints").asDouble());
 		assertThat(after.path("reviewed").asBoolean()).isTrue();
 		assertThat(after.path("automatic").path("score").asDouble()).isEqualTo(automaticScore);
-		assertThat(after.path("effective").path("score").asDouble()).isGreaterThan(automaticScore);
+		assertThat(after.path("effective").path("score").asDouble()).isEqualTo(100.0);
+		assertThat(after.path("effective").path("passed").asBoolean()).isTrue();
+		assertThat(after.path("automatic").path("passed").asBoolean()).isFalse();
 
 		HttpResponse<String> confirmed = this.supervisor.post(reviews, """
 				{"itemKey":"greeting","action":"CONFIRM","comment":"Listened again: no greeting after all"}""");
@@ -201,6 +205,8 @@ class AutomaticEvaluationIntegrationTests {
 		assertThat(audit.path("reviews").get(0).path("reviewedAt").asString()).isNotBlank();
 		assertThat(audit.path("reviews").get(1).path("action").asString()).isEqualTo("CONFIRM");
 		assertThat(audit.path("automatic").path("outcome").asString()).isEqualTo("FAIL");
+		assertThat(Http.json(this.manager.get("/api/calls/" + call + "/automatic-evaluation")).path("effective")
+			.path("score").asDouble()).isEqualTo(60.0);
 
 		HttpResponse<String> stale = this.supervisor.post(reviews, """
 				{"evaluationId":%d,"itemKey":"greeting","action":"CONFIRM"}""".formatted(evaluationId + 1_000_000));
@@ -229,6 +235,13 @@ class AutomaticEvaluationIntegrationTests {
 		assertThat(this.agentA.post("/api/automatic-evaluations/reevaluations",
 				"{\"from\":\"2032-01-01T00:00:00Z\",\"to\":\"2032-01-02T00:00:00Z\"}").statusCode()).isEqualTo(403);
 		assertThat(this.agentA.get("/api/automatic-evaluations/reevaluations").statusCode()).isEqualTo(403);
+		// Averages: an agent sees only their own line, staff everyone's.
+		JsonNode mine = Http.json(this.agentA.get("/api/automatic-evaluations/agents"));
+		assertThat(mine.valueStream().map((line) -> line.path("agent").asString())).containsOnly(this.nameA);
+		assertThat(Http.json(this.agentB.get("/api/automatic-evaluations/agents")).valueStream()
+			.map((line) -> line.path("agent").asString())).doesNotContain(this.nameA);
+		assertThat(Http.json(this.manager.get("/api/automatic-evaluations/agents")).valueStream()
+			.map((line) -> line.path("agent").asString())).contains(this.nameA);
 	}
 
 	@Test
