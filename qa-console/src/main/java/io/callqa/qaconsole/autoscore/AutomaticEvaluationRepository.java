@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,8 +41,11 @@ class AutomaticEvaluationRepository {
 
 	private final JdbcClient jdbc;
 
-	AutomaticEvaluationRepository(JdbcClient jdbc) {
+	private final NamedParameterJdbcTemplate batch;
+
+	AutomaticEvaluationRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	/**
@@ -92,24 +97,28 @@ class AutomaticEvaluationRepository {
 			.param("critical", result.criticalFailed())
 			.query(Long.class)
 			.single();
+		// One round trip for all items: re-evaluating a period stores thousands of them.
+		List<MapSqlParameterSource> rows = new java.util.ArrayList<>();
 		int seq = 0;
 		for (ItemResult item : result.items()) {
-			this.jdbc.sql("""
+			rows.add(new MapSqlParameterSource().addValue("id", id)
+				.addValue("seq", seq++)
+				.addValue("key", item.itemKey())
+				.addValue("label", item.label())
+				.addValue("critical", item.critical())
+				.addValue("outcome", item.outcome().name())
+				.addValue("points", item.points())
+				.addValue("max", item.maxPoints())
+				.addValue("weight", weights.getOrDefault(item.itemKey(), 1.0))
+				.addValue("reason", item.reason())
+				.addValue("evidence", json.writeValueAsString(item.evidence())));
+		}
+		if (!rows.isEmpty()) {
+			this.batch.batchUpdate("""
 					insert into automatic_evaluation_item
 					  (evaluation_id, seq, item_key, label, critical, outcome, points, max_points, weight, reason, evidence)
-					values (:id, :seq, :key, :label, :critical, :outcome, :points, :max, :weight, :reason, cast(:evidence as jsonb))""")
-				.param("id", id)
-				.param("seq", seq++)
-				.param("key", item.itemKey())
-				.param("label", item.label())
-				.param("critical", item.critical())
-				.param("outcome", item.outcome().name())
-				.param("points", item.points())
-				.param("max", item.maxPoints())
-				.param("weight", weights.getOrDefault(item.itemKey(), 1.0))
-				.param("reason", item.reason())
-				.param("evidence", json.writeValueAsString(item.evidence()))
-				.update();
+					values (:id, :seq, :key, :label, :critical, :outcome, :points, :max, :weight, :reason,
+					        cast(:evidence as jsonb))""", rows.toArray(MapSqlParameterSource[]::new));
 		}
 		return id;
 	}

@@ -42,6 +42,15 @@ class Reevaluations {
 	private volatile Runnable wakeUp = () -> {
 	};
 
+	private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+	private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(THREADS,
+			(task) -> {
+				Thread thread = new Thread(task, "autoscore-reevaluation-worker");
+				thread.setDaemon(true);
+				return thread;
+			});
+
 	Reevaluations(ReevaluationRepository jobs, AutomaticEvaluator evaluator, Transcriptions transcriptions,
 			Calls calls, AutoscoreProperties settings) {
 		this.jobs = jobs;
@@ -99,7 +108,7 @@ class Reevaluations {
 					return true;
 				}
 				List<Long> batch = remaining.subList(at, Math.min(remaining.size(), at + this.settings.batchSize()));
-				this.evaluator.evaluateAll(batch, AutomaticEvaluator.Mode.REPLACE);
+				evaluateInParallel(batch);
 				this.jobs.progressed(job.id(), batch.size(), batch.get(batch.size() - 1));
 				done += batch.size();
 				this.running.set(Reevaluation.of(job.id(), job.from(), job.to(), total, done, job.requestedBy(),
@@ -113,6 +122,33 @@ class Reevaluations {
 		finally {
 			this.running.set(null);
 		}
+	}
+
+	/** A batch split among the cores: the rules run in memory, each call is stored in its own transaction. */
+	private void evaluateInParallel(List<Long> batch) {
+		int parts = Math.min(THREADS, batch.size());
+		List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+		for (int part = 0; part < parts; part++) {
+			List<Long> share = batch.subList(part * batch.size() / parts, (part + 1) * batch.size() / parts);
+			results.add(this.workers.submit(() -> this.evaluator.evaluateAll(share, AutomaticEvaluator.Mode.REPLACE)));
+		}
+		for (java.util.concurrent.Future<Integer> result : results) {
+			try {
+				result.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Re-evaluation interrupted", ex);
+			}
+			catch (java.util.concurrent.ExecutionException ex) {
+				throw new IllegalStateException(ex.getCause());
+			}
+		}
+	}
+
+	@jakarta.annotation.PreDestroy
+	void stopWorkers() {
+		this.workers.shutdownNow();
 	}
 
 	/** The transcribed calls after {@code afterCallId} that started in the period, in id order. */
