@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * What other modules ask of transcription: a call's status and transcript, the backlog, and transcript search.
  */
@@ -16,11 +14,10 @@ public interface Transcriptions {
 	Optional<Transcript> transcriptOf(long callId);
 
 	/**
-	 * The ids of calls that have a stored transcript, ascending, after {@code afterCallId}, at most {@code limit}: for
-	 * sweeps over transcribed calls (automatic scoring). {@code storedSince}, when given, keeps only transcripts stored
-	 * from that instant on.
+	 * Calls whose transcript was stored at or after {@code since}, by call id above {@code afterCallId}, in id order,
+	 * at most {@code limit}: for features that look at every transcript and sweep for the ones they missed.
 	 */
-	List<Long> transcribedCallIds(@Nullable Instant storedSince, long afterCallId, int limit);
+	List<Long> transcribedSince(Instant since, long afterCallId, int limit);
 
 	/**
 	 * Queues a FAILED transcription again (an admin's retry once the cause is fixed).

@@ -181,12 +181,12 @@ class AutomaticScoringPipeline implements SmartLifecycle {
 	/** Evaluates the transcribed calls that have no automatic evaluation; the first sweep looks at all of them. */
 	void sweep() {
 		Instant started = Instant.now();
-		Instant since = (this.lastSweepStart != null) ? this.lastSweepStart.minus(SWEEP_OVERLAP) : null;
+		Instant since = (this.lastSweepStart != null) ? this.lastSweepStart.minus(SWEEP_OVERLAP) : Instant.EPOCH;
 		long after = 0;
 		int found = 0;
-		for (List<Long> page = this.transcriptions.transcribedCallIds(since, after, this.settings.batchSize());
+		for (List<Long> page = this.transcriptions.transcribedSince(since, after, this.settings.batchSize());
 				!page.isEmpty() && this.running;
-				page = this.transcriptions.transcribedCallIds(since, after, this.settings.batchSize())) {
+				page = this.transcriptions.transcribedSince(since, after, this.settings.batchSize())) {
 			List<Long> missing = this.evaluations.withoutEvaluation(page);
 			found += missing.size();
 			this.evaluated.addAndGet(this.evaluator.evaluateAll(missing, AutomaticEvaluator.Mode.IF_MISSING));

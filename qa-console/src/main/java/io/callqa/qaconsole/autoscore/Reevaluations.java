@@ -169,7 +169,7 @@ class Reevaluations {
 	}
 
 	private List<Long> page(long after) {
-		return this.transcriptions.transcribedCallIds(null, after, this.settings.batchSize());
+		return this.transcriptions.transcribedSince(Instant.EPOCH, after, this.settings.batchSize());
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -82,24 +81,23 @@ class TranscriptRepository {
 			.update();
 	}
 
+	List<Long> transcribedSince(Instant since, long afterCallId, int limit) {
+		return this.jdbc.sql("""
+				select call_id from transcript where created_at >= :since and call_id > :after
+				order by call_id limit :limit""")
+			.param("since", Timestamp.from(since))
+			.param("after", afterCallId)
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
 	Optional<Transcript> find(long callId) {
 		Optional<Double> audioSec = this.jdbc.sql("select audio_sec from transcript where call_id = :callId")
 			.param("callId", callId)
 			.query(Double.class)
 			.optional();
 		return audioSec.map((sec) -> new Transcript(callId, sec, utterances(callId)));
-	}
-
-	List<Long> callIds(@Nullable Instant storedSince, long afterCallId, int limit) {
-		return this.jdbc.sql("""
-				select call_id from transcript
-				where call_id > :after and (cast(:since as timestamptz) is null or created_at >= :since)
-				order by call_id limit :limit""")
-			.param("after", afterCallId)
-			.param("since", (storedSince != null) ? Timestamp.from(storedSince) : null)
-			.param("limit", limit)
-			.query(Long.class)
-			.list();
 	}
 
 	private List<Utterance> utterances(long callId) {

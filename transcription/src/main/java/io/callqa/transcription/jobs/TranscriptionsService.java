@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,8 +56,8 @@ class TranscriptionsService implements Transcriptions {
 
 	@Override
 	@Transactional(readOnly = true)
-	public List<Long> transcribedCallIds(@Nullable Instant storedSince, long afterCallId, int limit) {
-		return this.transcripts.callIds(storedSince, afterCallId, limit);
+	public List<Long> transcribedSince(Instant since, long afterCallId, int limit) {
+		return this.transcripts.transcribedSince(since, afterCallId, limit);
 	}
 
 	@Override
