@@ -1,7 +1,6 @@
 package io.callqa.qaconsole.autoscore;
 
 import java.net.URI;
-import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 
