@@ -94,7 +94,9 @@ class AutomaticEvaluator {
 		}
 		CallFacts facts = this.scoring.factsOf(callId);
 		long version = versions.of(facts.queue());
-		AutomaticResult result = this.scoring.hasRules(version)
+		// A call no agent answered (abandoned, timed out in the queue) has no conversation to check: it is stored all
+		// the same, as one without rules, so the sweep does not come back to it and no score of 100 is made up.
+		AutomaticResult result = (facts.agent() != null && this.scoring.hasRules(version))
 				? this.scoring.evaluate(version, transcript.get(), facts)
 				// Stored all the same, so the sweep does not come back to the call: every item stays manual.
 				: new AutomaticResult(version, null, false, false, List.of());

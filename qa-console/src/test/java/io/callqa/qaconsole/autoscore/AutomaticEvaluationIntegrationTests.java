@@ -148,6 +148,17 @@ class AutomaticEvaluationIntegrationTests {
 	}
 
 	@Test
+	void callNoAgentAnsweredShouldGetNoAutomaticScore() {
+		// Abandoned in the queue: only the customer and the hold music, no conversation to check against the standard.
+		long call = this.calls.add(null, this.queue, Instant.parse("2032-01-07T10:00:00Z"),
+				customer(0.5, "hello is anybody there"), customer(20, "i will call again later"));
+		this.events.publishEvent(new TranscriptReady(call));
+		JsonNode evaluation = awaitEvaluation(call, this.supervisor);
+		assertThat(evaluation.path("automatic").path("score").isNull()).as(evaluation.toString()).isTrue();
+		assertThat(evaluation.path("items").size()).isZero();
+	}
+
+	@Test
 	void reviewShouldChangeTheEffectiveValueAndKeepTheAutomaticOneAndWhoChangedItWhen() {
 		long call = this.calls.add(this.nameA, this.queue, Instant.parse("2032-01-08T09:00:00Z"),
 				agent(0.5, "hello acme"), customer(3, "hi i have a question"), agent(6, "anything else"));

@@ -45,7 +45,7 @@ final class ScriptedCalls {
 	 * A transcribed two-party call of the agent in the queue, started at {@code startedAt}, ending a second after its
 	 * last word.
 	 */
-	long add(String agent, String queue, Instant startedAt, Line... lines) {
+	long add(@org.jspecify.annotations.Nullable String agent, String queue, Instant startedAt, Line... lines) {
 		double seconds = 1 + java.util.Arrays.stream(lines)
 			.mapToDouble((line) -> line.start() + WORD_SEC * line.text().split("\\s+").length)
 			.max()
