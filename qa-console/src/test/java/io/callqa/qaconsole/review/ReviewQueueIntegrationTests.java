@@ -123,6 +123,31 @@ class ReviewQueueIntegrationTests {
 	}
 
 	@Test
+	void withinAReasonTheCallsShouldBeOrderedAsDocumented() {
+		String agent = "carol-" + this.run;
+		ReviewCalls calls = new ReviewCalls(this.jdbc);
+		long olderCritical = calls.call(agent, "support", at("08:00"));
+		calls.automatic(olderCritical, agent, 0, true, at("08:05"));
+		long newerCritical = calls.call(agent, "support", at("07:00"));
+		calls.automatic(newerCritical, agent, 0, true, at("09:05"));
+		long newerDispute = calls.call(agent, "support", at("06:00"));
+		calls.disputed(newerDispute, agent, 70, null, at("11:00"));
+		long olderDispute = calls.call(agent, "support", at("06:30"));
+		calls.disputed(olderDispute, agent, 70, null, at("10:00"));
+		long laterBroken = calls.call(agent, "support", at("05:00"));
+		calls.brokenPromise(laterBroken, agent, "support", at("12:00"));
+		long earlierBroken = calls.call(agent, "support", at("05:30"));
+		calls.brokenPromise(earlierBroken, agent, "support", at("11:30"));
+		long fourOfTen = calls.call(agent, "support", at("04:00"));
+		calls.lowSurvey(fourOfTen, agent, "support", 4, at("04:30"));
+		long zeroOfTen = calls.call(agent, "support", at("03:00"));
+		calls.lowSurvey(zeroOfTen, agent, "support", 0, at("03:30"));
+
+		assertThat(callIds(get(period()))).containsExactly(newerCritical, olderCritical, olderDispute, newerDispute,
+				earlierBroken, laterBroken, zeroOfTen, fourOfTen);
+	}
+
+	@Test
 	void managersShouldReadTheQueueAndAgentsShouldNot() {
 		ReviewCalls calls = new ReviewCalls(this.jdbc);
 		long call = calls.call("ragent-" + this.run, "support", at("09:00"));
