@@ -6,6 +6,7 @@ const LINKS = [
   { href: '/search.html', label: 'Search', roles: ['AGENT', 'SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/manager.html', label: 'Dashboard', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/trends.html', label: 'Trends', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
+  { href: '/review.html', label: 'Review', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/alerts.html', label: 'Alerts', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/standards.html', label: 'Standards', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/admin.html', label: 'Users', roles: ['ADMIN'] },
