@@ -2,6 +2,7 @@
 // on a timeline, and the evaluations (a supervisor's form, the agent's acknowledge/dispute).
 import { api, el, query, clock, dateTime, num, showError, showInfo, param, ApiError } from './api.js';
 import { initPage } from './nav.js';
+import { showAutomatic } from './call-automatic.js';
 
 const id = param('id');
 const q = param('q');
@@ -12,6 +13,7 @@ let words = [];
 let current = null;
 let callInfo = null;
 let me;
+let automaticView = null;
 
 me = await initPage();
 try {
@@ -24,6 +26,9 @@ try {
   setUpPlayer(call);
   loadTranscript(call);
   loadEvaluations(call);
+  showAutomatic({ callId: call.id, box: document.getElementById('automatic'), player, timeline, me,
+    duration: () => player.duration || call.durationSec,
+    onLoaded: (view) => { automaticView = view; markAutomaticInHumanForm(); } });
 } catch (error) {
   if (error instanceof ApiError && error.status === 403) {
     showError('Not your call: you can only open your own calls.');
@@ -236,7 +241,20 @@ async function openEvaluation(evaluationId, call, keep = false) {
     const editable = details.evaluation.state === 'DRAFT' && STAFF_SCORING.includes(me.role);
     const form = evaluationForm(details.evaluation, details.scorecard.scorecard, editable, call);
     if (keep) panel.append(form); else panel.replaceChildren(form);
+    markAutomaticInHumanForm();
   } catch (error) { showError(error); }
+}
+
+/** Beside each item of the human evaluation, what the automatic check decided (after review). */
+function markAutomaticInHumanForm() {
+  document.querySelectorAll('#evaluation-panel .item').forEach((row) => {
+    row.querySelectorAll('.auto-beside').forEach((b) => b.remove());
+    const item = automaticView && automaticView.items.find((i) => i.key === row.dataset.key);
+    if (!item) return;
+    const outcome = item.effective.outcome;
+    row.querySelector('.item-label').append(el('span', { class: 'badge auto-beside' + (outcome === 'PASS' ? ' good' : outcome === 'FAIL' ? ' bad' : ''),
+      title: 'Automatic check' + (item.effective.source !== 'AUTOMATIC' ? ', ' + item.effective.source.toLowerCase() : '') }, 'auto: ' + outcome));
+  });
 }
 
 function evaluationForm(evaluation, scorecard, editable, call) {

@@ -1,0 +1,229 @@
+package io.callqa.qaconsole.autoscore;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.callqa.qaconsole.rules.AutomaticResult;
+import io.callqa.qaconsole.rules.Evidence;
+import io.callqa.qaconsole.rules.ItemResult;
+import io.callqa.qaconsole.rules.RuleOutcome;
+
+/**
+ * SQL for {@code automatic_evaluation}, {@code automatic_evaluation_item} and {@code automatic_review}; the pass mark
+ * and version number are read with them from scoring's {@code scorecard_version} (same module).
+ */
+@Repository
+class AutomaticEvaluationRepository {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() {
+	};
+
+	/** Tells apart this feature's advisory locks from others' (the second key is the call). */
+	private static final int LOCK_SPACE = 7277011;
+
+	private final JdbcClient jdbc;
+
+	private final NamedParameterJdbcTemplate batch;
+
+	AutomaticEvaluationRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+	}
+
+	/**
+	 * Serialises the storing of one call's evaluations (the listener, the sweep and a re-evaluation may meet on a call)
+	 * until the caller's transaction ends.
+	 */
+	void lockCall(long callId) {
+		this.jdbc.sql("select pg_advisory_xact_lock(:space, cast(:call % 2147483647 as int))")
+			.param("space", LOCK_SPACE)
+			.param("call", callId)
+			.query((rs, row) -> 1)
+			.list();
+	}
+
+	boolean hasCurrent(long callId) {
+		return this.jdbc.sql("select exists (select 1 from automatic_evaluation where call_id = :id and current)")
+			.param("id", callId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Of these calls, the ones that have no automatic evaluation yet. */
+	List<Long> withoutEvaluation(Collection<Long> callIds) {
+		if (callIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select t.id from unnest(cast(:ids as bigint[])) as t(id)
+				where not exists (select 1 from automatic_evaluation e where e.call_id = t.id and e.current)
+				order by t.id""")
+			.param("ids", callIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+			.query(Long.class)
+			.list();
+	}
+
+	/** Stores the result as the call's current evaluation; the previous one stays, no longer current. */
+	long replace(long callId, @Nullable String agent, AutomaticResult result, Map<String, Double> weights) {
+		this.jdbc.sql("update automatic_evaluation set current = false where call_id = :id and current")
+			.param("id", callId)
+			.update();
+		long id = this.jdbc.sql("""
+				insert into automatic_evaluation (call_id, scorecard_version_id, agent, score, passed, critical_failed)
+				values (:call, :version, :agent, :score, :passed, :critical) returning id""")
+			.param("call", callId)
+			.param("version", result.scorecardVersionId())
+			.param("agent", agent)
+			.param("score", result.score())
+			.param("passed", result.passed())
+			.param("critical", result.criticalFailed())
+			.query(Long.class)
+			.single();
+		// One round trip for all items: re-evaluating a period stores thousands of them.
+		List<MapSqlParameterSource> rows = new java.util.ArrayList<>();
+		int seq = 0;
+		for (ItemResult item : result.items()) {
+			rows.add(new MapSqlParameterSource().addValue("id", id)
+				.addValue("seq", seq++)
+				.addValue("key", item.itemKey())
+				.addValue("label", item.label())
+				.addValue("critical", item.critical())
+				.addValue("outcome", item.outcome().name())
+				.addValue("points", item.points())
+				.addValue("max", item.maxPoints())
+				.addValue("weight", weights.getOrDefault(item.itemKey(), 1.0))
+				.addValue("reason", item.reason())
+				.addValue("evidence", json.writeValueAsString(item.evidence())));
+		}
+		if (!rows.isEmpty()) {
+			this.batch.batchUpdate("""
+					insert into automatic_evaluation_item
+					  (evaluation_id, seq, item_key, label, critical, outcome, points, max_points, weight, reason, evidence)
+					values (:id, :seq, :key, :label, :critical, :outcome, :points, :max, :weight, :reason,
+					        cast(:evidence as jsonb))""", rows.toArray(MapSqlParameterSource[]::new));
+		}
+		return id;
+	}
+
+	Optional<AutomaticEvaluation> current(long callId) {
+		return this.jdbc.sql(EVALUATION + " where e.call_id = :id and e.current")
+			.param("id", callId)
+			.query(this::evaluation)
+			.optional();
+	}
+
+	Optional<AutomaticEvaluation> find(long evaluationId) {
+		return this.jdbc.sql(EVALUATION + " where e.id = :id")
+			.param("id", evaluationId)
+			.query(this::evaluation)
+			.optional();
+	}
+
+	/** The call's earlier evaluations, newest first, without their items. */
+	List<Earlier> earlier(long callId) {
+		return this.jdbc.sql("""
+				select e.id, e.scorecard_version_id, v.version, e.score, e.evaluated_at,
+				       (select count(*) from automatic_review r where r.evaluation_id = e.id) as reviews
+				from automatic_evaluation e join scorecard_version v on v.id = e.scorecard_version_id
+				where e.call_id = :id and not e.current order by e.id desc""")
+			.param("id", callId)
+			.query((rs, row) -> new Earlier(rs.getLong("id"), rs.getLong("scorecard_version_id"), rs.getInt("version"),
+					rs.getObject("score", Double.class), rs.getTimestamp("evaluated_at").toInstant(),
+					rs.getInt("reviews")))
+			.list();
+	}
+
+	private static final String EVALUATION = """
+			select e.*, v.pass_threshold from automatic_evaluation e
+			join scorecard_version v on v.id = e.scorecard_version_id""";
+
+	private AutomaticEvaluation evaluation(ResultSet rs, int row) throws SQLException {
+		long id = rs.getLong("id");
+		return new AutomaticEvaluation(id, rs.getLong("call_id"), rs.getLong("scorecard_version_id"),
+				rs.getString("agent"), rs.getObject("score", Double.class), rs.getBoolean("passed"),
+				rs.getBoolean("critical_failed"), rs.getBoolean("current"), rs.getTimestamp("evaluated_at").toInstant(),
+				rs.getDouble("pass_threshold"), items(id));
+	}
+
+	private List<AutomaticEvaluation.Item> items(long evaluationId) {
+		return this.jdbc.sql("select * from automatic_evaluation_item where evaluation_id = :id order by seq")
+			.param("id", evaluationId)
+			.query((rs, row) -> new AutomaticEvaluation.Item(rs.getString("item_key"), rs.getString("label"),
+					rs.getBoolean("critical"), RuleOutcome.valueOf(rs.getString("outcome")),
+					rs.getObject("points", Double.class), rs.getDouble("max_points"), rs.getDouble("weight"), rs.getString("reason"),
+					json.readValue(rs.getString("evidence"), EVIDENCE)))
+			.list();
+	}
+
+	/** The evaluation's reviews, oldest first. */
+	List<Review> reviews(long evaluationId) {
+		return this.jdbc.sql("select * from automatic_review where evaluation_id = :id order by id")
+			.param("id", evaluationId)
+			.query((rs, row) -> new Review(rs.getLong("id"), rs.getString("item_key"),
+					Review.Action.valueOf(rs.getString("action")), RuleOutcome.valueOf(rs.getString("outcome")),
+					rs.getObject("points", Double.class), rs.getString("comment"), rs.getString("reviewer"),
+					rs.getTimestamp("reviewed_at").toInstant()))
+			.list();
+	}
+
+	/** Locks the evaluation's row, so two reviews of it are stored one after the other. */
+	boolean lock(long evaluationId) {
+		return this.jdbc.sql("select id from automatic_evaluation where id = :id for update")
+			.param("id", evaluationId)
+			.query(Long.class)
+			.optional()
+			.isPresent();
+	}
+
+	void insertReview(long evaluationId, String itemKey, Review.Action action, RuleOutcome outcome,
+			@Nullable Double points, @Nullable String comment, String reviewer) {
+		this.jdbc.sql("""
+				insert into automatic_review (evaluation_id, item_key, action, outcome, points, comment, reviewer)
+				values (:id, :key, :action, :outcome, :points, :comment, :reviewer)""")
+			.param("id", evaluationId)
+			.param("key", itemKey)
+			.param("action", action.name())
+			.param("outcome", outcome.name())
+			.param("points", points)
+			.param("comment", comment)
+			.param("reviewer", reviewer)
+			.update();
+	}
+
+	/** Per agent, the average automatic score and count of current evaluations made in [from, to), by agent. */
+	List<AgentAverage> agentAverages(Instant from, Instant to) {
+		return this.jdbc.sql("""
+				select agent, avg(score)::float8 as average, count(*) as n from automatic_evaluation
+				where current and score is not null and agent is not null
+				  and evaluated_at >= :from and evaluated_at < :to group by agent order by agent""")
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query((rs, row) -> new AgentAverage(rs.getString("agent"), Math.round(100 * rs.getDouble("average")) / 100.0,
+					rs.getLong("n")))
+			.list();
+	}
+
+	/** An earlier, replaced evaluation of a call: listed so its reviews stay findable. */
+	record Earlier(long evaluationId, long scorecardVersionId, int version, @Nullable Double score, Instant evaluatedAt,
+			int reviews) {
+	}
+
+}
