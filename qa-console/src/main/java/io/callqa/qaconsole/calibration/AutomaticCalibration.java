@@ -1,7 +1,7 @@
 package io.callqa.qaconsole.calibration;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -60,8 +60,8 @@ class AutomaticCalibration {
 				  and (cast(:to as timestamptz) is null or c.started_at < :to)
 				order by sv.version desc, ae.call_id, e.id, ai.seq""")
 			.param("standard", standard)
-			.param("from", (from != null) ? Timestamp.from(from) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("to", (to != null) ? Timestamp.from(to) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("from", (from != null) ? from.atOffset(ZoneOffset.UTC) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("to", (to != null) ? to.atOffset(ZoneOffset.UTC) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
 			.query((rs, n) -> new Row(rs.getLong("scorecard_version_id"), rs.getInt("version"), rs.getLong("call_id"),
 					(Double) rs.getObject("automatic_score"), rs.getLong("human_id"), (Double) rs.getObject("human_score"),
 					rs.getString("item_key"), rs.getString("label"), rs.getString("outcome"),
