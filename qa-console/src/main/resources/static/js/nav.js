@@ -9,6 +9,7 @@ const LINKS = [
   { href: '/review.html', label: 'Review', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/alerts.html', label: 'Alerts', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/standards.html', label: 'Standards', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
+  { href: '/calibration.html', label: 'Calibration', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/admin.html', label: 'Users', roles: ['ADMIN'] },
 ];
 
