@@ -3,11 +3,15 @@ package io.callqa.qaconsole.autoscore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -17,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import io.callqa.qaconsole.rules.AutomaticResult;
@@ -49,22 +55,35 @@ class AutomaticEvaluationRepository {
 	}
 
 	/**
-	 * Serialises the storing of one call's evaluations (the listener, the sweep and a re-evaluation may meet on a call)
-	 * until the caller's transaction ends.
+	 * Serialises the storing of these calls' evaluations (the listener, the sweep and a re-evaluation may meet on a
+	 * call) until the caller's transaction ends. The locks are taken in one order, so two batches cannot deadlock.
 	 */
-	void lockCall(long callId) {
-		this.jdbc.sql("select pg_advisory_xact_lock(:space, cast(:call % 2147483647 as int))")
+	void lockCalls(Collection<Long> callIds) {
+		String keys = callIds.stream()
+			.map((id) -> id % Integer.MAX_VALUE)
+			.distinct()
+			.sorted()
+			.map(String::valueOf)
+			.collect(Collectors.joining(",", "{", "}"));
+		// A function scan returns the array's elements in order: the locks are taken in that order.
+		this.jdbc.sql("select pg_advisory_xact_lock(:space, k) from unnest(cast(:keys as int[])) as t(k)")
 			.param("space", LOCK_SPACE)
-			.param("call", callId)
+			.param("keys", keys)
 			.query((rs, row) -> 1)
 			.list();
 	}
 
-	boolean hasCurrent(long callId) {
-		return this.jdbc.sql("select exists (select 1 from automatic_evaluation where call_id = :id and current)")
-			.param("id", callId)
-			.query(Boolean.class)
-			.single();
+	/** Of these calls, the ones that have a current evaluation. */
+	Set<Long> withCurrent(Collection<Long> callIds) {
+		return new HashSet<>(this.jdbc
+			.sql("select call_id from automatic_evaluation where call_id = any(cast(:ids as bigint[])) and current")
+			.param("ids", idArray(callIds))
+			.query(Long.class)
+			.list());
+	}
+
+	private static String idArray(Collection<Long> ids) {
+		return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
 	}
 
 	/** Of these calls, the ones that have no automatic evaluation yet. */
@@ -76,42 +95,56 @@ class AutomaticEvaluationRepository {
 				select t.id from unnest(cast(:ids as bigint[])) as t(id)
 				where not exists (select 1 from automatic_evaluation e where e.call_id = t.id and e.current)
 				order by t.id""")
-			.param("ids", callIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+			.param("ids", idArray(callIds))
 			.query(Long.class)
 			.list();
 	}
 
-	/** Stores the result as the call's current evaluation; the previous one stays, no longer current. */
-	long replace(long callId, @Nullable String agent, AutomaticResult result, Map<String, Double> weights) {
-		this.jdbc.sql("update automatic_evaluation set current = false where call_id = :id and current")
-			.param("id", callId)
+	/**
+	 * Stores each result as its call's current evaluation (the previous one stays, no longer current), in three
+	 * statements for the whole batch: re-evaluating a period stores thousands of evaluations.
+	 */
+	void replaceAll(List<Scored> scored) {
+		if (scored.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("update automatic_evaluation set current = false where call_id = any(cast(:ids as bigint[])) and current")
+			.param("ids", idArray(scored.stream().map(Scored::callId).toList()))
 			.update();
-		long id = this.jdbc.sql("""
+		MapSqlParameterSource[] evaluations = scored.stream()
+			.map((one) -> new MapSqlParameterSource().addValue("call", one.callId())
+				.addValue("version", one.result().scorecardVersionId())
+				.addValue("agent", one.agent(), Types.VARCHAR)
+				.addValue("score", one.result().score(), Types.DOUBLE)
+				.addValue("passed", one.result().passed())
+				.addValue("critical", one.result().criticalFailed()))
+			.toArray(MapSqlParameterSource[]::new);
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.batch.batchUpdate("""
 				insert into automatic_evaluation (call_id, scorecard_version_id, agent, score, passed, critical_failed)
-				values (:call, :version, :agent, :score, :passed, :critical) returning id""")
-			.param("call", callId)
-			.param("version", result.scorecardVersionId())
-			.param("agent", agent)
-			.param("score", result.score())
-			.param("passed", result.passed())
-			.param("critical", result.criticalFailed())
-			.query(Long.class)
-			.single();
-		// One round trip for all items: re-evaluating a period stores thousands of them.
-		List<MapSqlParameterSource> rows = new java.util.ArrayList<>();
-		int seq = 0;
-		for (ItemResult item : result.items()) {
-			rows.add(new MapSqlParameterSource().addValue("id", id)
-				.addValue("seq", seq++)
-				.addValue("key", item.itemKey())
-				.addValue("label", item.label())
-				.addValue("critical", item.critical())
-				.addValue("outcome", item.outcome().name())
-				.addValue("points", item.points())
-				.addValue("max", item.maxPoints())
-				.addValue("weight", weights.getOrDefault(item.itemKey(), 1.0))
-				.addValue("reason", item.reason())
-				.addValue("evidence", json.writeValueAsString(item.evidence())));
+				values (:call, :version, :agent, :score, :passed, :critical)""", evaluations, keys, new String[] { "id" });
+		List<Map<String, Object>> ids = keys.getKeyList();
+		if (ids.size() != scored.size()) {
+			throw new IllegalStateException("Stored " + scored.size() + " evaluations, got " + ids.size() + " ids");
+		}
+		List<MapSqlParameterSource> rows = new ArrayList<>();
+		for (int i = 0; i < scored.size(); i++) {
+			long id = ((Number) ids.get(i).get("id")).longValue();
+			Scored one = scored.get(i);
+			int seq = 0;
+			for (ItemResult item : one.result().items()) {
+				rows.add(new MapSqlParameterSource().addValue("id", id)
+					.addValue("seq", seq++)
+					.addValue("key", item.itemKey())
+					.addValue("label", item.label())
+					.addValue("critical", item.critical())
+					.addValue("outcome", item.outcome().name())
+					.addValue("points", item.points(), Types.DOUBLE)
+					.addValue("max", item.maxPoints())
+					.addValue("weight", one.weights().getOrDefault(item.itemKey(), 1.0))
+					.addValue("reason", item.reason(), Types.VARCHAR)
+					.addValue("evidence", json.writeValueAsString(item.evidence())));
+			}
 		}
 		if (!rows.isEmpty()) {
 			this.batch.batchUpdate("""
@@ -120,7 +153,10 @@ class AutomaticEvaluationRepository {
 					values (:id, :seq, :key, :label, :critical, :outcome, :points, :max, :weight, :reason,
 					        cast(:evidence as jsonb))""", rows.toArray(MapSqlParameterSource[]::new));
 		}
-		return id;
+	}
+
+	/** A call's result to store, with the agent it is credited to and the weights of its version's ruled items. */
+	record Scored(long callId, @Nullable String agent, AutomaticResult result, Map<String, Double> weights) {
 	}
 
 	Optional<AutomaticEvaluation> current(long callId) {
