@@ -3,10 +3,10 @@ package io.callqa.qaconsole.autoscore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +18,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import io.callqa.qaconsole.rules.AutomaticResult;
@@ -47,11 +43,8 @@ class AutomaticEvaluationRepository {
 
 	private final JdbcClient jdbc;
 
-	private final NamedParameterJdbcTemplate batch;
-
-	AutomaticEvaluationRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+	AutomaticEvaluationRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 	}
 
 	/**
@@ -111,47 +104,61 @@ class AutomaticEvaluationRepository {
 		this.jdbc.sql("update automatic_evaluation set current = false where call_id = any(cast(:ids as bigint[])) and current")
 			.param("ids", idArray(scored.stream().map(Scored::callId).toList()))
 			.update();
-		MapSqlParameterSource[] evaluations = scored.stream()
-			.map((one) -> new MapSqlParameterSource().addValue("call", one.callId())
-				.addValue("version", one.result().scorecardVersionId())
-				.addValue("agent", one.agent(), Types.VARCHAR)
-				.addValue("score", one.result().score(), Types.DOUBLE)
-				.addValue("passed", one.result().passed())
-				.addValue("critical", one.result().criticalFailed()))
-			.toArray(MapSqlParameterSource[]::new);
-		KeyHolder keys = new GeneratedKeyHolder();
-		this.batch.batchUpdate("""
-				insert into automatic_evaluation (call_id, scorecard_version_id, agent, score, passed, critical_failed)
-				values (:call, :version, :agent, :score, :passed, :critical)""", evaluations, keys, new String[] { "id" });
-		List<Map<String, Object>> ids = keys.getKeyList();
-		if (ids.size() != scored.size()) {
-			throw new IllegalStateException("Stored " + scored.size() + " evaluations, got " + ids.size() + " ids");
+		// Each table gets one statement whose rows travel as one JSON array: a few statements for the batch, where a
+		// JDBC batch is still one statement per row for the server.
+		List<Map<String, @Nullable Object>> evaluations = new ArrayList<>(scored.size());
+		for (Scored one : scored) {
+			Map<String, @Nullable Object> row = new HashMap<>();
+			row.put("call_id", one.callId());
+			row.put("scorecard_version_id", one.result().scorecardVersionId());
+			row.put("agent", one.agent());
+			row.put("score", one.result().score());
+			row.put("passed", one.result().passed());
+			row.put("critical_failed", one.result().criticalFailed());
+			evaluations.add(row);
 		}
-		List<MapSqlParameterSource> rows = new ArrayList<>();
-		for (int i = 0; i < scored.size(); i++) {
-			long id = ((Number) ids.get(i).get("id")).longValue();
-			Scored one = scored.get(i);
+		Map<Long, Long> idByCall = new HashMap<>();
+		this.jdbc.sql("""
+				insert into automatic_evaluation (call_id, scorecard_version_id, agent, score, passed, critical_failed)
+				select r.call_id, r.scorecard_version_id, r.agent, r.score, r.passed, r.critical_failed
+				from jsonb_to_recordset(cast(:rows as jsonb)) as r(call_id bigint, scorecard_version_id bigint,
+				     agent text, score double precision, passed boolean, critical_failed boolean)
+				returning id, call_id""")
+			.param("rows", json.writeValueAsString(evaluations))
+			.query((rs) -> {
+				idByCall.put(rs.getLong("call_id"), rs.getLong("id"));
+			});
+		List<Map<String, @Nullable Object>> items = new ArrayList<>();
+		for (Scored one : scored) {
+			long id = idByCall.get(one.callId());
 			int seq = 0;
 			for (ItemResult item : one.result().items()) {
-				rows.add(new MapSqlParameterSource().addValue("id", id)
-					.addValue("seq", seq++)
-					.addValue("key", item.itemKey())
-					.addValue("label", item.label())
-					.addValue("critical", item.critical())
-					.addValue("outcome", item.outcome().name())
-					.addValue("points", item.points(), Types.DOUBLE)
-					.addValue("max", item.maxPoints())
-					.addValue("weight", one.weights().getOrDefault(item.itemKey(), 1.0))
-					.addValue("reason", item.reason(), Types.VARCHAR)
-					.addValue("evidence", json.writeValueAsString(item.evidence())));
+				Map<String, @Nullable Object> row = new HashMap<>();
+				row.put("evaluation_id", id);
+				row.put("seq", seq++);
+				row.put("item_key", item.itemKey());
+				row.put("label", item.label());
+				row.put("critical", item.critical());
+				row.put("outcome", item.outcome().name());
+				row.put("points", item.points());
+				row.put("max_points", item.maxPoints());
+				row.put("weight", one.weights().getOrDefault(item.itemKey(), 1.0));
+				row.put("reason", item.reason());
+				row.put("evidence", item.evidence());
+				items.add(row);
 			}
 		}
-		if (!rows.isEmpty()) {
-			this.batch.batchUpdate("""
+		if (!items.isEmpty()) {
+			this.jdbc.sql("""
 					insert into automatic_evaluation_item
 					  (evaluation_id, seq, item_key, label, critical, outcome, points, max_points, weight, reason, evidence)
-					values (:id, :seq, :key, :label, :critical, :outcome, :points, :max, :weight, :reason,
-					        cast(:evidence as jsonb))""", rows.toArray(MapSqlParameterSource[]::new));
+					select r.evaluation_id, r.seq, r.item_key, r.label, r.critical, r.outcome, r.points, r.max_points,
+					       r.weight, r.reason, r.evidence
+					from jsonb_to_recordset(cast(:rows as jsonb)) as r(evaluation_id bigint, seq int, item_key text,
+					     label text, critical boolean, outcome text, points double precision,
+					     max_points double precision, weight double precision, reason text, evidence jsonb)""")
+				.param("rows", json.writeValueAsString(items))
+				.update();
 		}
 	}
 
