@@ -1,7 +1,9 @@
 package io.callqa.transcription;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,6 +14,12 @@ public interface Transcriptions {
 	Optional<TranscriptionStatus> statusOf(long callId);
 
 	Optional<Transcript> transcriptOf(long callId);
+
+	/**
+	 * The transcripts of those of these calls that have one, by call id, read in one query: for features that look
+	 * at calls in batches (a re-evaluation reads thousands).
+	 */
+	Map<Long, Transcript> transcriptsOf(Collection<Long> callIds);
 
 	/**
 	 * Calls whose transcript was stored at or after {@code since}, by call id above {@code afterCallId}, in id order,

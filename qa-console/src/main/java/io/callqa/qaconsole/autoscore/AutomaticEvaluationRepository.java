@@ -4,18 +4,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,30 +43,40 @@ class AutomaticEvaluationRepository {
 
 	private final JdbcClient jdbc;
 
-	private final NamedParameterJdbcTemplate batch;
-
-	AutomaticEvaluationRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+	AutomaticEvaluationRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 	}
 
 	/**
-	 * Serialises the storing of one call's evaluations (the listener, the sweep and a re-evaluation may meet on a call)
-	 * until the caller's transaction ends.
+	 * Serialises the storing of these calls' evaluations (the listener, the sweep and a re-evaluation may meet on a
+	 * call) until the caller's transaction ends. The locks are taken in one order, so two batches cannot deadlock.
 	 */
-	void lockCall(long callId) {
-		this.jdbc.sql("select pg_advisory_xact_lock(:space, cast(:call % 2147483647 as int))")
+	void lockCalls(Collection<Long> callIds) {
+		String keys = callIds.stream()
+			.map((id) -> id % Integer.MAX_VALUE)
+			.distinct()
+			.sorted()
+			.map(String::valueOf)
+			.collect(Collectors.joining(",", "{", "}"));
+		// A function scan returns the array's elements in order: the locks are taken in that order.
+		this.jdbc.sql("select pg_advisory_xact_lock(:space, k) from unnest(cast(:keys as int[])) as t(k)")
 			.param("space", LOCK_SPACE)
-			.param("call", callId)
+			.param("keys", keys)
 			.query((rs, row) -> 1)
 			.list();
 	}
 
-	boolean hasCurrent(long callId) {
-		return this.jdbc.sql("select exists (select 1 from automatic_evaluation where call_id = :id and current)")
-			.param("id", callId)
-			.query(Boolean.class)
-			.single();
+	/** Of these calls, the ones that have a current evaluation. */
+	Set<Long> withCurrent(Collection<Long> callIds) {
+		return new HashSet<>(this.jdbc
+			.sql("select call_id from automatic_evaluation where call_id = any(cast(:ids as bigint[])) and current")
+			.param("ids", idArray(callIds))
+			.query(Long.class)
+			.list());
+	}
+
+	private static String idArray(Collection<Long> ids) {
+		return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
 	}
 
 	/** Of these calls, the ones that have no automatic evaluation yet. */
@@ -76,51 +88,82 @@ class AutomaticEvaluationRepository {
 				select t.id from unnest(cast(:ids as bigint[])) as t(id)
 				where not exists (select 1 from automatic_evaluation e where e.call_id = t.id and e.current)
 				order by t.id""")
-			.param("ids", callIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+			.param("ids", idArray(callIds))
 			.query(Long.class)
 			.list();
 	}
 
-	/** Stores the result as the call's current evaluation; the previous one stays, no longer current. */
-	long replace(long callId, @Nullable String agent, AutomaticResult result, Map<String, Double> weights) {
-		this.jdbc.sql("update automatic_evaluation set current = false where call_id = :id and current")
-			.param("id", callId)
-			.update();
-		long id = this.jdbc.sql("""
-				insert into automatic_evaluation (call_id, scorecard_version_id, agent, score, passed, critical_failed)
-				values (:call, :version, :agent, :score, :passed, :critical) returning id""")
-			.param("call", callId)
-			.param("version", result.scorecardVersionId())
-			.param("agent", agent)
-			.param("score", result.score())
-			.param("passed", result.passed())
-			.param("critical", result.criticalFailed())
-			.query(Long.class)
-			.single();
-		// One round trip for all items: re-evaluating a period stores thousands of them.
-		List<MapSqlParameterSource> rows = new java.util.ArrayList<>();
-		int seq = 0;
-		for (ItemResult item : result.items()) {
-			rows.add(new MapSqlParameterSource().addValue("id", id)
-				.addValue("seq", seq++)
-				.addValue("key", item.itemKey())
-				.addValue("label", item.label())
-				.addValue("critical", item.critical())
-				.addValue("outcome", item.outcome().name())
-				.addValue("points", item.points())
-				.addValue("max", item.maxPoints())
-				.addValue("weight", weights.getOrDefault(item.itemKey(), 1.0))
-				.addValue("reason", item.reason())
-				.addValue("evidence", json.writeValueAsString(item.evidence())));
+	/**
+	 * Stores each result as its call's current evaluation (the previous one stays, no longer current), in three
+	 * statements for the whole batch: re-evaluating a period stores thousands of evaluations.
+	 */
+	void replaceAll(List<Scored> scored) {
+		if (scored.isEmpty()) {
+			return;
 		}
-		if (!rows.isEmpty()) {
-			this.batch.batchUpdate("""
+		this.jdbc.sql("update automatic_evaluation set current = false where call_id = any(cast(:ids as bigint[])) and current")
+			.param("ids", idArray(scored.stream().map(Scored::callId).toList()))
+			.update();
+		// Each table gets one statement whose rows travel as one JSON array: a few statements for the batch, where a
+		// JDBC batch is still one statement per row for the server.
+		List<Map<String, @Nullable Object>> evaluations = new ArrayList<>(scored.size());
+		for (Scored one : scored) {
+			Map<String, @Nullable Object> row = new HashMap<>();
+			row.put("call_id", one.callId());
+			row.put("scorecard_version_id", one.result().scorecardVersionId());
+			row.put("agent", one.agent());
+			row.put("score", one.result().score());
+			row.put("passed", one.result().passed());
+			row.put("critical_failed", one.result().criticalFailed());
+			evaluations.add(row);
+		}
+		Map<Long, Long> idByCall = new HashMap<>();
+		this.jdbc.sql("""
+				insert into automatic_evaluation (call_id, scorecard_version_id, agent, score, passed, critical_failed)
+				select r.call_id, r.scorecard_version_id, r.agent, r.score, r.passed, r.critical_failed
+				from jsonb_to_recordset(cast(:rows as jsonb)) as r(call_id bigint, scorecard_version_id bigint,
+				     agent text, score double precision, passed boolean, critical_failed boolean)
+				returning id, call_id""")
+			.param("rows", json.writeValueAsString(evaluations))
+			.query((rs) -> {
+				idByCall.put(rs.getLong("call_id"), rs.getLong("id"));
+			});
+		List<Map<String, @Nullable Object>> items = new ArrayList<>();
+		for (Scored one : scored) {
+			long id = idByCall.get(one.callId());
+			int seq = 0;
+			for (ItemResult item : one.result().items()) {
+				Map<String, @Nullable Object> row = new HashMap<>();
+				row.put("evaluation_id", id);
+				row.put("seq", seq++);
+				row.put("item_key", item.itemKey());
+				row.put("label", item.label());
+				row.put("critical", item.critical());
+				row.put("outcome", item.outcome().name());
+				row.put("points", item.points());
+				row.put("max_points", item.maxPoints());
+				row.put("weight", one.weights().getOrDefault(item.itemKey(), 1.0));
+				row.put("reason", item.reason());
+				row.put("evidence", item.evidence());
+				items.add(row);
+			}
+		}
+		if (!items.isEmpty()) {
+			this.jdbc.sql("""
 					insert into automatic_evaluation_item
 					  (evaluation_id, seq, item_key, label, critical, outcome, points, max_points, weight, reason, evidence)
-					values (:id, :seq, :key, :label, :critical, :outcome, :points, :max, :weight, :reason,
-					        cast(:evidence as jsonb))""", rows.toArray(MapSqlParameterSource[]::new));
+					select r.evaluation_id, r.seq, r.item_key, r.label, r.critical, r.outcome, r.points, r.max_points,
+					       r.weight, r.reason, r.evidence
+					from jsonb_to_recordset(cast(:rows as jsonb)) as r(evaluation_id bigint, seq int, item_key text,
+					     label text, critical boolean, outcome text, points double precision,
+					     max_points double precision, weight double precision, reason text, evidence jsonb)""")
+				.param("rows", json.writeValueAsString(items))
+				.update();
 		}
-		return id;
+	}
+
+	/** A call's result to store, with the agent it is credited to and the weights of its version's ruled items. */
+	record Scored(long callId, @Nullable String agent, AutomaticResult result, Map<String, Double> weights) {
 	}
 
 	Optional<AutomaticEvaluation> current(long callId) {

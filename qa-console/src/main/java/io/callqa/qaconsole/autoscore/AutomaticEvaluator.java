@@ -1,9 +1,11 @@
 package io.callqa.qaconsole.autoscore;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -18,13 +20,15 @@ import io.callqa.qaconsole.rules.CallFacts;
 import io.callqa.qaconsole.rules.RuledItem;
 import io.callqa.qaconsole.rules.RuledScorecards;
 import io.callqa.qaconsole.scoring.Standards;
+import io.callqa.telephony.CallNotFoundException;
 import io.callqa.transcription.Transcript;
 import io.callqa.transcription.Transcriptions;
 
 /**
- * Evaluates one call: its transcript and facts against the rules of the scorecard version that scores its queue now,
- * and stores the result as the call's current automatic evaluation. The rules run outside any transaction; storing
- * is one short transaction per call, serialised per call.
+ * Evaluates calls in batches (the listener's batch may be one call): their transcripts and facts against the rules of
+ * the scorecard version that scores each one's queue now, stored as the calls' current automatic evaluations. A batch
+ * is read in two queries, its rules run outside any transaction, and it is stored in one transaction of a few
+ * statements, serialised per call.
  */
 @Service
 class AutomaticEvaluator {
@@ -65,49 +69,91 @@ class AutomaticEvaluator {
 	}
 
 	/**
-	 * Evaluates the call; empty when it has no transcript (nothing to evaluate yet), or in {@code IF_MISSING} mode
-	 * when it was evaluated meanwhile.
+	 * Evaluates the calls that have a transcript (the others have nothing to evaluate yet) and stores the results in
+	 * one transaction; in {@code IF_MISSING} mode a call evaluated meanwhile keeps its evaluation. A call that cannot
+	 * be evaluated is logged and left out; the others are stored all the same.
+	 *
+	 * @return how many evaluations were stored
 	 */
-	Optional<Long> evaluate(long callId, Mode mode) {
-		return evaluate(callId, mode, new Versions());
-	}
-
-	/** As {@link #evaluate(long, Mode)}, each call of the batch in turn, the version of each queue looked up once. */
 	int evaluateAll(List<Long> callIds, Mode mode) {
+		if (callIds.isEmpty()) {
+			return 0;
+		}
 		Versions versions = new Versions();
-		int stored = 0;
-		for (long callId : callIds) {
+		// Two queries for the whole batch: one call at a time, reading cost more than the rules.
+		Map<Long, Transcript> transcripts = this.transcriptions.transcriptsOf(callIds);
+		Map<Long, CallFacts> facts = transcripts.isEmpty() ? Map.of() : this.scoring.factsOf(transcripts.keySet());
+		List<AutomaticEvaluationRepository.Scored> scored = new ArrayList<>(transcripts.size());
+		// A call listed twice would be stored twice in one statement: two current evaluations.
+		for (long callId : new LinkedHashSet<>(callIds)) {
+			Transcript transcript = transcripts.get(callId);
+			if (transcript == null) {
+				continue;
+			}
 			try {
-				stored += evaluate(callId, mode, versions).isPresent() ? 1 : 0;
+				scored.add(score(callId, transcript, facts.get(callId), versions));
 			}
 			catch (RuntimeException ex) {
 				log.warn("Call {} could not be evaluated automatically: {}", callId, ex.toString());
 			}
 		}
-		return stored;
+		if (scored.isEmpty()) {
+			return 0;
+		}
+		try {
+			return store(scored, mode);
+		}
+		catch (RuntimeException ex) {
+			if (scored.size() == 1) {
+				log.warn("Call {} could not be evaluated automatically: {}", scored.get(0).callId(), ex.toString());
+				return 0;
+			}
+			// One bad call must not cost the batch: each is stored on its own, and only the bad one is lost.
+			int stored = 0;
+			for (AutomaticEvaluationRepository.Scored one : scored) {
+				try {
+					stored += store(List.of(one), mode);
+				}
+				catch (RuntimeException oneEx) {
+					log.warn("Call {} could not be evaluated automatically: {}", one.callId(), oneEx.toString());
+				}
+			}
+			return stored;
+		}
 	}
 
-	private Optional<Long> evaluate(long callId, Mode mode, Versions versions) {
-		Optional<Transcript> transcript = this.transcriptions.transcriptOf(callId);
-		if (transcript.isEmpty()) {
-			return Optional.empty();
+	private AutomaticEvaluationRepository.Scored score(long callId, Transcript transcript, @Nullable CallFacts facts,
+			Versions versions) {
+		if (facts == null) {
+			throw new CallNotFoundException(callId);
 		}
-		CallFacts facts = this.scoring.factsOf(callId);
 		long version = versions.of(facts.queue());
 		// A call no agent answered (abandoned, timed out in the queue) has no conversation to check: it is stored all
 		// the same, as one without rules, so the sweep does not come back to it and no score of 100 is made up.
 		AutomaticResult result = (facts.agent() != null && this.scoring.hasRules(version))
-				? this.scoring.evaluate(version, transcript.get(), facts)
+				? this.scoring.evaluate(version, transcript, facts)
 				// Stored all the same, so the sweep does not come back to the call: every item stays manual.
 				: new AutomaticResult(version, null, false, false, List.of());
-		Map<String, Double> weights = versions.weights(version);
-		return Optional.ofNullable(this.transaction.execute((status) -> {
-			this.evaluations.lockCall(callId);
-			if (mode == Mode.IF_MISSING && this.evaluations.hasCurrent(callId)) {
-				return null;
+		return new AutomaticEvaluationRepository.Scored(callId, facts.agent(), result, versions.weights(version));
+	}
+
+	/**
+	 * One transaction for the batch, each of its calls locked (the listener, the sweep and a re-evaluation may meet on
+	 * a call), so {@code IF_MISSING} sees an evaluation stored meanwhile.
+	 */
+	private int store(List<AutomaticEvaluationRepository.Scored> scored, Mode mode) {
+		Integer stored = this.transaction.execute((status) -> {
+			List<Long> callIds = scored.stream().map(AutomaticEvaluationRepository.Scored::callId).toList();
+			this.evaluations.lockCalls(callIds);
+			List<AutomaticEvaluationRepository.Scored> toStore = scored;
+			if (mode == Mode.IF_MISSING) {
+				Set<Long> evaluated = this.evaluations.withCurrent(callIds);
+				toStore = scored.stream().filter((one) -> !evaluated.contains(one.callId())).toList();
 			}
-			return this.evaluations.replace(callId, facts.agent(), result, weights);
-		}));
+			this.evaluations.replaceAll(toStore);
+			return toStore.size();
+		});
+		return (stored != null) ? stored : 0;
 	}
 
 	/**

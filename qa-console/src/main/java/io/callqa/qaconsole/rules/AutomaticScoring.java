@@ -1,5 +1,8 @@
 package io.callqa.qaconsole.rules;
 
+import java.util.Collection;
+import java.util.Map;
+
 import io.callqa.transcription.Transcript;
 
 /**
@@ -23,5 +26,8 @@ public interface AutomaticScoring {
 	 * @throws io.callqa.telephony.CallNotFoundException if there is no such call
 	 */
 	CallFacts factsOf(long callId);
+
+	/** The facts of these calls in one query, by call id; a call telephony does not know is left out. */
+	Map<Long, CallFacts> factsOf(Collection<Long> callIds);
 
 }

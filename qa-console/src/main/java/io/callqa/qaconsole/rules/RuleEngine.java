@@ -1,6 +1,8 @@
 package io.callqa.qaconsole.rules;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +20,6 @@ import io.callqa.qaconsole.rules.Rule.WindowKind;
 import io.callqa.qaconsole.rules.TalkMetrics.Overlap;
 import io.callqa.qaconsole.rules.TalkMetrics.Span;
 import io.callqa.telephony.CallNotFoundException;
-import io.callqa.telephony.CallSummary;
 import io.callqa.telephony.Calls;
 import io.callqa.transcription.Category;
 import io.callqa.transcription.InvalidSearchException;
@@ -67,13 +68,21 @@ class RuleEngine implements AutomaticScoring {
 
 	@Override
 	public CallFacts factsOf(long callId) {
-		CallSummary call = this.calls.summaries(List.of(callId)).get(callId);
-		if (call == null) {
+		CallFacts facts = factsOf(List.of(callId)).get(callId);
+		if (facts == null) {
 			throw new CallNotFoundException(callId);
 		}
+		return facts;
+	}
+
+	@Override
+	public Map<Long, CallFacts> factsOf(Collection<Long> callIds) {
+		Map<Long, CallFacts> facts = new HashMap<>();
+		this.calls.summaries(callIds).forEach((callId, call) ->
 		// Hold time is not followed on Asterisk yet: HOLD rules are N/A until it is.
-		return new CallFacts(callId, call.agent(), call.queue(), call.direction(), call.outcome(), call.durationSec(),
-				call.waitSec(), null, call.surveyScore());
+		facts.put(callId, new CallFacts(callId, call.agent(), call.queue(), call.direction(), call.outcome(),
+				call.durationSec(), call.waitSec(), null, call.surveyScore())));
+		return facts;
 	}
 
 	private CompiledVersion compiled(long versionId) {

@@ -3,9 +3,12 @@ package io.callqa.transcription.jobs;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -98,6 +101,32 @@ class TranscriptRepository {
 			.query(Double.class)
 			.optional();
 		return audioSec.map((sec) -> new Transcript(callId, sec, utterances(callId)));
+	}
+
+	/** The transcripts of these calls that have one, in one query (a call without utterances has an empty list). */
+	Map<Long, Transcript> findAll(Collection<Long> callIds) {
+		if (callIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, Double> audioSec = new HashMap<>();
+		Map<Long, List<Utterance>> utterances = new HashMap<>();
+		this.jdbc.sql("""
+				select t.call_id, t.audio_sec, u.seq, u.speaker, u.start_sec, u.end_sec, u.text, u.words
+				from transcript t left join utterance u on u.call_id = t.call_id
+				where t.call_id = any(cast(:ids as bigint[])) order by t.call_id, u.seq""")
+			.param("ids", callIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+			.query((rs) -> {
+				long callId = rs.getLong("call_id");
+				audioSec.put(callId, rs.getDouble("audio_sec"));
+				List<Utterance> ofCall = utterances.computeIfAbsent(callId, (id) -> new ArrayList<>());
+				if (rs.getObject("seq") != null) {
+					ofCall.add(new Utterance(rs.getString("speaker"), rs.getDouble("start_sec"), rs.getDouble("end_sec"),
+							rs.getString("text"), fromJson(rs.getString("words"))));
+				}
+			});
+		Map<Long, Transcript> transcripts = new HashMap<>();
+		audioSec.forEach((callId, sec) -> transcripts.put(callId, new Transcript(callId, sec, utterances.get(callId))));
+		return transcripts;
 	}
 
 	private List<Utterance> utterances(long callId) {

@@ -1,7 +1,9 @@
 package io.callqa.transcription.jobs;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,6 +54,12 @@ class TranscriptionsService implements Transcriptions {
 	@Transactional(readOnly = true)
 	public Optional<Transcript> transcriptOf(long callId) {
 		return this.transcripts.find(callId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<Long, Transcript> transcriptsOf(Collection<Long> callIds) {
+		return this.transcripts.findAll(callIds);
 	}
 
 	@Override

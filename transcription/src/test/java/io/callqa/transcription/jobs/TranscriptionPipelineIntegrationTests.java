@@ -59,6 +59,9 @@ class TranscriptionPipelineIntegrationTests {
 		long callId = upload("conversation-8k.wav", "alice", "support");
 		assertThat(awaitFinished(callId).state()).isEqualTo("DONE");
 		Transcript transcript = this.transcriptions.transcriptOf(callId).orElseThrow();
+		// The batched read gives the same transcript, utterances in order; a call with no transcript is left out.
+		assertThat(this.transcriptions.transcriptsOf(List.of(callId, Long.MAX_VALUE)))
+			.isEqualTo(java.util.Map.of(callId, transcript));
 		Word order = transcript.utterances().stream().flatMap((u) -> u.words().stream())
 			.filter((w) -> w.word().equals("order")).findFirst().orElseThrow();
 		SearchHit hit = awaitHit("order", callId, "alice");
@@ -80,6 +83,7 @@ class TranscriptionPipelineIntegrationTests {
 		long callId = upload("silence-8k.wav", "carol", "support");
 		assertThat(awaitFinished(callId).state()).isEqualTo("DONE");
 		assertThat(this.transcriptions.transcriptOf(callId).orElseThrow().utterances()).isEmpty();
+		assertThat(this.transcriptions.transcriptsOf(List.of(callId)).get(callId).utterances()).isEmpty();
 	}
 
 	@Test
