@@ -173,19 +173,19 @@ final class PromiseDetector {
 		while (k < t.size() && k <= i + 2 && BEFORE_MODAL.contains(t.get(k))) {
 			k++;
 		}
-		if (is(t, k, "will") || is(t, k, "shall")) {
+		if (TimeExpressions.is(t, k, "will") || TimeExpressions.is(t, k, "shall")) {
 			k++;
 		}
-		else if (is(t, k, "am", "going", "to") || is(t, k, "are", "going", "to") || is(t, k, "is", "going", "to")) {
+		else if (TimeExpressions.is(t, k, "am", "going", "to") || TimeExpressions.is(t, k, "are", "going", "to") || TimeExpressions.is(t, k, "is", "going", "to")) {
 			k += 3;
 		}
-		else if (is(t, k, "promise", "to")) {
+		else if (TimeExpressions.is(t, k, "promise", "to")) {
 			k += 2;
 		}
 		else {
 			return Optional.empty();
 		}
-		if (is(t, k, "not") || is(t, k, "never") || (k < t.size() && PRONOUNS.contains(t.get(k)))) {
+		if (TimeExpressions.is(t, k, "not") || TimeExpressions.is(t, k, "never") || (k < t.size() && PRONOUNS.contains(t.get(k)))) {
 			return Optional.empty();
 		}
 		for (int skipped = 0; k < t.size() && skipped < 4 && FILLERS.contains(t.get(k)) && verb(t, k) == null;
@@ -223,40 +223,40 @@ final class PromiseDetector {
 		int other = PromiseKind.OTHER.ordinal();
 		switch (v) {
 			case "call", "ring", "phone" -> {
-				if (is(t, k + 1, "you", "back") || is(t, k + 1, "you", "again")) {
+				if (TimeExpressions.is(t, k + 1, "you", "back") || TimeExpressions.is(t, k + 1, "you", "again")) {
 					return new int[] { k + 3, callback };
 				}
-				if (is(t, k + 1, "you") || is(t, k + 1, "back")) {
+				if (TimeExpressions.is(t, k + 1, "you") || TimeExpressions.is(t, k + 1, "back")) {
 					return new int[] { k + 2, callback };
 				}
 				return null;
 			}
 			case "give" -> {
-				if (is(t, k + 1, "you", "a", "call") || is(t, k + 1, "you", "a", "ring")) {
-					return new int[] { k + 4 + (is(t, k + 4, "back") ? 1 : 0), callback };
+				if (TimeExpressions.is(t, k + 1, "you", "a", "call") || TimeExpressions.is(t, k + 1, "you", "a", "ring")) {
+					return new int[] { k + 4 + (TimeExpressions.is(t, k + 4, "back") ? 1 : 0), callback };
 				}
 				return null;
 			}
 			case "get" -> {
-				if (is(t, k + 1, "back", "to", "you")) {
+				if (TimeExpressions.is(t, k + 1, "back", "to", "you")) {
 					return new int[] { k + 4, callback };
 				}
-				if (is(t, k + 1, "in", "touch")) {
+				if (TimeExpressions.is(t, k + 1, "in", "touch")) {
 					return new int[] { k + 3, callback };
 				}
 				return null;
 			}
 			case "in" -> {
-				return is(t, k + 1, "touch") && is(t, k - 1, "be") ? new int[] { k + 2, callback } : null;
+				return TimeExpressions.is(t, k + 1, "touch") && TimeExpressions.is(t, k - 1, "be") ? new int[] { k + 2, callback } : null;
 			}
 			case "contact" -> {
-				return is(t, k + 1, "you") ? new int[] { k + 2, callback } : null;
+				return TimeExpressions.is(t, k + 1, "you") ? new int[] { k + 2, callback } : null;
 			}
 			case "email", "mail" -> {
-				if (is(t, k + 1, "you") || is(t, k + 1, "it") || is(t, k + 1, "that") || is(t, k + 1, "them")
-						|| is(t, k + 1, "the") || is(t, k + 1, "over")) {
+				if (TimeExpressions.is(t, k + 1, "you") || TimeExpressions.is(t, k + 1, "it") || TimeExpressions.is(t, k + 1, "that") || TimeExpressions.is(t, k + 1, "them")
+						|| TimeExpressions.is(t, k + 1, "the") || TimeExpressions.is(t, k + 1, "over")) {
 					int end = k + 2;
-					return new int[] { end, "email".equals(v) || is(t, k + 2, "the") ? email : other };
+					return new int[] { end, "email".equals(v) || TimeExpressions.is(t, k + 2, "the") ? email : other };
 				}
 				return null;
 			}
@@ -267,8 +267,8 @@ final class PromiseDetector {
 						return new int[] { j + 1, email };
 					}
 				}
-				if ("send".equals(v) && (is(t, k + 1, "you") || is(t, k + 1, "out") || is(t, k + 1, "the")
-						|| is(t, k + 1, "a") || is(t, k + 1, "it") || is(t, k + 1, "over"))) {
+				if ("send".equals(v) && (TimeExpressions.is(t, k + 1, "you") || TimeExpressions.is(t, k + 1, "out") || TimeExpressions.is(t, k + 1, "the")
+						|| TimeExpressions.is(t, k + 1, "a") || TimeExpressions.is(t, k + 1, "it") || TimeExpressions.is(t, k + 1, "over"))) {
 					return new int[] { k + 2, other };
 				}
 				return null;
@@ -278,14 +278,14 @@ final class PromiseDetector {
 				return new int[] { k + 1, other };
 			}
 			case "sort", "look", "follow" -> {
-				return (is(t, k + 1, "out") || is(t, k + 1, "into") || is(t, k + 1, "up")) ? new int[] { k + 2, other }
+				return (TimeExpressions.is(t, k + 1, "out") || TimeExpressions.is(t, k + 1, "into") || TimeExpressions.is(t, k + 1, "up")) ? new int[] { k + 2, other }
 						: null;
 			}
 			case "let", "update", "keep" -> {
-				if (is(t, k + 1, "you", "know")) {
+				if (TimeExpressions.is(t, k + 1, "you", "know")) {
 					return new int[] { k + 3, other };
 				}
-				return ("update".equals(v) && is(t, k + 1, "you")) || is(t, k + 1, "you", "updated")
+				return ("update".equals(v) && TimeExpressions.is(t, k + 1, "you")) || TimeExpressions.is(t, k + 1, "you", "updated")
 						? new int[] { k + 2 + ("keep".equals(v) ? 1 : 0), other } : null;
 			}
 			default -> {
@@ -368,18 +368,6 @@ final class PromiseDetector {
 			said.append(words.get(w).word());
 		}
 		return said.toString();
-	}
-
-	private static boolean is(List<String> t, int i, String... words) {
-		if (i < 0 || i + words.length > t.size()) {
-			return false;
-		}
-		for (int k = 0; k < words.length; k++) {
-			if (!t.get(i + k).equals(words[k])) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 }

@@ -425,7 +425,8 @@ final class TimeExpressions {
 		return Optional.empty();
 	}
 
-	private static boolean is(List<String> t, int i, String... words) {
+	/** Whether the words from {@code i} on are {@code words}. */
+	static boolean is(List<String> t, int i, String... words) {
 		if (i < 0 || i + words.length > t.size()) {
 			return false;
 		}
