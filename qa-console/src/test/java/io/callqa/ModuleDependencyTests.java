@@ -2,7 +2,6 @@ package io.callqa;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -14,7 +13,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 class ModuleDependencyTests {
 
-	static final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+	// Main code only: the test jars on this classpath (transcription's tests use the simulator's conversations) too.
+	static final JavaClasses classes = new ClassFileImporter().withImportOption(ModuleStructureTests.MAIN_CODE_ONLY)
 		.importPackages("io.callqa");
 
 	@Test
