@@ -12,6 +12,10 @@ public enum AlertKind {
 	/** An evaluation failed a critical item of the standard. */
 	FAILED_CRITICAL,
 	/** An agent's callback promise passed its due time with no call to the customer. */
-	BROKEN_PROMISE
+	BROKEN_PROMISE,
+	/** An automatic evaluation failed a critical item (a forbidden phrase, ...). */
+	AUTOMATIC_FAILED_CRITICAL,
+	/** An agent's automatic average of a day fell under the standard's pass mark. */
+	BELOW_PASS_MARK
 
 }
