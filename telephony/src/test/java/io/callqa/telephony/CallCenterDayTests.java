@@ -72,7 +72,8 @@ class CallCenterDayTests {
 			.lastResyncAt() != null);
 		List<RenderedCall> day = new ArrayList<>();
 		day.add(simulator.play(CallScript.answered().caller("5550101", "Ann").agents("agent1")
-			.waitFor(Duration.ofSeconds(10)).talkFor(Duration.ofSeconds(60)).startingAt(at("09:00:00"))));
+			.waitFor(Duration.ofSeconds(10)).talkFor(Duration.ofSeconds(60)).startingAt(at("09:00:00"))
+			.holdAt(Duration.ofSeconds(10), Duration.ofSeconds(15)).holdAt(Duration.ofSeconds(40), Duration.ofSeconds(5))));
 		day.add(simulator.play(CallScript.answered().caller("5550102", "Bob").agents("agent2").ringNoAnswer(1)
 			.waitFor(Duration.ofSeconds(30)).talkFor(Duration.ofSeconds(120)).startingAt(at("09:10:00"))));
 		day.add(simulator.play(CallScript.abandoned().queue("support").caller("5550103", "Cid").waitFor(Duration.ofSeconds(40))
@@ -84,7 +85,8 @@ class CallCenterDayTests {
 		day.add(simulator.play(CallScript.callbackOffer().queue("support").caller("5550106", "Fay").waitFor(Duration.ofSeconds(25))
 			.startingAt(at("09:50:00"))));
 		day.add(simulator.play(CallScript.answered().caller("5550107", "Gus").agents("agent1")
-			.waitFor(Duration.ofSeconds(20)).talkFor(Duration.ofSeconds(30)).startingAt(at("10:05:00"))));
+			.waitFor(Duration.ofSeconds(20)).talkFor(Duration.ofSeconds(30)).startingAt(at("10:05:00"))
+			.holdAt(Duration.ofSeconds(25), Duration.ofSeconds(20))));
 		await(() -> endedCalls() == day.size());
 
 		Map<String, Object> first = call(day.get(0));
@@ -94,6 +96,12 @@ class CallCenterDayTests {
 		assertThat((Double) first.get("wait_sec")).isCloseTo(10.0, within(0.01));
 		assertThat((Double) first.get("talk_sec")).isCloseTo(60.0, within(0.01));
 		assertThat(call(day.get(1))).containsEntry("ring_no_answer", 1).containsEntry("agent", "agent2");
+		// Hold/Unhold on the agent's channel: 15 s + 5 s; none; held 25 s into a 30 s talk until the caller hung up;
+		// a call no agent answered has no hold time at all.
+		assertThat((Double) first.get("hold_sec")).isCloseTo(20.0, within(0.01));
+		assertThat((Double) call(day.get(1)).get("hold_sec")).isCloseTo(0.0, within(0.01));
+		assertThat((Double) call(day.get(6)).get("hold_sec")).isCloseTo(5.0, within(0.01));
+		assertThat(call(day.get(2))).containsEntry("hold_sec", null);
 		assertThat(call(day.get(2))).containsEntry("outcome", "ABANDONED");
 		assertThat(call(day.get(4))).containsEntry("outcome", "TIMEOUT");
 		assertThat(call(day.get(5))).containsEntry("outcome", "CALLBACK_REQUESTED");

@@ -79,9 +79,8 @@ class RuleEngine implements AutomaticScoring {
 	public Map<Long, CallFacts> factsOf(Collection<Long> callIds) {
 		Map<Long, CallFacts> facts = new HashMap<>();
 		this.calls.summaries(callIds).forEach((callId, call) ->
-		// Hold time is not followed on Asterisk yet: HOLD rules are N/A until it is.
 		facts.put(callId, new CallFacts(callId, call.agent(), call.queue(), call.direction(), call.outcome(),
-				call.durationSec(), call.waitSec(), null, call.surveyScore())));
+				call.durationSec(), call.waitSec(), call.holdSec(), call.surveyScore())));
 		return facts;
 	}
 
@@ -129,7 +128,7 @@ class RuleEngine implements AutomaticScoring {
 			case AGENT_WPM -> (call) -> agentSpeed(call, rule.min(), rule.max());
 			case WAIT -> (call) -> atMost(call.facts().waitSec(), rule.maxSec(), "wait in the queue",
 					"the wait is unknown (not a queue call)");
-			case HOLD -> (call) -> atMost(call.facts().holdSec(), rule.maxSec(), "hold",
+			case HOLD -> (call) -> atMost(call.facts().holdSec(), rule.maxSec(), "on hold",
 					"the hold time of this call is unknown");
 			case DURATION -> (call) -> duration(call, rule.minSec(), rule.maxSec());
 			case FACT -> fact(rule);

@@ -187,6 +187,13 @@ class RuleEngineTests {
 		CallFacts outbound = new CallFacts(2, "alice", null, "OUTBOUND", null, 50.0, null, null, null);
 		assertThat(outcomes(this.engine.evaluate(7, call(), outbound))).containsExactly(RuleOutcome.NA,
 				RuleOutcome.NA, RuleOutcome.NA, RuleOutcome.PASS, RuleOutcome.PASS);
+		// Hold time followed on Asterisk (AMI Hold/Unhold): 45 s passes "at most 60 s", 75 s fails.
+		CallFacts heldBriefly = new CallFacts(3, "alice", "support", "INBOUND", "ANSWERED", 200.0, 12.0, 45.0, null);
+		assertThat(this.engine.evaluate(7, call(), heldBriefly).items().get(2).outcome()).isEqualTo(RuleOutcome.PASS);
+		CallFacts heldLong = new CallFacts(4, "alice", "support", "INBOUND", "ANSWERED", 200.0, 12.0, 75.0, null);
+		ItemResult hold = this.engine.evaluate(7, call(), heldLong).items().get(2);
+		assertThat(hold.outcome()).isEqualTo(RuleOutcome.FAIL);
+		assertThat(hold.reason()).isEqualTo("on hold 75.0 s (at most 60.0 s)");
 	}
 
 	@Test

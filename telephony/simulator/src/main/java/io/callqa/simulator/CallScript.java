@@ -72,6 +72,8 @@ public final class CallScript {
 
 	private @Nullable Conversation conversation;
 
+	private final List<Hold> holds = new ArrayList<>();
+
 	private CallScript(Kind kind) {
 		this.kind = kind;
 	}
@@ -198,6 +200,21 @@ public final class CallScript {
 		return talkFor(conversation.length());
 	}
 
+	/**
+	 * The agent puts the caller on hold {@code afterAnswer} into the talk for {@code length} (an answered call only):
+	 * {@code Hold} on the agent's bridged channel and {@code MusicOnHoldStart} on the caller's, then {@code Unhold}
+	 * and {@code MusicOnHoldStop}, as Asterisk 22 sends them when a phone holds. A hold that would outlast the talk
+	 * ends with the call (no Unhold).
+	 */
+	public CallScript holdAt(Duration afterAnswer, Duration length) {
+		if (afterAnswer.isNegative() || length.isNegative()) {
+			throw new IllegalArgumentException("hold times must not be negative");
+		}
+		this.holds.add(new Hold(afterAnswer, length));
+		this.holds.sort((a, b) -> a.afterAnswer().compareTo(b.afterAnswer()));
+		return this;
+	}
+
 	public Kind kind() {
 		return this.kind;
 	}
@@ -248,6 +265,14 @@ public final class CallScript {
 
 	String prefix() {
 		return this.recordingPrefix;
+	}
+
+	List<Hold> holds() {
+		return List.copyOf(this.holds);
+	}
+
+	/** One hold during the talk. */
+	record Hold(Duration afterAnswer, Duration length) {
 	}
 
 	@Nullable Conversation conversationOrNull() {

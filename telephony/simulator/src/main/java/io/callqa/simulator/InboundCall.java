@@ -66,7 +66,12 @@ final class InboundCall {
 	private void play() {
 		Instant left = this.start.plus(this.script.waitTime());
 		switch (this.script.kind()) {
-			case ANSWERED -> hangUpAfterTalk(answer(), left.plus(this.script.talkTime()));
+			case ANSWERED -> {
+				AgentLeg agent = answer();
+				Instant end = left.plus(this.script.talkTime());
+				hold(agent, end);
+				hangUpAfterTalk(agent, end);
+			}
 			case ABANDONED -> abandon(left);
 			case QUEUE_TIMEOUT -> timeout(left);
 			case CALLBACK_OFFER -> pressOne(left);
@@ -222,6 +227,26 @@ final class InboundCall {
 		this.w.bridgeEnter(agent.bridge, 2, this.cust1);
 		this.w.varSet(agent.one, "BRIDGEPEER", this.cust1.channel);
 		this.w.varSet(this.cust1, "BRIDGEPEER", agent.one.channel);
+	}
+
+	/** The script's holds before {@code end}: the agent's bridged channel holds, the caller hears music. */
+	private void hold(AgentLeg agent, Instant end) {
+		for (CallScript.Hold hold : this.script.holds()) {
+			Instant from = agent.answered.plus(hold.afterAnswer());
+			if (!from.isBefore(end) || from.isBefore(this.w.now())) {
+				// After the talk, or inside an earlier hold: nothing Asterisk would send.
+				continue;
+			}
+			this.w.at(from);
+			this.w.log.call("Hold", agent.one, "MusicClass: default");
+			this.w.log.call("MusicOnHoldStart", this.cust1, "Class: default");
+			Instant until = from.plus(hold.length());
+			if (until.isBefore(end)) {
+				this.w.at(until);
+				this.w.log.call("Unhold", agent.one);
+				this.w.log.call("MusicOnHoldStop", this.cust1);
+			}
+		}
 	}
 
 	/** The caller hangs up at {@code end}, in the order of the inbound-answered trace. */

@@ -17,6 +17,7 @@ import org.asteriskjava.manager.event.BridgeLeaveEvent;
 import org.asteriskjava.manager.event.CdrEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.HoldEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewCallerIdEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
@@ -32,6 +33,7 @@ import org.asteriskjava.manager.event.QueueMemberPauseEvent;
 import org.asteriskjava.manager.event.QueueMemberPausedEvent;
 import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
 import org.asteriskjava.manager.event.QueueMemberStatusEvent;
+import org.asteriskjava.manager.event.UnholdEvent;
 import org.asteriskjava.manager.event.VarSetEvent;
 import org.jspecify.annotations.Nullable;
 
@@ -49,6 +51,7 @@ import io.callqa.telephony.ami.AsteriskEvent.CallerJoinedQueue;
 import io.callqa.telephony.ami.AsteriskEvent.CallerLeftQueue;
 import io.callqa.telephony.ami.AsteriskEvent.CdrReported;
 import io.callqa.telephony.ami.AsteriskEvent.ChannelCreated;
+import io.callqa.telephony.ami.AsteriskEvent.HoldChanged;
 import io.callqa.telephony.ami.AsteriskEvent.HungUp;
 import io.callqa.telephony.ami.AsteriskEvent.OriginateResponded;
 import io.callqa.telephony.ami.AsteriskEvent.Other;
@@ -100,6 +103,9 @@ final class AmiEvents {
 				e.getSecondTransfererChannel(), e.getTransfereeUniqueid(), e.getOrigTransfererUniqueid(),
 				e.getSecondTransfererUniqueid()));
 		on(HangupEvent.class, (e, at) -> new HungUp(at, e.getLinkedId(), e.getUniqueId(), e.getChannel()));
+		// Asterisk before 12 sent Hold with "Status: Off" for an unhold; Asterisk 22 sends Unhold.
+		on(HoldEvent.class, (e, at) -> new HoldChanged(at, e.getUniqueId(), e.getChannel(), e.isHold()));
+		on(UnholdEvent.class, (e, at) -> new HoldChanged(at, e.getUniqueId(), e.getChannel(), false));
 		on(CdrEvent.class, (e, at) -> new CdrReported(at, e.getUniqueId(), e.getDuration()));
 		on(OriginateResponseEvent.class, (e, at) -> new OriginateResponded(at, e.getUniqueId(), e.getExten(),
 				e.getApplication()));

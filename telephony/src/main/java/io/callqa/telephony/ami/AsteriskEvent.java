@@ -96,6 +96,15 @@ public sealed interface AsteriskEvent {
 			implements AsteriskEvent {
 	}
 
+	/**
+	 * {@code Hold} ({@code held}) and {@code Unhold}: a channel in a bridge put the other party on hold (its phone
+	 * sent a re-INVITE, or the agent pressed hold), or took it off hold. Asterisk-Java does not read their Linkedid:
+	 * the leg's Uniqueid finds the call.
+	 */
+	record HoldChanged(Instant at, @Nullable String uniqueid, @Nullable String channel, boolean held)
+			implements AsteriskEvent {
+	}
+
 	/** {@code Cdr}: the billing record of one leg. */
 	record CdrReported(Instant at, @Nullable String uniqueid, @Nullable Integer duration) implements AsteriskEvent {
 	}

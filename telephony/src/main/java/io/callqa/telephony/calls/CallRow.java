@@ -19,7 +19,7 @@ record CallRow(String server, String linkedid, @Nullable String queue, @Nullable
 		@Nullable Instant enteredAt, @Nullable Instant answeredAt, @Nullable Instant endedAt, @Nullable Double waitSec,
 		@Nullable Double talkSec, @Nullable Double durationSec, int ringNoAnswer, int transfers,
 		@Nullable Integer queuePosition, @Nullable CallOutcome outcome, @Nullable String anomaly,
-		@Nullable Long callbackAttemptId, @Nullable String dialStatus) {
+		@Nullable Long callbackAttemptId, @Nullable String dialStatus, @Nullable Double holdSec) {
 
 	String state() {
 		return (this.endedAt != null) ? "ENDED" : "ACTIVE";
@@ -31,7 +31,7 @@ record CallRow(String server, String linkedid, @Nullable String queue, @Nullable
 				this.callerName, this.direction.name(), ts(this.startedAt), ts(this.enteredAt), ts(this.answeredAt),
 				ts(this.endedAt), this.waitSec, this.talkSec, this.durationSec, this.ringNoAnswer, this.transfers,
 				this.queuePosition, (this.outcome != null) ? this.outcome.name() : null, this.anomaly, state(),
-				this.callbackAttemptId };
+				this.callbackAttemptId, this.holdSec };
 	}
 
 	CallEnded ended(long id, List<String> uniqueids) {

@@ -27,7 +27,7 @@ class CallSummaries {
 
 	private static final String COLUMNS = """
 			select c.id, c.source, c.started_at, c.ended_at, c.agent, c.queue, c.caller_number, c.caller_name,
-			  c.direction, c.outcome, c.duration_sec, c.wait_sec, c.talk_sec,
+			  c.direction, c.outcome, c.duration_sec, c.wait_sec, c.talk_sec, c.hold_sec,
 			  exists (select 1 from recording r where r.call_id = c.id) as has_recording,
 			  (select s.score from survey_response s where s.call_id = c.id and s.score is not null
 			    order by s.answered_at desc, s.id desc limit 1) as survey_score,
@@ -134,7 +134,7 @@ class CallSummaries {
 				rs.getString("caller_number"), rs.getString("caller_name"), rs.getString("direction"),
 				rs.getString("outcome"), rs.getObject("duration_sec", Double.class),
 				rs.getObject("wait_sec", Double.class), rs.getObject("talk_sec", Double.class),
-				rs.getBoolean("has_recording"), rs.getObject("survey_score", Integer.class),
+				rs.getObject("hold_sec", Double.class), rs.getBoolean("has_recording"), rs.getObject("survey_score", Integer.class),
 				rs.getBoolean("callback_requested"));
 	}
 

@@ -73,6 +73,14 @@ final class LiveCall {
 
 	private @Nullable Integer queuePosition;
 
+	/** Legs that put the call on hold and have not taken it off; while any does, the call is on hold. */
+	private final Set<String> holdingLegs = new HashSet<>();
+
+	private @Nullable Instant onHoldSince;
+
+	/** Hold time of the holds that ended. */
+	private double onHoldSec;
+
 	private int cdrDurationSec;
 
 	private int transfers;
@@ -127,6 +135,8 @@ final class LiveCall {
 		this.queuePosition = stored.queuePosition();
 		// What was measured so far (Asterisk's HoldTime, when given) stays the wait.
 		this.holdSec = stored.waitSec();
+		// A hold still open when the server stopped is lost: its Unhold may come, its start is not known.
+		this.onHoldSec = (stored.onHoldSec() != null) ? stored.onHoldSec() : 0;
 		this.transfers = stored.transfers();
 		this.callbackAttemptId = stored.callbackAttemptId();
 		this.originated = stored.direction() == Direction.OUTBOUND;
@@ -198,7 +208,8 @@ final class LiveCall {
 		return new CallRow(this.server, this.linkedid, this.queue, this.agent, reportedCallerNumber(),
 				this.callerName, direction(), this.startedAt, this.enteredAt, this.answeredAt, this.endedAt,
 				waitSec(), talkSec(), durationSec(), this.ringNoAnswerLegs.size(), this.transfers,
-				this.queuePosition, finalOutcome(), anomalyText(), this.callbackAttemptId, this.dialStatus);
+				this.queuePosition, finalOutcome(), anomalyText(), this.callbackAttemptId, this.dialStatus,
+				onHoldSec());
 	}
 
 	// ---- what Asterisk reports ----
@@ -349,6 +360,7 @@ final class LiveCall {
 		boolean agentLeft = this.agentLeg == null || this.agentLeg.equals(uniqueid);
 		if (agentLeft) {
 			this.talkEndedAt = at;
+			endHold(at);
 		}
 		return agentLeft;
 	}
@@ -367,8 +379,44 @@ final class LiveCall {
 		return true;
 	}
 
+	/**
+	 * A leg put the call on hold or took it off. Only while the parties talk (answered, talk not ended): a hold in
+	 * the queue is the queue's music, not the agent's. The call is on hold while any of its legs holds it.
+	 */
+	boolean holdChanged(@Nullable String uniqueid, boolean held, Instant at) {
+		if (uniqueid == null || ended() || this.answeredAt == null || this.talkEndedAt != null) {
+			return false;
+		}
+		if (held) {
+			if (!this.holdingLegs.add(uniqueid)) {
+				return false;
+			}
+			if (this.onHoldSince == null) {
+				this.onHoldSince = at;
+			}
+			return true;
+		}
+		return this.holdingLegs.remove(uniqueid) && this.holdingLegs.isEmpty() && endHold(at);
+	}
+
+	/** Closes the hold in progress at {@code at}; returns whether there was one. */
+	private boolean endHold(Instant at) {
+		if (this.onHoldSince == null) {
+			return false;
+		}
+		Double held = seconds(this.onHoldSince, at);
+		this.onHoldSec += (held != null) ? held : 0;
+		this.onHoldSince = null;
+		this.holdingLegs.clear();
+		return true;
+	}
+
 	/** A leg hung up; returns whether it was the last live one (the call has ended). */
-	boolean hungUp(String uniqueid) {
+	boolean hungUp(String uniqueid, Instant at) {
+		// Asterisk sends no Unhold for a leg that hangs up while holding.
+		if (this.holdingLegs.remove(uniqueid) && this.holdingLegs.isEmpty()) {
+			endHold(at);
+		}
 		this.hungUp.add(uniqueid);
 		this.liveLegs.remove(uniqueid);
 		return this.liveLegs.isEmpty();
@@ -397,6 +445,7 @@ final class LiveCall {
 	 * before told, or LOST).
 	 */
 	void end(Instant at, @Nullable String anomaly) {
+		endHold(at);
 		this.endedAt = at;
 		if (anomaly != null) {
 			this.outcome = lostOutcome();
@@ -538,6 +587,11 @@ final class LiveCall {
 		return seconds(this.enteredAt, until);
 	}
 
+	/** Holds that ended; null for a call no agent answered. A hold in progress counts once it ends. */
+	private @Nullable Double onHoldSec() {
+		return (this.answeredAt != null) ? this.onHoldSec : null;
+	}
+
 	private @Nullable Double talkSec() {
 		if (!this.talkByMember.isEmpty()) {
 			return (double) this.talkByMember.values().stream().mapToLong(Long::longValue).sum();
@@ -586,7 +640,7 @@ final class LiveCall {
 			@Nullable String agent, @Nullable String callerNumber, @Nullable String callerName,
 			@Nullable Instant enteredAt, @Nullable Instant answeredAt, @Nullable Integer queuePosition,
 			@Nullable Double waitSec, int transfers, @Nullable Long callbackAttemptId, Direction direction,
-			List<String> anomalies, int ringNoAnswer) {
+			List<String> anomalies, int ringNoAnswer, @Nullable Double onHoldSec) {
 	}
 
 }

@@ -26,12 +26,12 @@ class LiveCallRepository {
 
 	static final String COLUMNS = "source, server, linkedid, queue, agent, caller_number, caller_name, direction, "
 			+ "started_at, entered_at, answered_at, ended_at, wait_sec, talk_sec, duration_sec, ring_no_answer, "
-			+ "transfers, queue_position, outcome, anomaly, state, callback_attempt_id";
+			+ "transfers, queue_position, outcome, anomaly, state, callback_attempt_id, hold_sec";
 
 	private static final int[] TYPES = { Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
 			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP, Types.TIMESTAMP,
 			Types.TIMESTAMP, Types.DOUBLE, Types.DOUBLE, Types.DOUBLE, Types.INTEGER, Types.INTEGER, Types.INTEGER,
-			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT };
+			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.DOUBLE };
 
 	private final JdbcTemplate jdbcTemplate;
 
@@ -144,7 +144,8 @@ class LiveCallRepository {
 				instant(rs.getTimestamp("answered_at")), rs.getObject("queue_position", Integer.class),
 				rs.getObject("wait_sec", Double.class), rs.getInt("transfers"),
 				rs.getObject("callback_attempt_id", Long.class), Direction.valueOf(rs.getString("direction")),
-				(anomaly != null) ? Arrays.asList(anomaly.split("; ")) : List.of(), rs.getInt("ring_no_answer")));
+				(anomaly != null) ? Arrays.asList(anomaly.split("; ")) : List.of(), rs.getInt("ring_no_answer"),
+				rs.getObject("hold_sec", Double.class)));
 	}
 
 	private static @Nullable Instant instant(java.sql.@Nullable Timestamp timestamp) {

@@ -24,6 +24,7 @@ import io.callqa.telephony.ami.AsteriskEvent.CallerJoinedQueue;
 import io.callqa.telephony.ami.AsteriskEvent.CallerLeftQueue;
 import io.callqa.telephony.ami.AsteriskEvent.CdrReported;
 import io.callqa.telephony.ami.AsteriskEvent.ChannelCreated;
+import io.callqa.telephony.ami.AsteriskEvent.HoldChanged;
 import io.callqa.telephony.ami.AsteriskEvent.HungUp;
 import io.callqa.telephony.ami.AsteriskEvent.OriginateResponded;
 import io.callqa.telephony.ami.AsteriskEvent.QueueMemberAdded;
@@ -115,6 +116,8 @@ final class ServerCalls {
 		route(BlindTransferred.class, ServerCalls::blindTransfer);
 		route(AttendedTransferred.class, ServerCalls::attendedTransfer);
 		route(HungUp.class, ServerCalls::hangup);
+		route(HoldChanged.class, (calls, e) -> calls.changed(calls.leg(e.uniqueid()),
+				(call) -> call.holdChanged(e.uniqueid(), e.held(), e.at())));
 		route(CdrReported.class, (calls, e) -> calls.changed(calls.leg(e.uniqueid()),
 				(call) -> call.cdrDuration(e.duration())));
 		route(OriginateResponded.class, (calls, e) -> calls.changed(calls.leg(e.uniqueid()),
@@ -205,7 +208,7 @@ final class ServerCalls {
 			return;
 		}
 		addLeg(call, uniqueid, e.channel());
-		if (call.hungUp(uniqueid)) {
+		if (call.hungUp(uniqueid, e.at())) {
 			end(call, e.at(), null);
 		}
 	}
