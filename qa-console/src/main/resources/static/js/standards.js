@@ -56,7 +56,9 @@ $('add-section').addEventListener('click', unsaved);
 $('sections').addEventListener('click', (e) => { if (e.target.closest('.editor-only')) unsaved(); });
 $('new-standard').addEventListener('submit', (e) => { e.preventDefault(); createStandard(); });
 $('assign').addEventListener('submit', (e) => { e.preventDefault(); assign(); });
+$('recheck').addEventListener('submit', (e) => { e.preventDefault(); recheck(); });
 start();
+startRecheck();
 
 async function start() {
   try {
@@ -462,4 +464,65 @@ async function assign() {
   } catch (error) {
     showError(error);
   }
+}
+
+// ---- re-checking stored calls after a standard changed: a background re-evaluation with its progress ----
+
+let recheckTimer = null;
+
+function startRecheck() {
+  const today = new Date();
+  const weekAgo = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 6);
+  $('recheck-from').value = isoDate(weekAgo);
+  $('recheck-to').value = isoDate(today);
+  drawRechecks();
+}
+
+function isoDate(d) {
+  return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');
+}
+
+// A day of the date inputs is the browser's day: from its midnight to the next day's.
+function midnight(value, plusDays = 0) {
+  const [y, m, d] = value.split('-').map(Number);
+  return new Date(y, m - 1, d + plusDays).toISOString();
+}
+
+async function recheck() {
+  const from = $('recheck-from').value;
+  const to = $('recheck-to').value;
+  if (!from || !to) { showError('Choose the first and the last day of the period.'); return; }
+  if (to < from) { showError('The last day is before the first.'); return; }
+  $('recheck-start').disabled = true;
+  try {
+    await api('/api/automatic-evaluations/reevaluations', {
+      method: 'POST', body: { from: midnight(from), to: midnight(to, 1) },
+    });
+    await drawRechecks();
+  } catch (error) {
+    showError(error);
+  } finally {
+    $('recheck-start').disabled = false;
+  }
+}
+
+// The latest runs; while one is unfinished the list is read again every 2 s.
+async function drawRechecks() {
+  clearTimeout(recheckTimer);
+  let runs;
+  try {
+    runs = await api('/api/automatic-evaluations/reevaluations');
+  } catch (error) {
+    showError(error);
+    return;
+  }
+  $('recheck-runs').replaceChildren(...runs.slice(0, 5).map((r) => el('li', {
+    class: 'recheck-run', 'data-id': String(r.id), 'data-finished': String(r.finished),
+  },
+  el('div', {}, dateTime(r.from) + ' to ' + dateTime(r.to) + ', by ' + r.requestedBy),
+  el('progress', { max: '100', value: String(r.percent) }),
+  el('div', { class: 'sub recheck-progress' }, r.finished
+    ? 'done: ' + r.done + ' call' + (r.done === 1 ? '' : 's') + ' re-checked, ' + dateTime(r.finishedAt)
+    : (r.total == null ? 'counting the calls…' : r.done + ' of ' + r.total + ' calls (' + r.percent + ' %)')))));
+  if (runs.some((r) => !r.finished)) recheckTimer = setTimeout(drawRechecks, 2000);
 }

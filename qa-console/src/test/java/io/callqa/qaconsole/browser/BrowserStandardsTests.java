@@ -167,6 +167,38 @@ class BrowserStandardsTests {
 	}
 
 	@Test
+	void aSupervisorReChecksTheCallsOfAPeriodAndSeesItsProgress() {
+		String supervisor = user("SUPERVISOR");
+		browser.logIn(supervisor, PASSWORD);
+		browser.open("/standards.html");
+		browser.until((d) -> browser.script("return document.body.dataset.loaded || null;"));
+		// A period long ago: the calls other tests of this context made are not re-evaluated under their feet.
+		browser.script("document.getElementById('recheck-from').value = '2001-03-04';"
+				+ "document.getElementById('recheck-to').value = '2001-03-05';");
+		browser.find("#recheck-start").click();
+		WebElement run = browser.until((d) -> d.findElements(By.cssSelector(".recheck-run[data-finished='true']"))
+			.stream().filter((li) -> li.getText().contains("by " + supervisor)).findFirst().orElse(null));
+		assertThat(run.findElement(By.cssSelector(".recheck-progress")).getText()).startsWith("done: 0 calls re-checked");
+		assertThat(run.findElement(By.tagName("progress")).getAttribute("value")).isEqualTo("100");
+
+		// The two days of the form, from the browser's midnight to the midnight after the last day.
+		JsonNode started = Http.json(this.admin.get("/api/automatic-evaluations/reevaluations/"
+				+ run.getAttribute("data-id")));
+		assertThat(started.path("requestedBy").asString()).isEqualTo(supervisor);
+		assertThat(java.time.Instant.parse(started.path("from").asString())).isEqualTo(java.time.Instant.parse(
+				(String) browser.script("return new Date(2001, 2, 4).toISOString();")));
+		assertThat(java.time.Instant.parse(started.path("to").asString())).isEqualTo(java.time.Instant.parse(
+				(String) browser.script("return new Date(2001, 2, 6).toISOString();")));
+
+		// A last day before the first is refused on the page, nothing is started.
+		int runs = Http.json(this.admin.get("/api/automatic-evaluations/reevaluations")).size();
+		browser.script("document.getElementById('recheck-to').value = '2001-03-01';");
+		browser.find("#recheck-start").click();
+		browser.until((d) -> browser.text("#message").contains("before the first") ? true : null);
+		assertThat(Http.json(this.admin.get("/api/automatic-evaluations/reevaluations")).size()).isEqualTo(runs);
+	}
+
+	@Test
 	void theDefaultStandardShowsItsRules() {
 		String manager = user("MANAGER");
 		browser.logIn(manager, PASSWORD);
@@ -192,6 +224,9 @@ class BrowserStandardsTests {
 		assertThat(browser.driver().findElement(By.id("save-actions")).isDisplayed()).isFalse();
 		assertThat(browser.driver().findElement(By.id("new-standard")).isDisplayed()).isFalse();
 		assertThat(browser.driver().findElements(By.cssSelector(".remove-item"))).allMatch((b) -> !b.isDisplayed());
+		// Managers see the re-checks but start none.
+		assertThat(browser.driver().findElement(By.id("recheck-start")).isDisplayed()).isFalse();
+		assertThat(browser.driver().findElement(By.id("recheck")).isDisplayed()).isTrue();
 
 		String agent = user("AGENT");
 		Http asAgent = new Http(this.port, agent, PASSWORD);
