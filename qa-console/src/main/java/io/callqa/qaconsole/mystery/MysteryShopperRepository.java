@@ -146,6 +146,12 @@ class MysteryShopperRepository {
 			.single();
 	}
 
+	Optional<Long> standardNamed(String name) {
+		return this.jdbc.sql("select id from standard where name = :name").param("name", name)
+			.query(Long.class)
+			.optional();
+	}
+
 	Setting setting() {
 		return this.jdbc.sql("""
 				select s.standard_id, st.name, s.updated_by, s.updated_at from mystery_shopper_setting s

@@ -157,6 +157,17 @@ public class MysteryShoppers {
 		this.repository.updateSetting(standardId, by);
 	}
 
+	/** Test calls are scored with the standard of that name from now on, unless a standard is set; true when set. */
+	public boolean useStandardIfUnset(String standardName, String by) {
+		if (this.repository.setting().standardId() != null) {
+			return false;
+		}
+		Long id = this.repository.standardNamed(standardName)
+			.orElseThrow(() -> new IllegalArgumentException("No standard named '" + standardName + "'"));
+		this.repository.updateSetting(id, by);
+		return true;
+	}
+
 	/** A call from a listed number is marked as soon as it ends (an abandoned call has no score to wait for). */
 	@EventListener
 	void on(CallEnded call) {
