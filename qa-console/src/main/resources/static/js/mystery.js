@@ -100,8 +100,8 @@ if (manages) {
     const value = document.getElementById('standard').value;
     try {
       await api('/api/mystery-shopper/settings', { method: 'PUT', body: { standardId: value ? Number(value) : null } });
+      await load();
       showInfo('Saved: test calls scored from now on use this standard.');
-      load();
     } catch (error) { showError(error); }
   });
   document.getElementById('number-form').addEventListener('submit', async (e) => {
@@ -111,12 +111,12 @@ if (manages) {
       const added = await api('/api/mystery-shopper/numbers', { method: 'POST', body: {
         number: document.getElementById('number').value, note: document.getElementById('note').value,
         markDays: days === '' ? null : Number(days) } });
-      showInfo('Added ' + added.number.number + ': ' + added.markedCalls + ' earlier call(s) marked, '
-        + added.rescoredCalls + ' scored again.');
       document.getElementById('number').value = '';
       document.getElementById('note').value = '';
       await loadManagement();
-      load();
+      await load();
+      showInfo('Added ' + added.number.number + ': ' + added.markedCalls + ' earlier call(s) marked, '
+        + added.rescoredCalls + ' scored again.');
     } catch (error) { showError(error); }
   });
   loadManagement().catch(showError);
