@@ -10,6 +10,7 @@ const LINKS = [
   { href: '/alerts.html', label: 'Alerts', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/standards.html', label: 'Standards', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/calibration.html', label: 'Calibration', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
+  { href: '/mystery.html', label: 'Mystery shopper', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/admin.html', label: 'Users', roles: ['ADMIN'] },
 ];
 

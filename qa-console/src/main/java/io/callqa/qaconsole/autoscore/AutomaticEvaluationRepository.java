@@ -251,12 +251,17 @@ class AutomaticEvaluationRepository {
 			.update();
 	}
 
-	/** Per agent, the average automatic score and count of current evaluations made in [from, to), by agent. */
+	/**
+	 * Per agent, the average automatic score and count of current evaluations made in [from, to), by agent; test calls
+	 * (mystery shopper) left out: they are reported apart.
+	 */
 	List<AgentAverage> agentAverages(Instant from, Instant to) {
 		return this.jdbc.sql("""
 				select agent, avg(score)::float8 as average, count(*) as n from automatic_evaluation
 				where current and score is not null and agent is not null
-				  and evaluated_at >= :from and evaluated_at < :to group by agent order by agent""")
+				  and evaluated_at >= :from and evaluated_at < :to
+				  and not exists (select 1 from mystery_shopper_call m where m.call_id = automatic_evaluation.call_id)
+				group by agent order by agent""")
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
 			.query((rs, row) -> new AgentAverage(rs.getString("agent"), Math.round(100 * rs.getDouble("average")) / 100.0,

@@ -47,8 +47,12 @@ class AutomaticEvaluator {
 
 	private final RuledScorecards scorecards;
 
+	private final List<ScorecardOverride> overrides;
+
 	AutomaticEvaluator(Transcriptions transcriptions, AutomaticScoring scoring, Standards standards,
-			RuledScorecards scorecards, AutomaticEvaluationRepository evaluations, TransactionTemplate transaction) {
+			RuledScorecards scorecards, AutomaticEvaluationRepository evaluations, TransactionTemplate transaction,
+			List<ScorecardOverride> overrides) {
+		this.overrides = overrides;
 		this.transcriptions = transcriptions;
 		this.scoring = scoring;
 		this.standards = standards;
@@ -79,10 +83,10 @@ class AutomaticEvaluator {
 		if (callIds.isEmpty()) {
 			return 0;
 		}
-		Versions versions = new Versions();
 		// Two queries for the whole batch: one call at a time, reading cost more than the rules.
 		Map<Long, Transcript> transcripts = this.transcriptions.transcriptsOf(callIds);
 		Map<Long, CallFacts> facts = transcripts.isEmpty() ? Map.of() : this.scoring.factsOf(transcripts.keySet());
+		Versions versions = new Versions(transcripts.keySet());
 		List<AutomaticEvaluationRepository.Scored> scored = new ArrayList<>(transcripts.size());
 		// A call listed twice would be stored twice in one statement: two current evaluations.
 		for (long callId : new LinkedHashSet<>(callIds)) {
@@ -127,7 +131,7 @@ class AutomaticEvaluator {
 		if (facts == null) {
 			throw new CallNotFoundException(callId);
 		}
-		long version = versions.of(facts.queue());
+		long version = versions.of(callId, facts.queue());
 		// A call no agent answered (abandoned, timed out in the queue) has no conversation to check: it is stored all
 		// the same, as one without rules, so the sweep does not come back to it and no score of 100 is made up.
 		AutomaticResult result = (facts.agent() != null && this.scoring.hasRules(version))
@@ -158,13 +162,26 @@ class AutomaticEvaluator {
 
 	/**
 	 * Which version scores a queue now ({@link Standards#forQueue}) and the weights of its ruled items, each looked up
-	 * once per batch.
+	 * once per batch; the calls a {@link ScorecardOverride} scores otherwise (mystery-shopper calls), asked once.
 	 */
 	private final class Versions {
 
 		private final Map<String, Long> byQueue = new HashMap<>();
 
 		private final Map<Long, Map<String, Double>> weights = new HashMap<>();
+
+		private final Map<Long, Long> byCall = new HashMap<>();
+
+		Versions(java.util.Collection<Long> callIds) {
+			if (!callIds.isEmpty()) {
+				AutomaticEvaluator.this.overrides.forEach((override) -> this.byCall.putAll(override.versionsOf(callIds)));
+			}
+		}
+
+		long of(long callId, @Nullable String queue) {
+			Long override = this.byCall.get(callId);
+			return (override != null) ? override : of(queue);
+		}
 
 		long of(@Nullable String queue) {
 			// Queue names never start with a NUL: the key of calls with no queue.

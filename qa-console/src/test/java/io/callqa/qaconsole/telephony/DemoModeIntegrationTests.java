@@ -110,6 +110,23 @@ class DemoModeIntegrationTests {
 				});
 	}
 
+	@Test
+	void demoMysteryShoppersNumberShouldBeListedWithItsStandardAndItsCallMarked() {
+		Http http = new Http(this.port);
+		assertThat(Http.json(http.get("/api/mystery-shopper/numbers")).valueStream()
+			.map((n) -> n.path("number").asString())).contains("5550199");
+		assertThat(Http.json(http.get("/api/mystery-shopper/settings")).path("standardName").asString())
+			.isEqualTo("Mystery shopper");
+		// The eighth conversation: marked by its number when it ends, before it is transcribed and scored.
+		Eventually.await("the mystery shopper's call marked as a test call", Duration.ofSeconds(180),
+				() -> Http.json(http.get("/api/callers/5550199/history")).path("calls"),
+				(calls) -> calls.valueStream()
+					.anyMatch((call) -> Http.json(http.get("/api/calls/" + call.path("id").asLong() + "/mystery-shopper"))
+						.path("source")
+						.asString("")
+						.equals("NUMBER")));
+	}
+
 	private static JsonNode caller(JsonNode hits, String number) {
 		for (JsonNode hit : hits) {
 			if (hit.path("callerNumber").asString("").equals(number)) {

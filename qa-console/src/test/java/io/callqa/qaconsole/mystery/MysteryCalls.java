@@ -1,0 +1,102 @@
+package io.callqa.qaconsole.mystery;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Transcribed two-party calls from a given caller number, written as a finished transcription leaves them (autoscore's
+ * ScriptedCalls, which calls from one fixed number, is that package's own): the rules decide on known words.
+ */
+final class MysteryCalls {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final double WORD_SEC = 0.4;
+
+	private final JdbcClient jdbc;
+
+	MysteryCalls(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** One utterance: who, from which second, what. */
+	record Line(String speaker, double start, String text) {
+	}
+
+	static Line agent(double start, String text) {
+		return new Line("agent", start, text);
+	}
+
+	static Line customer(double start, String text) {
+		return new Line("customer", start, text);
+	}
+
+	long add(String agent, String queue, String callerNumber, Instant startedAt, Line... lines) {
+		double seconds = 1 + java.util.Arrays.stream(lines)
+			.mapToDouble((line) -> line.start() + WORD_SEC * line.text().split("\\s+").length)
+			.max()
+			.orElse(0);
+		long call = this.jdbc.sql("""
+				insert into call (agent, queue, started_at, ended_at, duration_sec, outcome, caller_number)
+				values (:agent, :queue, :started, :ended, :seconds, 'ANSWERED', :caller) returning id""")
+			.param("agent", agent)
+			.param("queue", queue)
+			.param("started", Timestamp.from(startedAt))
+			.param("ended", Timestamp.from(startedAt.plusMillis((long) (seconds * 1000))))
+			.param("seconds", seconds)
+			.param("caller", callerNumber)
+			.query(Long.class)
+			.single();
+		long recording = this.jdbc.sql("""
+				insert into recording (call_id, path, size_bytes, channel_map)
+				values (:call, 'mystery-missing.wav', 0, 'agent,customer') returning id""")
+			.param("call", call)
+			.query(Long.class)
+			.single();
+		long job = this.jdbc.sql("""
+				insert into transcription_job (call_id, recording_id, state, max_attempts)
+				values (:call, :recording, 'DONE', 3) returning id""")
+			.param("call", call)
+			.param("recording", recording)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				insert into transcript (call_id, recording_id, job_id, model, audio_sec)
+				values (:call, :recording, :job, 'test', :seconds)""")
+			.param("call", call)
+			.param("recording", recording)
+			.param("job", job)
+			.param("seconds", seconds)
+			.update();
+		for (int seq = 0; seq < lines.length; seq++) {
+			Line line = lines[seq];
+			List<Map<String, Object>> words = new ArrayList<>();
+			double at = line.start();
+			for (String word : line.text().toLowerCase(Locale.ROOT).split("\\s+")) {
+				words.add(Map.of("w", word, "s", at, "e", at + WORD_SEC - 0.05, "c", 1.0));
+				at += WORD_SEC;
+			}
+			this.jdbc.sql("""
+					insert into utterance (call_id, seq, speaker, start_sec, end_sec, text, words)
+					values (:call, :seq, :speaker, :start, :end, :text, cast(:words as jsonb))""")
+				.param("call", call)
+				.param("seq", seq)
+				.param("speaker", line.speaker())
+				.param("start", line.start())
+				.param("end", at - 0.05)
+				.param("text", line.text().toLowerCase(Locale.ROOT))
+				.param("words", json.writeValueAsString(words))
+				.update();
+		}
+		return call;
+	}
+
+}
