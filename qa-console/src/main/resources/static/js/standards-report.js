@@ -1,5 +1,5 @@
 // The daily standards report: a line per agent and day, the CSV of the same lines, and an agent's weekly trend.
-import { api, el, query, num, showError, param } from './api.js';
+import { api, el, query, showError, param } from './api.js';
 import { initPage } from './nav.js';
 import { lineChart } from './charts.js';
 
@@ -58,7 +58,7 @@ async function load() {
 }
 
 function percent(v) {
-  return v === null || v === undefined ? '–' : num(v) + '%';
+  return v === null || v === undefined ? '–' : (Math.round(v * 10) / 10) + '%';
 }
 
 function row(line) {
