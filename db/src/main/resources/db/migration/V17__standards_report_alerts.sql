@@ -5,7 +5,8 @@
 -- re-evaluation of the same call raises nothing new.
 create table automatic_critical_alert (
     call_id       bigint      primary key references call (id),
-    evaluation_id bigint      not null references automatic_evaluation (id),
+    -- The evaluation that raised it (no foreign key: autoscore may prune replaced evaluations).
+    evaluation_id bigint      not null,
     alert_id      bigint      references supervisor_alert (id),
     alerted_at    timestamptz not null default now()
 );
