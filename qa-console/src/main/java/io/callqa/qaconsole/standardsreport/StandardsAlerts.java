@@ -56,8 +56,8 @@ class StandardsAlerts {
 			if (!this.repository.claimCritical(failure.callId(), failure.evaluationId())) {
 				continue;
 			}
+			// No score in the detail: a failed critical item makes it 0 anyway.
 			String detail = "Critical item failed on the automatic check: " + failure.items()
-					+ ((failure.score() != null) ? "; score " + percent(failure.score()) : "")
 					+ (failure.mystery() ? ". Mystery-shopper test call (left out of the agent's averages)" : "");
 			long alert = this.alerts.raise(AlertKind.AUTOMATIC_FAILED_CRITICAL, failure.callId(), failure.agent(),
 					failure.queue(), detail);
