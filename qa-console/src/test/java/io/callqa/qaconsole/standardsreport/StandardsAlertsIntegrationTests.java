@@ -129,7 +129,7 @@ class StandardsAlertsIntegrationTests {
 		assertThat(alertsOf(above, "BELOW_PASS_MARK")).isEmpty();
 		assertThat(checked(above)).isOne();
 
-		// Re-evaluated later into a worse average: the day was checked, no second alert.
+		// A call of the day scored later makes its average worse: the day was checked, no second alert.
 		this.calls.scored(under, "support", at("2026-04-14T23:00"), 10.0);
 		this.alerts.raiseBelowPassMark(at("2026-04-15T12:00"));
 		assertThat(alertsOf(under, "BELOW_PASS_MARK")).hasSize(1);
