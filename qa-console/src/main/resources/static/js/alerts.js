@@ -1,9 +1,13 @@
-// Supervisor alerts: low survey scores, failed critical items, overdue callbacks; acknowledge each.
+// Supervisor alerts: low survey scores, failed critical items, overdue callbacks, broken promises, the automatic
+// check's critical fails and agents' days under the pass mark; acknowledge each.
 import { api, el, query, dateTime, showError } from './api.js';
 import { initPage } from './nav.js';
 
 await initPage({ roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] });
-const KINDS = { LOW_SURVEY: 'Survey under 5', OVERDUE_CALLBACK: 'Overdue callback', BROKEN_PROMISE: 'Broken promise' };
+const KINDS = {
+  LOW_SURVEY: 'Survey under 5', OVERDUE_CALLBACK: 'Overdue callback', BROKEN_PROMISE: 'Broken promise',
+  AUTOMATIC_FAILED_CRITICAL: 'Automatic check: critical item failed', BELOW_PASS_MARK: 'Day under the pass mark',
+};
 const kindSelect = document.getElementById('kind');
 const showAll = document.getElementById('show-all');
 kindSelect.addEventListener('change', load);

@@ -7,6 +7,7 @@ const LINKS = [
   { href: '/manager.html', label: 'Dashboard', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/trends.html', label: 'Trends', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/review.html', label: 'Review', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
+  { href: '/standards-report.html', label: 'Standards report', roles: ['AGENT', 'SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/alerts.html', label: 'Alerts', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/standards.html', label: 'Standards', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/calibration.html', label: 'Calibration', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
  * A text cell of the CSV export: quoted, so a queue or agent name with a comma or quote stays one field, and unable
  * to start a formula when opened in a spreadsheet (OWASP "CSV injection").
  */
-final class CsvCell {
+public final class CsvCell {
 
 	/** What makes a spreadsheet read a formula; full-width forms too, which some spreadsheets normalise. */
 	private static final String FORMULA_STARTS = "=+-@＝＋－＠";
@@ -14,7 +14,7 @@ final class CsvCell {
 	private CsvCell() {
 	}
 
-	static String text(@Nullable String value) {
+	public static String text(@Nullable String value) {
 		if (value == null) {
 			return "";
 		}
