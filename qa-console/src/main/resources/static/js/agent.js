@@ -21,10 +21,12 @@ async function loadCalls() {
       el('td', {}, clock(c.durationSec)),
       el('td', {}, clock(c.waitSec)),
       el('td', {}, typeof c.transcription === 'string' ? c.transcription : (c.transcription && c.transcription.state) || '–'),
-      el('td', {}, c.score === null || c.score === undefined ? '–' : num(c.score, 0) + '%'))));
-    if (!calls.length) body.replaceChildren(el('tr', {}, el('td', { colspan: 8, class: 'info' }, 'No calls yet.')));
+      el('td', {}, c.score === null || c.score === undefined ? '–' : num(c.score, 0) + '%'),
+      el('td', { class: 'auto-score' }, c.autoScore === null || c.autoScore === undefined ? '–' : num(c.autoScore, 0) + '%',
+        c.autoCriticalFailed ? el('span', { class: 'badge bad' }, 'critical failed') : null))));
+    if (!calls.length) body.replaceChildren(el('tr', {}, el('td', { colspan: 9, class: 'info' }, 'No calls yet.')));
   } catch (error) {
-    body.replaceChildren(el('tr', {}, el('td', { colspan: 8, class: 'info' },
+    body.replaceChildren(el('tr', {}, el('td', { colspan: 9, class: 'info' },
       error.status === 404 ? 'The call list is not available on this server yet.' : 'Calls: ' + error.message)));
   }
 }

@@ -130,10 +130,13 @@ function breakdown(rows, groupBy) {
 
 function leaderboard(rows) {
   const sorted = [...rows].sort((a, b) => (b.averageScore ?? -1) - (a.averageScore ?? -1)
-    || (b.surveyAverage ?? -1) - (a.surveyAverage ?? -1));
+    || (b.automaticAverage ?? -1) - (a.automaticAverage ?? -1) || (b.surveyAverage ?? -1) - (a.surveyAverage ?? -1));
+  const percent = (v) => v === null || v === undefined ? '–' : num(v, 0) + '%';
   document.querySelector('#leaderboard tbody').replaceChildren(...sorted.map((r, i) => el('tr', { dataset: { agent: r.agent } },
-    el('td', {}, i + 1), el('td', {}, r.agent), el('td', {}, r.averageScore === null || r.averageScore === undefined ? '–' : num(r.averageScore, 0) + '%'),
-    el('td', {}, r.evaluations ?? 0), el('td', {}, num(r.surveyAverage)), el('td', {}, r.answered ?? 0))));
+    el('td', {}, i + 1), el('td', {}, r.agent), el('td', {}, percent(r.averageScore)),
+    el('td', {}, r.evaluations ?? 0), el('td', { class: 'automatic-average' }, percent(r.automaticAverage)),
+    el('td', { class: 'automatic-calls' }, r.automaticCalls ?? 0), el('td', {}, num(r.surveyAverage)),
+    el('td', {}, r.answered ?? 0))));
 }
 
 function charts(rows, unit) {

@@ -8,7 +8,16 @@ const summary = document.getElementById('summary');
 const facets = document.getElementById('facets');
 // Which filter input a facet's value goes into when clicked.
 const FACET_INPUTS = { agent: 'f-agent', queue: 'f-queue', outcome: 'f-outcome', category: 'f-category' };
-const FACET_TITLES = { agent: 'Agents', queue: 'Queues', outcome: 'Outcomes', category: 'Categories' };
+const FACET_TITLES = { agent: 'Agents', queue: 'Queues', outcome: 'Outcomes', category: 'Categories',
+  autoScore: 'Automatic score' };
+// A band of the automatic score facet fills these filters (scores have two decimals: 69.99 closes 50-69).
+const AUTO_BANDS = {
+  '<50': { 'f-min-auto': '', 'f-max-auto': '49.99', 'f-auto-evaluated': '' },
+  '50-69': { 'f-min-auto': '50', 'f-max-auto': '69.99', 'f-auto-evaluated': '' },
+  '70-84': { 'f-min-auto': '70', 'f-max-auto': '84.99', 'f-auto-evaluated': '' },
+  '85-100': { 'f-min-auto': '85', 'f-max-auto': '100', 'f-auto-evaluated': '' },
+  none: { 'f-min-auto': '', 'f-max-auto': '', 'f-auto-evaluated': 'false' },
+};
 const SIZE = 20;
 let page = 0;
 
@@ -19,7 +28,8 @@ for (const [id, name] of [['q', 'q'], ['matching', 'matching'], ['f-agent', 'age
   ['f-max-score', 'maxScore'],
   ['f-direction', 'direction'], ['f-recording', 'hasRecording'], ['f-evaluated', 'evaluated'],
   ['f-min-survey', 'minSurvey'], ['f-max-survey', 'maxSurvey'], ['f-callback', 'callbackRequested'],
-  ['f-category', 'category']]) {
+  ['f-category', 'category'], ['f-auto-evaluated', 'autoEvaluated'], ['f-min-auto', 'minAutoScore'],
+  ['f-max-auto', 'maxAutoScore'], ['f-auto-critical', 'autoCriticalFailed']]) {
   if (param(name)) document.getElementById(id).value = param(name);
 }
 if (param('from')) document.getElementById('f-from').value = param('from').substring(0, 10);
@@ -46,7 +56,8 @@ function params() {
     minDuration: v('f-min'), maxDuration: v('f-max'), minScore: v('f-min-score'), maxScore: v('f-max-score'),
     direction: v('f-direction'), hasRecording: v('f-recording'), evaluated: v('f-evaluated'),
     minSurvey: v('f-min-survey'), maxSurvey: v('f-max-survey'), callbackRequested: v('f-callback'),
-    category: v('f-category'),
+    category: v('f-category'), autoEvaluated: v('f-auto-evaluated'), minAutoScore: v('f-min-auto'),
+    maxAutoScore: v('f-max-auto'), autoCriticalFailed: v('f-auto-critical'),
   };
 }
 
@@ -89,13 +100,18 @@ function render(answer, q) {
 
 /** Per facet its most frequent values among all matching calls; clicking one filters on it. */
 function renderFacets(counts) {
-  facets.replaceChildren(...Object.keys(FACET_INPUTS).filter((name) => (counts[name] || []).length).map((name) =>
+  facets.replaceChildren(...Object.keys(FACET_TITLES).filter((name) => (counts[name] || []).length).map((name) =>
     el('section', { class: 'facet', dataset: { facet: name } },
       el('h3', {}, FACET_TITLES[name]),
       el('ul', {}, ...counts[name].map((c) => el('li', {},
         el('button', { type: 'button', class: 'facet-value', dataset: { value: c.value },
-          onclick: () => { document.getElementById(FACET_INPUTS[name]).value = c.value; page = 0; run(); } },
+          onclick: () => { fill(name, c.value); page = 0; run(); } },
           c.value + ' (' + c.count.toLocaleString('en') + ')')))))));
+}
+
+function fill(facet, value) {
+  const inputs = facet === 'autoScore' ? AUTO_BANDS[value] || {} : { [FACET_INPUTS[facet]]: value };
+  for (const [id, v] of Object.entries(inputs)) document.getElementById(id).value = v;
 }
 
 // The call page marks the query's matches on its timeline, matched the same way as here.
@@ -116,6 +132,10 @@ function hitItem(hit, q) {
       hit.outcome ? el('span', { class: 'badge' }, hit.outcome) : null,
       hit.qaScore !== undefined && hit.qaScore !== null
         ? el('span', { class: 'badge' }, 'QA ' + num(hit.qaScore, 0)) : null,
+      hit.autoScore !== undefined && hit.autoScore !== null
+        ? el('span', { class: 'badge auto-score', title: 'Automatic score (checked against the rules)' },
+          'auto ' + num(hit.autoScore, 0)) : null,
+      hit.autoCriticalFailed ? el('span', { class: 'badge bad' }, 'critical failed') : null,
       hit.surveyScore !== undefined && hit.surveyScore !== null
         ? el('span', { class: 'badge' }, 'survey ' + hit.surveyScore + '/10') : null,
       hit.callbackRequested ? el('span', { class: 'badge' }, 'callback') : null,

@@ -42,6 +42,9 @@ public interface Transcriptions {
 	 */
 	void callChanged(long callId);
 
+	/** {@link #callChanged(long)} for many calls at once, in one statement (a re-evaluation stores thousands). */
+	void callsChanged(java.util.Collection<Long> callIds);
+
 	/**
 	 * @throws InvalidSearchException if the query cannot be parsed
 	 * @throws SearchUnavailableException if this process keeps no index (a worker-only process)

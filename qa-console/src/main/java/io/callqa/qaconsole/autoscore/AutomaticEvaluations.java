@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.callqa.qaconsole.rules.RuleOutcome;
+import io.callqa.transcription.Transcriptions;
 
 /**
  * Reading a call's automatic evaluation and reviewing its items. A review is added, never changes the automatic value
@@ -21,8 +22,11 @@ class AutomaticEvaluations {
 
 	private final AutomaticEvaluationRepository evaluations;
 
-	AutomaticEvaluations(AutomaticEvaluationRepository evaluations) {
+	private final Transcriptions index;
+
+	AutomaticEvaluations(AutomaticEvaluationRepository evaluations, Transcriptions index) {
 		this.evaluations = evaluations;
+		this.index = index;
 	}
 
 	@Transactional(readOnly = true)
@@ -71,6 +75,8 @@ class AutomaticEvaluations {
 			this.evaluations.insertReview(current.id(), itemKey, action, outcome, points(item, outcome, points), note,
 					reviewer);
 		}
+		// The effective score changed: the search index and call lists show it.
+		this.index.callChanged(callId);
 		return view(current);
 	}
 

@@ -155,6 +155,7 @@ class AutomaticEvaluator {
 				toStore = scored.stream().filter((one) -> !evaluated.contains(one.callId())).toList();
 			}
 			this.evaluations.replaceAll(toStore);
+			this.transcriptions.callsChanged(toStore.stream().map(AutomaticEvaluationRepository.Scored::callId).toList());
 			return toStore.size();
 		});
 		return (stored != null) ? stored : 0;

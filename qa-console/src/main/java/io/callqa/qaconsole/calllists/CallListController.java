@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.callqa.qaconsole.autoscore.CurrentAutomaticScores;
 import io.callqa.qaconsole.calls.CallAccessDeniedException;
 import io.callqa.qaconsole.scoring.CurrentScores;
 import io.callqa.qaconsole.users.CallQaUser;
@@ -38,10 +39,14 @@ class CallListController {
 
 	private final CurrentScores scores;
 
-	CallListController(Calls summaries, Transcriptions transcriptions, CurrentScores scores) {
+	private final CurrentAutomaticScores automaticScores;
+
+	CallListController(Calls summaries, Transcriptions transcriptions, CurrentScores scores,
+			CurrentAutomaticScores automaticScores) {
 		this.summaries = summaries;
 		this.transcriptions = transcriptions;
 		this.scores = scores;
+		this.automaticScores = automaticScores;
 	}
 
 	@GetMapping("/api/calls")
@@ -53,10 +58,12 @@ class CallListController {
 		String scoped = (user.agentScope() != null) ? user.agentScope() : agent;
 		List<CallSummary> calls = this.summaries.list(new CallFilter(scoped, queue, from, to, outcome, null, limit,
 				offset));
-		Map<Long, Double> latest = this.scores.ofCalls(calls.stream().map(CallSummary::id).toList());
+		List<Long> ids = calls.stream().map(CallSummary::id).toList();
+		Map<Long, Double> latest = this.scores.ofCalls(ids);
+		Map<Long, CurrentAutomaticScores.Result> automatic = this.automaticScores.ofCalls(ids);
 		return calls.stream()
 			.map((call) -> CallListItem.of(call, this.transcriptions.statusOf(call.id()).orElse(null),
-					latest.get(call.id())))
+					latest.get(call.id()), automatic.get(call.id())))
 			.toList();
 	}
 
@@ -97,17 +104,23 @@ class CallListController {
 		return (text.length() <= SNIPPET) ? text : text.substring(0, SNIPPET) + "…";
 	}
 
-	/** A call in the call list (JSON of {@code /api/calls}): telephony's summary, its transcription state, its score. */
+	/**
+	 * A call in the call list (JSON of {@code /api/calls}): telephony's summary, its transcription state, its human
+	 * score and its effective automatic score (null when none; {@code autoCriticalFailed} false then).
+	 */
 	record CallListItem(long id, Instant startedAt, @Nullable Instant endedAt, @Nullable String agent,
 			@Nullable String queue, @Nullable String callerNumber, @Nullable String callerName, String direction,
 			@Nullable String outcome, @Nullable Double durationSec, @Nullable Double waitSec, @Nullable Double talkSec,
-			boolean hasRecording, @Nullable String transcription, @Nullable Double score) {
+			boolean hasRecording, @Nullable String transcription, @Nullable Double score, @Nullable Double autoScore,
+			boolean autoCriticalFailed) {
 
-		static CallListItem of(CallSummary call, @Nullable TranscriptionStatus status, @Nullable Double score) {
+		static CallListItem of(CallSummary call, @Nullable TranscriptionStatus status, @Nullable Double score,
+				CurrentAutomaticScores.@Nullable Result automatic) {
 			return new CallListItem(call.id(), call.startedAt(), call.endedAt(), call.agent(), call.queue(),
 					call.callerNumber(), call.callerName(), call.direction(), call.outcome(), call.durationSec(),
 					call.waitSec(), call.talkSec(), call.hasRecording(), (status != null) ? status.state() : null,
-					score);
+					score, (automatic != null) ? automatic.score() : null,
+					automatic != null && automatic.criticalFailed());
 		}
 
 	}

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 
+import io.callqa.qaconsole.autoscore.CurrentAutomaticScores;
 import io.callqa.qaconsole.scoring.CurrentScores;
 import io.callqa.telephony.CallCenterMetrics;
 import io.callqa.telephony.CallStats;
@@ -20,7 +21,8 @@ import io.callqa.telephony.Satisfaction;
 
 /**
  * Assembles the dashboard: telephony's metrics for the chosen grouping and in total, satisfaction, and the
- * leaderboard, which joins QA scores (ours) with answered calls and survey averages per agent (telephony's).
+ * leaderboard, which joins QA scores (ours: human and automatic, mystery-shopper calls left out of both) with
+ * answered calls and survey averages per agent (telephony's).
  */
 @Service
 class Dashboard {
@@ -29,9 +31,12 @@ class Dashboard {
 
 	private final CurrentScores scores;
 
-	Dashboard(CallCenterMetrics metrics, CurrentScores scores) {
+	private final CurrentAutomaticScores automaticScores;
+
+	Dashboard(CallCenterMetrics metrics, CurrentScores scores, CurrentAutomaticScores automaticScores) {
 		this.metrics = metrics;
 		this.scores = scores;
+		this.automaticScores = automaticScores;
 	}
 
 	View view(MetricsQuery query) {
@@ -53,18 +58,23 @@ class Dashboard {
 			.filter((stats) -> stats.key() != null)
 			.forEach((stats) -> byAgent.put(stats.key(), stats));
 		Map<String, CurrentScores.AgentScore> qa = this.scores.ofAgents(query.from(), query.to());
+		Map<String, CurrentAutomaticScores.AgentScore> automatic = this.automaticScores.ofAgents(query.from(),
+				query.to());
 		TreeSet<String> agents = new TreeSet<>(byAgent.keySet());
 		agents.addAll(qa.keySet());
-		return agents.stream().map((agent) -> entry(agent, byAgent.get(agent), qa.get(agent)))
+		agents.addAll(automatic.keySet());
+		return agents.stream()
+			.map((agent) -> entry(agent, byAgent.get(agent), qa.get(agent), automatic.get(agent)))
 			.sorted(Comparator.comparing(LeaderboardEntry::averageScore,
 					Comparator.nullsLast(Comparator.reverseOrder())))
 			.toList();
 	}
 
 	private static LeaderboardEntry entry(String agent, @Nullable CallStats calls,
-			CurrentScores.@Nullable AgentScore qa) {
+			CurrentScores.@Nullable AgentScore qa, CurrentAutomaticScores.@Nullable AgentScore automatic) {
 		return new LeaderboardEntry(agent, (qa != null) ? qa.evaluations() : 0, (qa != null) ? qa.average() : null,
-				(calls != null) ? calls.averageSurveyScore() : null, (calls != null) ? calls.answered() : 0);
+				(calls != null) ? calls.averageSurveyScore() : null, (calls != null) ? calls.answered() : 0,
+				(automatic != null) ? automatic.calls() : 0, (automatic != null) ? automatic.average() : null);
 	}
 
 	/**

@@ -45,11 +45,16 @@ public class CurrentScores implements CallScores {
 		return ofCalls(callIds);
 	}
 
-	/** Per agent, the average and count of current evaluations submitted in [from, to). */
+	/**
+	 * Per agent, the average and count of current evaluations submitted in [from, to); mystery-shopper (test) calls
+	 * are left out.
+	 */
 	public Map<String, AgentScore> ofAgents(Instant from, Instant to) {
 		Map<String, AgentScore> scores = new HashMap<>();
 		this.jdbc.sql("select agent, avg(score)::float8 as average, count(*) as n from evaluation where " + CURRENT
-				+ " and agent is not null and submitted_at >= :from and submitted_at < :to group by agent")
+				+ " and agent is not null and submitted_at >= :from and submitted_at < :to"
+				+ " and not exists (select 1 from mystery_shopper_call m where m.call_id = evaluation.call_id)"
+				+ " group by agent")
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
 			.query((rs, row) -> scores.put(rs.getString("agent"),

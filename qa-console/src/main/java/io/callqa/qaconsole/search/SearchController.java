@@ -20,7 +20,7 @@ import io.callqa.transcription.Transcriptions;
 
 /**
  * Searches calls: Lucene query syntax in {@code q}, every filter the index holds, paged, with facet counts on
- * request. One call into the search module, which applies the filters, exact totals and an agent's scope itself.
+ * request (the automatic score's bands among them). One call into the search module, which applies the filters, exact totals and an agent's scope itself.
  */
 @RestController
 class SearchController {
@@ -53,6 +53,10 @@ class SearchController {
 			@RequestParam(required = false) @Nullable Integer maxSurvey,
 			@RequestParam(required = false) @Nullable Boolean callbackRequested,
 			@RequestParam(required = false) @Nullable String category,
+			@RequestParam(required = false) @Nullable Boolean autoEvaluated,
+			@RequestParam(required = false) @Nullable Double minAutoScore,
+			@RequestParam(required = false) @Nullable Double maxAutoScore,
+			@RequestParam(required = false) @Nullable Boolean autoCriticalFailed,
 			@RequestParam(defaultValue = "false") boolean facets,
 			@RequestParam(name = "matching", defaultValue = "stemmed") String matchingName,
 			@RequestParam(defaultValue = "0") int page,
@@ -60,11 +64,12 @@ class SearchController {
 			@AuthenticationPrincipal CallQaUser user) {
 		checkRange("minDuration", "maxDuration", minDuration, maxDuration, 0, Double.MAX_VALUE);
 		checkRange("minScore", "maxScore", minScore, maxScore, 0, 100);
+		checkRange("minAutoScore", "maxAutoScore", minAutoScore, maxAutoScore, 0, 100);
 		checkRange("minSurvey", "maxSurvey", number(minSurvey), number(maxSurvey), 0, 10);
 		String scope = user.agentScope();
 		SearchFilters filters = new SearchFilters((scope != null) ? null : agent, queue, from, to, minDuration,
 				maxDuration, name(outcome), name(direction), hasRecording, evaluated, minScore, maxScore, minSurvey,
-				maxSurvey, callbackRequested, category);
+				maxSurvey, callbackRequested, category, autoEvaluated, minAutoScore, maxAutoScore, autoCriticalFailed);
 		SearchQuery query = new SearchQuery(q, Matching.of(matchingName), filters, scope, page, size, facets);
 		return this.transcriptions.search(query);
 	}

@@ -96,6 +96,12 @@ final class CallDocuments {
 		if (facts.surveyScore() != null) {
 			document.add(new IntField(SURVEY_SCORE, facts.surveyScore(), Field.Store.YES));
 		}
+		addKeyword(document, TranscriptFields.AUTO_EVALUATED, Boolean.toString(facts.autoEvaluated()));
+		addKeyword(document, TranscriptFields.AUTO_SCORE_BAND, AutoScoreBands.of(facts.autoScore()));
+		if (facts.autoScore() != null) {
+			document.add(new DoubleField(TranscriptFields.AUTO_SCORE, facts.autoScore(), Field.Store.YES));
+			addKeyword(document, TranscriptFields.AUTO_CRITICAL_FAILED, Boolean.toString(facts.autoCriticalFailed()));
+		}
 	}
 
 	private static void addKeyword(Document document, String field, @Nullable String value) {

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.callqa.telephony.Calls;
+import io.callqa.transcription.AutomaticScores;
 import io.callqa.transcription.CallScores;
 import io.callqa.transcription.TranscriptionProperties;
 import io.callqa.transcription.Transcriptions;
@@ -32,20 +33,23 @@ class IndexConfiguration {
 
 	@Bean
 	OutboxFollower outboxFollower(TranscriptIndex index, IndexOutbox outbox, Calls calls,
-			Transcriptions transcripts, ObjectProvider<CallScores> scores, TranscriptionProperties properties,
+			Transcriptions transcripts, ObjectProvider<CallScores> scores, ObjectProvider<AutomaticScores> automaticScores,
+			TranscriptionProperties properties,
 			CategoryStore categories) {
-		return new OutboxFollower(index, outbox, calls, transcripts, scores, properties.index(),
+		return new OutboxFollower(index, outbox, calls, transcripts, scores, automaticScores, properties.index(),
 				new CategoryTagger(categories::all));
 	}
 
 	/** The rebuild feeds its index the way the follower does the live one: same documents, same outbox. */
 	@Bean
 	IndexRebuild indexRebuild(TranscriptIndex index, IndexDirectories directories, IndexOutbox outbox, Calls calls,
-			Transcriptions transcripts, ObjectProvider<CallScores> scores, TranscriptionProperties properties,
+			Transcriptions transcripts, ObjectProvider<CallScores> scores, ObjectProvider<AutomaticScores> automaticScores,
+			TranscriptionProperties properties,
 			CategoryStore categories) {
 		// The rebuilt index gets what the live one gets: scores and category tags included.
 		return new IndexRebuild(index, directories, outbox,
-				(rebuilt) -> new OutboxFollower(rebuilt, outbox, calls, transcripts, scores, properties.index(),
+				(rebuilt) -> new OutboxFollower(rebuilt, outbox, calls, transcripts, scores, automaticScores,
+						properties.index(),
 						new CategoryTagger(categories::all)),
 				properties.index().rebuildBatch());
 	}

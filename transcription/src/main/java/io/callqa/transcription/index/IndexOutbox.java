@@ -11,7 +11,8 @@ import org.springframework.stereotype.Repository;
  *
  * <p>A row is added, always in the transaction of the change it reports, when a transcript is stored (see
  * {@code TranscriptRepository.save}), a followed call ends, a survey is answered, a callback is requested for a call
- * (see {@link CallChanges}) and a call's current QA score changes ({@code Transcriptions.callChanged}).
+ * (see {@link CallChanges}) a call's current QA score changes ({@code Transcriptions.callChanged}) and a call's automatic evaluation
+ * changes ({@code Transcriptions.callsChanged}).
  */
 @Repository
 public class IndexOutbox {
@@ -32,6 +33,17 @@ public class IndexOutbox {
 	public void add(long callId) {
 		this.jdbc.sql("select pg_advisory_xact_lock(" + ORDER_LOCK + ")").query((rs, row) -> 1).list();
 		this.jdbc.sql("insert into index_outbox (call_id) values (:callId)").param("callId", callId).update();
+	}
+
+	/** {@link #add(long)} for many calls: one statement, rows in the order given. */
+	public void addAll(java.util.Collection<Long> callIds) {
+		if (callIds.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("select pg_advisory_xact_lock(" + ORDER_LOCK + ")").query((rs, row) -> 1).list();
+		this.jdbc.sql("insert into index_outbox (call_id) select id from unnest(cast(:ids as bigint[])) with ordinality as t(id, n) order by n")
+			.param("ids", callIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+			.update();
 	}
 
 	/** Entries after {@code seq}, oldest first. */

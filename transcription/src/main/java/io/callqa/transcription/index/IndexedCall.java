@@ -28,15 +28,27 @@ record IndexedCall(long callId, @Nullable String agent, @Nullable String queue, 
 
 	/**
 	 * What the filters ask about a call besides its metadata, from telephony (recording, survey, callback) and QA
-	 * scoring (the current score).
+	 * scoring (the current score, the automatic one).
 	 *
 	 * @param qaScore the current QA score (0-100); null when not evaluated
 	 * @param surveyScore the caller's latest survey score (0-10); null when not surveyed
+	 * @param autoScore the effective automatic score (0-100); null when the call has no automatic score
+	 * @param autoCriticalFailed whether a critical item of the automatic evaluation failed (false without one)
 	 */
 	record Facts(boolean hasRecording, @Nullable Double qaScore, @Nullable Integer surveyScore,
-			boolean callbackRequested) {
+			boolean callbackRequested, @Nullable Double autoScore, boolean autoCriticalFailed) {
 
 		static final Facts NONE = new Facts(false, null, null, false);
+
+		/** Facts without an automatic score. */
+		Facts(boolean hasRecording, @Nullable Double qaScore, @Nullable Integer surveyScore,
+				boolean callbackRequested) {
+			this(hasRecording, qaScore, surveyScore, callbackRequested, null, false);
+		}
+
+		boolean autoEvaluated() {
+			return this.autoScore != null;
+		}
 
 		boolean evaluated() {
 			return this.qaScore != null;

@@ -20,6 +20,7 @@ import org.springframework.context.event.EventListener;
 import io.callqa.telephony.LifecyclePhases;
 import io.callqa.telephony.CallSummary;
 import io.callqa.telephony.Calls;
+import io.callqa.transcription.AutomaticScores;
 import io.callqa.transcription.CallScores;
 import io.callqa.transcription.Transcript;
 import io.callqa.transcription.TranscriptReady;
@@ -33,7 +34,8 @@ import io.callqa.transcription.Transcriptions;
  *
  * <p>A document joins the transcript, read through this module's front door, with the call's metadata, recording,
  * survey and callback facts, which are telephony's and read through its {@code Calls} in one query per batch, and the
- * current QA score, read through the {@link CallScores} the scoring module provides, also once per batch: an outbox
+ * current QA score and the automatic one, read through the {@link CallScores} and {@link AutomaticScores} the
+ * scoring modules provide, also once per batch: an outbox
  * row names only the call, and an empty index replays every row long after any event could have carried the facts.
  *
  * <p>Every call with a row gets a document: a followed call has one from its end, with or without a transcript (so
@@ -58,6 +60,8 @@ class OutboxFollower implements SmartLifecycle {
 
 	private final ObjectProvider<CallScores> scores;
 
+	private final ObjectProvider<AutomaticScores> automaticScores;
+
 	private final TranscriptionProperties.Index settings;
 
 	/** Tags each document with the categories saved when its batch starts. */
@@ -71,7 +75,9 @@ class OutboxFollower implements SmartLifecycle {
 	});
 
 	OutboxFollower(TranscriptIndex index, IndexOutbox outbox, Calls calls, Transcriptions transcripts,
-			ObjectProvider<CallScores> scores, TranscriptionProperties.Index settings, CategoryTagger tagger) {
+			ObjectProvider<CallScores> scores, ObjectProvider<AutomaticScores> automaticScores,
+			TranscriptionProperties.Index settings, CategoryTagger tagger) {
+		this.automaticScores = automaticScores;
 		this.tagger = tagger;
 		this.index = index;
 		this.outbox = outbox;
@@ -117,8 +123,10 @@ class OutboxFollower implements SmartLifecycle {
 		Map<Long, CallSummary> summaries = this.calls.summaries(callIds);
 		CallTags tags = this.tagger.current();
 		Map<Long, Double> current = currentScores(callIds);
+		Map<Long, AutomaticScores.Result> automatic = automaticScores(callIds);
 		for (long callId : callIds) {
-			Optional<IndexedCall> call = load(callId, summaries.get(callId), current.get(callId));
+			Optional<IndexedCall> call = load(callId, summaries.get(callId), current.get(callId),
+					automatic.get(callId));
 			if (call.isPresent()) {
 				this.index.index(call.get(), tags);
 			}
@@ -134,11 +142,17 @@ class OutboxFollower implements SmartLifecycle {
 		return (scores != null) ? scores.currentScores(callIds) : Map.of();
 	}
 
+	private Map<Long, AutomaticScores.Result> automaticScores(Set<Long> callIds) {
+		AutomaticScores scores = this.automaticScores.getIfAvailable();
+		return (scores != null) ? scores.automaticScores(callIds) : Map.of();
+	}
+
 	/**
 	 * Empty when the call no longer exists, or is an upload without a transcript (an upload is only a recording to
 	 * transcribe): its document is then deleted.
 	 */
-	private Optional<IndexedCall> load(long callId, @Nullable CallSummary call, @Nullable Double qaScore) {
+	private Optional<IndexedCall> load(long callId, @Nullable CallSummary call, @Nullable Double qaScore,
+			AutomaticScores.@Nullable Result automatic) {
 		if (call == null) {
 			return Optional.empty();
 		}
@@ -146,15 +160,18 @@ class OutboxFollower implements SmartLifecycle {
 		if (transcript == null && UPLOAD.equals(call.source())) {
 			return Optional.empty();
 		}
-		return Optional.of(indexed(call, transcript, qaScore));
+		return Optional.of(indexed(call, transcript, qaScore, automatic));
 	}
 
-	private static IndexedCall indexed(CallSummary call, @Nullable Transcript transcript, @Nullable Double qaScore) {
+	private static IndexedCall indexed(CallSummary call, @Nullable Transcript transcript, @Nullable Double qaScore,
+			AutomaticScores.@Nullable Result automatic) {
 		double duration = (call.durationSec() != null) ? call.durationSec()
 				: (transcript != null) ? transcript.audioSec() : 0;
 		return new IndexedCall(call.id(), call.agent(), call.queue(), call.direction(), call.callerNumber(),
 				call.startedAt(), duration, call.outcome(), transcript,
-				new IndexedCall.Facts(call.hasRecording(), qaScore, call.surveyScore(), call.callbackRequested()));
+				new IndexedCall.Facts(call.hasRecording(), qaScore, call.surveyScore(), call.callbackRequested(),
+						(automatic != null) ? automatic.score() : null,
+						automatic != null && automatic.criticalFailed()));
 	}
 
 	@Override

@@ -151,6 +151,13 @@ final class SearchQueries {
 					(wanted.maxSurvey() != null) ? wanted.maxSurvey() : Integer.MAX_VALUE));
 		}
 		addKeyword(filters, TranscriptFields.CATEGORY, wanted.category());
+		addBoolean(filters, TranscriptFields.AUTO_EVALUATED, wanted.autoEvaluated());
+		// As for the QA score: only calls with an automatic score have one, or a critical-failed flag.
+		if (wanted.minAutoScore() != null || wanted.maxAutoScore() != null) {
+			filters.add(DoubleField.newRangeQuery(TranscriptFields.AUTO_SCORE, orElse(wanted.minAutoScore(),
+					Double.NEGATIVE_INFINITY), orElse(wanted.maxAutoScore(), Double.POSITIVE_INFINITY)));
+		}
+		addBoolean(filters, TranscriptFields.AUTO_CRITICAL_FAILED, wanted.autoCriticalFailed());
 		return filters;
 	}
 

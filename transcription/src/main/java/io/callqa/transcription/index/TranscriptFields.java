@@ -67,6 +67,27 @@ final class TranscriptFields {
 	/** DoubleField, stored, 0-100: the current QA score, only on evaluated calls, so a score range skips the others. */
 	static final String QA_SCORE = "qa_score";
 
+	/**
+	 * KeywordField {@code true}/{@code false} on every document: whether the call has an automatic score (checked
+	 * against the rules of its standard, at least one rule applied).
+	 */
+	static final String AUTO_EVALUATED = "auto_evaluated";
+
+	/**
+	 * DoubleField, stored, 0-100: the effective automatic score (reviews applied), only on calls that have one, like
+	 * {@link #QA_SCORE}.
+	 */
+	static final String AUTO_SCORE = "auto_score";
+
+	/** KeywordField {@code true}/{@code false}, stored, only on calls with an automatic score. */
+	static final String AUTO_CRITICAL_FAILED = "auto_critical_failed";
+
+	/**
+	 * KeywordField on every document, one of {@link AutoScoreBands#LABELS}: the automatic score's band ({@code <50},
+	 * {@code 50-69}, {@code 70-84}, {@code 85-100}, {@code none}), whose sorted-set doc values feed the band facet.
+	 */
+	static final String AUTO_SCORE_BAND = "auto_score_band";
+
 	/** IntField, stored, 0-10: the caller's latest survey score, only on surveyed calls. */
 	static final String SURVEY_SCORE = "survey_score";
 

@@ -43,9 +43,10 @@ public final class TranscriptIndex implements Closeable {
 	 * The version of the analysis and document shape. Bump it whenever either changes: a server that finds an index
 	 * of another version rebuilds it from PostgreSQL in the background (in {@code <dir>/v<VERSION>}), answering from
 	 * the old one until the new one is ready. Indexes from before versions existed (flat in {@code <dir>}) count as 1.
-	 * Version 3 added {@link TranscriptFields#TEXT_PAIRS}.
+	 * Version 3 added {@link TranscriptFields#TEXT_PAIRS}, version 4 the automatic score's fields
+	 * ({@link TranscriptFields#AUTO_SCORE} and its flag and band).
 	 */
-	public static final int VERSION = 3;
+	public static final int VERSION = 4;
 
 	/** The first version with {@link TranscriptFields#TEXT_PAIRS}: an older one answers phrases by positions. */
 	static final int PAIRS_VERSION = 3;

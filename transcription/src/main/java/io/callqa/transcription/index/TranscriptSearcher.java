@@ -84,7 +84,11 @@ final class TranscriptSearcher {
 
 	/** Everything but the text, which the highlighter loads itself. */
 	private static final Set<String> HIT_FIELDS = Set.of(CALL_ID, AGENT, QUEUE, DIRECTION, CALLER, OUTCOME, STARTED_AT,
-			DURATION, WORDS, HAS_RECORDING, QA_SCORE, SURVEY_SCORE, CALLBACK_REQUESTED);
+			DURATION, WORDS, HAS_RECORDING, QA_SCORE, SURVEY_SCORE, CALLBACK_REQUESTED, TranscriptFields.AUTO_SCORE,
+			TranscriptFields.AUTO_CRITICAL_FAILED);
+
+	/** The facet of automatic score bands, counted on {@link TranscriptFields#AUTO_SCORE_BAND}. */
+	static final String AUTO_SCORE_FACET = "autoScore";
 
 	/**
 	 * Per facet field, the ordinal map of the reader it was built for: building it reads every segment's terms, so it
@@ -210,7 +214,16 @@ final class TranscriptSearcher {
 		for (String field : FACETS) {
 			facets.put(field, counts(field, facetState(reader, field), matching));
 		}
+		facets.put(AUTO_SCORE_FACET, bands(counts(TranscriptFields.AUTO_SCORE_BAND,
+				facetState(reader, TranscriptFields.AUTO_SCORE_BAND), matching)));
 		return facets;
+	}
+
+	/** The bands in their own order (worst first, then none) rather than by count: a scale reads in order. */
+	private static List<FacetCount> bands(List<FacetCount> counts) {
+		List<FacetCount> ordered = new ArrayList<>(counts);
+		ordered.sort(java.util.Comparator.comparingInt((count) -> AutoScoreBands.LABELS.indexOf(count.value())));
+		return ordered;
 	}
 
 	private static List<FacetCount> counts(String field, StringDocValuesReaderState state, FacetsCollector matching)
@@ -272,7 +285,9 @@ final class TranscriptSearcher {
 				startedAt(document.getField(STARTED_AT)), document.getField(DURATION).numericValue().doubleValue(),
 				document.get(OUTCOME), snippets, Boolean.parseBoolean(document.get(HAS_RECORDING)),
 				qaScore(document.getField(QA_SCORE)), surveyScore(document.getField(SURVEY_SCORE)),
-				Boolean.parseBoolean(document.get(CALLBACK_REQUESTED)));
+				Boolean.parseBoolean(document.get(CALLBACK_REQUESTED)),
+				qaScore(document.getField(TranscriptFields.AUTO_SCORE)),
+				Boolean.parseBoolean(document.get(TranscriptFields.AUTO_CRITICAL_FAILED)));
 	}
 
 	private static @Nullable Double qaScore(@Nullable IndexableField field) {

@@ -87,6 +87,11 @@ class TranscriptionsService implements Transcriptions {
 	}
 
 	@Override
+	public void callsChanged(java.util.Collection<Long> callIds) {
+		this.outbox.addAll(callIds);
+	}
+
+	@Override
 	public SearchResults search(SearchQuery query) {
 		TranscriptIndex index = this.index.getIfAvailable();
 		if (index == null) {

@@ -65,6 +65,7 @@ class IndexFiltersTests {
 	/**
 	 * Every fifth call was abandoned, not recorded, and has no transcript; the others say "hello" and, every other
 	 * one, "refund". Three in four calls are evaluated and three in four surveyed; every seventh asked for a callback.
+	 * Two in three have an automatic score (0.00 to 100.00, band edges included), a critical item failed on some.
 	 */
 	static IndexedCall call(int i) {
 		boolean abandoned = i % 5 == 0;
@@ -73,8 +74,48 @@ class IndexFiltersTests {
 				(i % 10 == 0) ? "OUTBOUND" : "INBOUND", "+1555" + i, FIRST.plus(Duration.ofMinutes(i)), 30 + i % 600,
 				abandoned ? "ABANDONED" : "ANSWERED",
 				abandoned ? null : TestCalls.transcript(i + 1, TestCalls.said("agent", 1.0, words)));
+		Double auto = (i % 3 != 0) ? AUTO_SCORES[i % AUTO_SCORES.length] : null;
 		return call.with(new IndexedCall.Facts(!abandoned, (i % 4 != 0) ? (double) (i % 101) : null,
-				(i % 4 != 1) ? i % 11 : null, i % 7 == 0));
+				(i % 4 != 1) ? i % 11 : null, i % 7 == 0, auto, auto != null && i % 4 == 2));
+	}
+
+	/** Automatic scores on and beside the band edges. */
+	static final double[] AUTO_SCORES = { 0, 12.5, 49.99, 50, 61, 69.99, 70, 77.77, 84.99, 85, 99.5, 100 };
+
+	@Test
+	void automaticScoreFiltersShouldCountEveryMatchingCallExactly() {
+		assertFilter((f) -> auto(f, true, null, null, null), (c) -> c.facts().autoEvaluated());
+		assertFilter((f) -> auto(f, false, null, null, null), (c) -> !c.facts().autoEvaluated());
+		assertFilter((f) -> auto(f, null, 0.0, null, null), (c) -> c.facts().autoEvaluated());
+		assertFilter((f) -> auto(f, null, 50.0, 69.99, null),
+				(c) -> c.facts().autoEvaluated() && c.facts().autoScore() >= 50 && c.facts().autoScore() < 70);
+		assertFilter((f) -> auto(f, null, null, 49.99, null),
+				(c) -> c.facts().autoEvaluated() && c.facts().autoScore() < 50);
+		assertFilter((f) -> auto(f, null, null, null, true), (c) -> c.facts().autoCriticalFailed());
+		assertFilter((f) -> auto(f, null, null, null, false),
+				(c) -> c.facts().autoEvaluated() && !c.facts().autoCriticalFailed());
+		assertFilter((f) -> auto(filters(f, "ANSWERED", null, null, null, null, null, null, null, null), null, 85.0,
+				null, false), (c) -> "ANSWERED".equals(c.outcome()) && c.facts().autoEvaluated()
+						&& c.facts().autoScore() >= 85 && !c.facts().autoCriticalFailed());
+	}
+
+	@Test
+	void automaticScoreFacetShouldCountTheBandsInTheirOrder() {
+		SearchResults results = this.index.search(SearchQuery.of("hello").withFacets());
+		Predicate<IndexedCall> said = (c) -> c.transcript() != null;
+		assertThat(results.facets().get("autoScore")).extracting(FacetCount::value)
+			.containsExactly("<50", "50-69", "70-84", "85-100", "none");
+		assertThat(asMap(results.facets().get("autoScore"))).isEqualTo(Map.of(
+				"<50", expected(said.and((c) -> c.facts().autoEvaluated() && c.facts().autoScore() < 50)),
+				"50-69", expected(said.and((c) -> c.facts().autoEvaluated() && c.facts().autoScore() >= 50
+						&& c.facts().autoScore() < 70)),
+				"70-84", expected(said.and((c) -> c.facts().autoEvaluated() && c.facts().autoScore() >= 70
+						&& c.facts().autoScore() < 85)),
+				"85-100", expected(said.and((c) -> c.facts().autoEvaluated() && c.facts().autoScore() >= 85)),
+				"none", expected(said.and((c) -> !c.facts().autoEvaluated()))));
+		SearchResults low = this.index.search(SearchQuery.of("*:*").with(auto(SearchFilters.none(), null, null, 49.99,
+				null)).withFacets());
+		assertThat(low.facets().get("autoScore")).containsExactly(new FacetCount("<50", low.total()));
 	}
 
 	@Test
@@ -148,7 +189,7 @@ class IndexFiltersTests {
 		SearchResults results = this.index.search(SearchQuery.of("hello").withFacets());
 		long total = expected((c) -> c.transcript() != null);
 		assertThat(results.total()).isEqualTo(total);
-		assertThat(results.facets()).containsOnlyKeys("agent", "queue", "outcome", "category");
+		assertThat(results.facets()).containsOnlyKeys("agent", "queue", "outcome", "category", "autoScore");
 		assertThat(asMap(results.facets().get("agent"))).isEqualTo(countBy((c) -> c.transcript() != null,
 				IndexedCall::agent));
 		assertThat(asMap(results.facets().get("queue"))).isEqualTo(countBy((c) -> c.transcript() != null,
@@ -187,6 +228,8 @@ class IndexFiltersTests {
 			assertThat(hit.qaScore()).isEqualTo(call.facts().qaScore());
 			assertThat(hit.surveyScore()).isEqualTo(call.facts().surveyScore());
 			assertThat(hit.callbackRequested()).isEqualTo(call.facts().callbackRequested());
+			assertThat(hit.autoScore()).isEqualTo(call.facts().autoScore());
+			assertThat(hit.autoCriticalFailed()).isEqualTo(call.facts().autoCriticalFailed());
 			assertThat(hit.snippets()).as("call %d", hit.callId()).hasSize((call.transcript() != null) ? 1 : 0);
 		}
 		SearchResults abandoned = this.index.search(SearchQuery.of("hello")
@@ -218,6 +261,14 @@ class IndexFiltersTests {
 
 	private static Map<String, Long> asMap(List<FacetCount> counts) {
 		return counts.stream().collect(Collectors.toMap(FacetCount::value, FacetCount::count));
+	}
+
+	private static SearchFilters auto(SearchFilters base, @Nullable Boolean autoEvaluated, @Nullable Double min,
+			@Nullable Double max, @Nullable Boolean criticalFailed) {
+		return new SearchFilters(base.agent(), base.queue(), base.from(), base.to(), base.minDurationSec(),
+				base.maxDurationSec(), base.outcome(), base.direction(), base.hasRecording(), base.evaluated(),
+				base.minScore(), base.maxScore(), base.minSurvey(), base.maxSurvey(), base.callbackRequested(),
+				base.category(), autoEvaluated, min, max, criticalFailed);
 	}
 
 	private static SearchFilters filters(SearchFilters base, @Nullable String outcome, @Nullable String direction,

@@ -62,6 +62,9 @@ class IndexRebuildTests {
 	ObjectProvider<CallScores> scores;
 
 	@Autowired
+	ObjectProvider<io.callqa.transcription.AutomaticScores> automaticScores;
+
+	@Autowired
 	CategoryStore categories;
 
 	@Autowired
@@ -226,7 +229,7 @@ class IndexRebuildTests {
 
 	private OutboxFollower followerOf(TranscriptIndex index) {
 		return new OutboxFollower(index, this.outbox, this.calls, this.transcriptions, this.scores,
-				this.properties.index(), new CategoryTagger(this.categories::all));
+				this.automaticScores, this.properties.index(), new CategoryTagger(this.categories::all));
 	}
 
 	private static int catchUp(OutboxFollower follower, TranscriptIndex live) {
