@@ -71,7 +71,10 @@ final class PromiseDetector {
 			@Nullable String timePhrase, TimeExpressions.@Nullable When when) {
 	}
 
-	/** One word of the transcript as the detector reads it; a contraction gives several with the same times. */
+	/**
+	 * One word of the transcript as the detector reads it, from word {@code word} to {@code lastWord}: a contraction
+	 * gives several tokens with the same times, a pair the model splits ("e mail", "to day") one token of both words.
+	 */
 	private record Token(String text, int word, int lastWord, double start, double end) {
 	}
 
