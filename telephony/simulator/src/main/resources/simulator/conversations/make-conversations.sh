@@ -6,6 +6,7 @@
 # The rendered files are committed: the demo and the tests need no espeak-ng.
 # Needs: espeak-ng, sox (Debian packages).
 # Usage: bash make-conversations.sh [NAME...]   (default: every NAME.txt; it writes next to itself)
+#        bash make-conversations.sh --out DIR FILE.txt...   (scripts elsewhere, written to DIR: the accuracy benchmark)
 #
 # NAME.txt: "# voices: agent=VOICE customer=VOICE" (espeak-ng voices), other "#" lines are comments, then one turn a
 # line: "WHEN SPEAKER TEXT", SPEAKER agent or customer, WHEN one of
@@ -16,6 +17,16 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+out="$here"
+if [[ "${1:-}" == --out ]]; then
+	mkdir -p "$2"
+	out="$(cd "$2" && pwd)"
+	shift 2
+	# scripts given as paths: read them from where they are
+	files=()
+	for file in "$@"; do files+=("$(cd "$(dirname "$file")" && pwd)/$(basename "$file")"); done
+	set -- "${files[@]}"
+fi
 cd "$here"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -38,7 +49,8 @@ silence() {
 }
 
 render() {
-	local name="$1" src="$1.txt" agent_voice customer_voice
+	local name src agent_voice customer_voice
+	if [[ "$1" == *.txt ]]; then src="$1"; name="$(basename "$1" .txt)"; else src="$1.txt"; name="$1"; fi
 	agent_voice="$(sed -n 's/^# voices:.*agent=\([^ ]*\).*/\1/p' "$src")"
 	customer_voice="$(sed -n 's/^# voices:.*customer=\([^ ]*\).*/\1/p' "$src")"
 	[[ -n "$agent_voice" && -n "$customer_voice" ]] || { echo "$src: no '# voices:' line" >&2; exit 1; }
@@ -83,9 +95,9 @@ render() {
 	silence "$work/tail-customer.wav" $((total - pos_customer))
 	"${SOX[@]}" "${parts_agent[@]}" "$work/tail-agent.wav" "$work/agent.wav"
 	"${SOX[@]}" "${parts_customer[@]}" "$work/tail-customer.wav" "$work/customer.wav"
-	"${SOX[@]}" "$work/agent.wav" -e u-law -b 8 "$name-agent.wav"
-	"${SOX[@]}" "$work/customer.wav" -e u-law -b 8 "$name-customer.wav"
-	cp "$work/times" "$name.times"
+	"${SOX[@]}" "$work/agent.wav" -e u-law -b 8 "$out/$name-agent.wav"
+	"${SOX[@]}" "$work/customer.wav" -e u-law -b 8 "$out/$name-customer.wav"
+	cp "$work/times" "$out/$name.times"
 	echo "$name: $n turns, $(awk -v t="$total" -v r="$RATE" 'BEGIN { printf "%.1f", t / r }') s"
 }
 

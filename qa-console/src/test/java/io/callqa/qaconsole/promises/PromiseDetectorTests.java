@@ -66,6 +66,18 @@ class PromiseDetectorTests {
 	}
 
 	@Test
+	void whatTheModelHearsOfClearlySpokenPromisesShouldStillBeFound() {
+		// "today" heard as "to day" (but "from day to day" is no time)
+		assertThat(dueOf("i will call you back to day before i am")).isEqualTo(at(4, 17, 0));
+		assertThat(single(agent("i will call you back to day")).timePhrase()).isEqualTo("to day");
+		assertThat(single(agent("i will call you from day to day")).timePhrase()).isNull();
+		// "I will email you the form today" heard as "i will email uniform today": "email" after "will" is the verb
+		PromiseDetector.Spoken email = single(agent("i will email uniform today"));
+		assertThat(email.kind()).isEqualTo(PromiseKind.EMAIL);
+		assertThat(due(email)).isEqualTo(at(4, 17, 0));
+	}
+
+	@Test
 	void aTimeSaidBeforeThePromiseShouldCount() {
 		PromiseDetector.Spoken promise = single(agent("tomorrow morning i will call you back"));
 		assertThat(promise.phrase()).isEqualTo("tomorrow morning i will call you back");
