@@ -34,7 +34,19 @@ public final class CpuClock {
 	public Reading read() {
 		double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime() / 1e9;
-		return new Reading(jvm, databaseSeconds());
+		return new Reading(jvm, threadSeconds("autoscore"), databaseSeconds());
+	}
+
+	/** CPU seconds of this JVM's live threads whose name starts so (the JIT and the GC are not Java threads). */
+	private static double threadSeconds(String prefix) {
+		java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long nanos = 0;
+		for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+			if (info != null && info.getThreadName().startsWith(prefix)) {
+				nanos += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+			}
+		}
+		return nanos / 1e9;
 	}
 
 	private double databaseSeconds() {
@@ -73,21 +85,23 @@ public final class CpuClock {
 		}
 	}
 
-	/** CPU seconds of this JVM and of the database. */
-	public record Reading(double jvm, double database) {
+	/** CPU seconds of this JVM (of which its threads named autoscore...) and of the database. */
+	public record Reading(double jvm, double autoscoreThreads, double database) {
 
 		public double total() {
 			return this.jvm + this.database;
 		}
 
 		public Reading since(Reading earlier) {
-			return new Reading(this.jvm - earlier.jvm, this.database - earlier.database);
+			return new Reading(this.jvm - earlier.jvm, this.autoscoreThreads - earlier.autoscoreThreads,
+					this.database - earlier.database);
 		}
 
 		@Override
 		public String toString() {
-			return String.format(Locale.ROOT, "%.1f s CPU (JVM %.1f s, PostgreSQL %.1f s)", total(), this.jvm,
-					this.database);
+			return String.format(Locale.ROOT,
+					"%.1f s CPU (JVM %.1f s, of which autoscore threads %.1f s; PostgreSQL %.1f s)", total(), this.jvm,
+					this.autoscoreThreads, this.database);
 		}
 
 	}
