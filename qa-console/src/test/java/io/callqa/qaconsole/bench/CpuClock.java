@@ -34,7 +34,19 @@ public final class CpuClock {
 	public Reading read() {
 		double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime() / 1e9;
-		return new Reading(jvm, threadSeconds("autoscore"), databaseSeconds());
+		return new Reading(jvm, threadSeconds("autoscore"), allocatedBytes("autoscore"), databaseSeconds());
+	}
+
+	/** Bytes allocated by this JVM's live threads whose name starts so: the garbage the collector pays for. */
+	private static long allocatedBytes(String prefix) {
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+		long bytes = 0;
+		for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+			if (info != null && info.getThreadName().startsWith(prefix)) {
+				bytes += Math.max(0, threads.getThreadAllocatedBytes(info.getThreadId()));
+			}
+		}
+		return bytes;
 	}
 
 	/** CPU seconds of this JVM's live threads whose name starts so (the JIT and the GC are not Java threads). */
@@ -86,7 +98,7 @@ public final class CpuClock {
 	}
 
 	/** CPU seconds of this JVM (of which its threads named autoscore...) and of the database. */
-	public record Reading(double jvm, double autoscoreThreads, double database) {
+	public record Reading(double jvm, double autoscoreThreads, long autoscoreAllocated, double database) {
 
 		public double total() {
 			return this.jvm + this.database;
@@ -94,14 +106,14 @@ public final class CpuClock {
 
 		public Reading since(Reading earlier) {
 			return new Reading(this.jvm - earlier.jvm, this.autoscoreThreads - earlier.autoscoreThreads,
-					this.database - earlier.database);
+					this.autoscoreAllocated - earlier.autoscoreAllocated, this.database - earlier.database);
 		}
 
 		@Override
 		public String toString() {
 			return String.format(Locale.ROOT,
-					"%.1f s CPU (JVM %.1f s, of which autoscore threads %.1f s; PostgreSQL %.1f s)", total(), this.jvm,
-					this.autoscoreThreads, this.database);
+					"%.1f s CPU (JVM %.1f s, of which autoscore threads %.1f s allocating %d MB; PostgreSQL %.1f s)",
+					total(), this.jvm, this.autoscoreThreads, this.autoscoreAllocated >> 20, this.database);
 		}
 
 	}

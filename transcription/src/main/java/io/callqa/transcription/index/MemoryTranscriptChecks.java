@@ -105,6 +105,26 @@ final class MemoryTranscriptChecks implements TranscriptChecks {
 		return List.copyOf(prepared);
 	}
 
+	/** Bytes of buffers a MemoryIndex keeps across resets: a few transcripts' worth. */
+	private static final long REUSED_BYTES = 4L << 20;
+
+	/**
+	 * A MemoryIndex (with offsets) whose reset keeps its buffers: the public constructors keep none, so each transcript
+	 * allocated its byte and int blocks anew (garbage at thousands of calls a second). The constructor that keeps them
+	 * is package-private in Lucene 9; without access to it, the public one.
+	 */
+	private static MemoryIndex recyclingMemoryIndex() {
+		try {
+			java.lang.reflect.Constructor<MemoryIndex> recycling = MemoryIndex.class
+				.getDeclaredConstructor(boolean.class, boolean.class, long.class);
+			recycling.setAccessible(true);
+			return recycling.newInstance(true, false, REUSED_BYTES);
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			return new MemoryIndex(true, false);
+		}
+	}
+
 	/** Leaves whose rewriting needs no index: the ones the search's parser makes for words and phrases. */
 	private static final Set<Class<?>> PURE_LEAVES = Set.of(org.apache.lucene.search.TermQuery.class,
 			org.apache.lucene.search.PhraseQuery.class, org.apache.lucene.search.MultiPhraseQuery.class,
@@ -161,7 +181,7 @@ final class MemoryTranscriptChecks implements TranscriptChecks {
 
 		Compiled(List<Prepared> queries, Set<String> fields, Analyzer analyzer) {
 			// One MemoryIndex per thread, reset for each transcript: its buffers are recycled rather than reallocated.
-			this(queries, fields, analyzer, ThreadLocal.withInitial(() -> new MemoryIndex(true, false)));
+			this(queries, fields, analyzer, ThreadLocal.withInitial(MemoryTranscriptChecks::recyclingMemoryIndex));
 		}
 
 		@Override
