@@ -79,7 +79,88 @@ final class MemoryTranscriptChecks implements TranscriptChecks {
 			fields.addAll(searched);
 			queries.add(query);
 		}
-		return new Compiled(List.copyOf(queries), Set.copyOf(fields), this.analyzer);
+		return new Compiled(prepared(queries), Set.copyOf(fields), this.analyzer);
+	}
+
+	/**
+	 * Each query rewritten once here when its rewriting does not depend on the transcript (terms, phrases, and
+	 * booleans, boosts and synonyms of them: rewriting one per call and query cost a fifth of a re-evaluation's CPU);
+	 * one that expands against the index's terms (a prefix, a wildcard, a fuzzy word) is rewritten per transcript.
+	 */
+	private static List<Prepared> prepared(List<Query> queries) {
+		IndexSearcher empty = new MemoryIndex().createSearcher();
+		List<Prepared> prepared = new ArrayList<>(queries.size());
+		for (Query query : queries) {
+			if (expandsAgainstTerms(query)) {
+				prepared.add(new Prepared(query, false));
+				continue;
+			}
+			try {
+				prepared.add(new Prepared(empty.rewrite(query), true));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return List.copyOf(prepared);
+	}
+
+	/** Bytes of buffers a MemoryIndex keeps across resets: a few transcripts' worth. */
+	private static final long REUSED_BYTES = 4L << 20;
+
+	/**
+	 * A MemoryIndex (with offsets) whose reset keeps its buffers: the public constructors keep none, so each transcript
+	 * allocated its byte and int blocks anew (garbage at thousands of calls a second). The constructor that keeps them
+	 * is package-private in Lucene 9; without access to it, the public one.
+	 */
+	private static MemoryIndex recyclingMemoryIndex() {
+		try {
+			java.lang.reflect.Constructor<MemoryIndex> recycling = MemoryIndex.class
+				.getDeclaredConstructor(boolean.class, boolean.class, long.class);
+			recycling.setAccessible(true);
+			return recycling.newInstance(true, false, REUSED_BYTES);
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			return new MemoryIndex(true, false);
+		}
+	}
+
+	/** Leaves whose rewriting needs no index: the ones the search's parser makes for words and phrases. */
+	private static final Set<Class<?>> PURE_LEAVES = Set.of(org.apache.lucene.search.TermQuery.class,
+			org.apache.lucene.search.PhraseQuery.class, org.apache.lucene.search.MultiPhraseQuery.class,
+			org.apache.lucene.search.SynonymQuery.class);
+
+	/** Whether the query holds a leaf that is not a plain term or phrase (multi-term queries visit as a leaf). */
+	private static boolean expandsAgainstTerms(Query query) {
+		boolean[] expands = { false };
+		query.visit(new QueryVisitor() {
+			@Override
+			public void visitLeaf(Query leaf) {
+				expands[0] = true;
+			}
+
+			@Override
+			public void consumeTerms(Query leaf, org.apache.lucene.index.Term... terms) {
+				// A multi-term query may visit its one term (a fuzzy word of no edits) and still expand when rewritten.
+				expands[0] |= !PURE_LEAVES.contains(leaf.getClass());
+			}
+
+			@Override
+			public void consumeTermsMatching(Query leaf, String field,
+					java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> automaton) {
+				expands[0] = true;
+			}
+
+			@Override
+			public QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur, Query parent) {
+				return this;
+			}
+		});
+		return expands[0];
+	}
+
+	/** A query ready to run: rewritten already, or to be rewritten against each transcript. */
+	private record Prepared(Query query, boolean rewritten) {
 	}
 
 	/** Every field the query searches, prohibited clauses included: a NOT needs its field to say no. */
@@ -95,12 +176,12 @@ final class MemoryTranscriptChecks implements TranscriptChecks {
 		return fields;
 	}
 
-	private record Compiled(List<Query> queries, Set<String> fields, Analyzer analyzer,
+	private record Compiled(List<Prepared> queries, Set<String> fields, Analyzer analyzer,
 			ThreadLocal<MemoryIndex> memories) implements CompiledChecks {
 
-		Compiled(List<Query> queries, Set<String> fields, Analyzer analyzer) {
+		Compiled(List<Prepared> queries, Set<String> fields, Analyzer analyzer) {
 			// One MemoryIndex per thread, reset for each transcript: its buffers are recycled rather than reallocated.
-			this(queries, fields, analyzer, ThreadLocal.withInitial(() -> new MemoryIndex(true, false)));
+			this(queries, fields, analyzer, ThreadLocal.withInitial(MemoryTranscriptChecks::recyclingMemoryIndex));
 		}
 
 		@Override
@@ -116,7 +197,7 @@ final class MemoryTranscriptChecks implements TranscriptChecks {
 				IndexSearcher searcher = memory.createSearcher();
 				LeafReaderContext leaf = searcher.getIndexReader().leaves().get(0);
 				List<List<PhraseFound>> found = new ArrayList<>(this.queries.size());
-				for (Query query : this.queries) {
+				for (Prepared query : this.queries) {
 					found.add(occurrences(searcher, leaf, query, layout, views));
 				}
 				return found;
@@ -156,9 +237,10 @@ final class MemoryTranscriptChecks implements TranscriptChecks {
 			return views;
 		}
 
-		private static List<PhraseFound> occurrences(IndexSearcher searcher, LeafReaderContext leaf, Query query,
+		private static List<PhraseFound> occurrences(IndexSearcher searcher, LeafReaderContext leaf, Prepared query,
 				Layout layout, Map<String, View> views) throws IOException {
-			Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+			Query rewritten = query.rewritten() ? query.query() : searcher.rewrite(query.query());
+			Weight weight = searcher.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1);
 			Matches matches = weight.matches(leaf, 0);
 			if (matches == null) {
 				return List.of();
