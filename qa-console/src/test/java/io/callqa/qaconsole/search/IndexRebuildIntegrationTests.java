@@ -132,7 +132,8 @@ class IndexRebuildIntegrationTests {
 		List<String> args = new ArrayList<>(List.of("--callqa.db.embedded.data-dir=" + this.data.resolve("postgres"),
 				"--callqa.db.embedded.port=0", "--callqa.telephony.recordings.dir=" + this.data.resolve("recordings"),
 				"--callqa.transcription.index.dir=" + this.data.resolve("index"),
-				"--callqa.transcription.vosk.cache-dir=target/test-data/models",
+				"--callqa.transcription.vosk.cache-dir="
+						+ System.getProperty("callqa.transcription.vosk.cache-dir", "target/test-data/models"),
 				"--callqa.transcription.workers.count=2"));
 		args.addAll(List.of(more));
 		return new SpringApplicationBuilder(CallQaApplication.class).web(WebApplicationType.NONE)
