@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Transcribed calls with known words at known seconds, written into the tables as a finished transcription leaves
  * them (call, recording, job, transcript, utterances with timed words), so the rules' decisions are known without the
- * speech model.
+ * speech model. Other features' tests use it too (the mystery shopper's, with a caller number of their own).
  */
-final class ScriptedCalls {
+public final class ScriptedCalls {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -25,19 +25,19 @@ final class ScriptedCalls {
 
 	private final JdbcClient jdbc;
 
-	ScriptedCalls(JdbcClient jdbc) {
+	public ScriptedCalls(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	/** One utterance: who, from which second, what. */
-	record Line(String speaker, double start, String text) {
+	public record Line(String speaker, double start, String text) {
 	}
 
-	static Line agent(double start, String text) {
+	public static Line agent(double start, String text) {
 		return new Line("agent", start, text);
 	}
 
-	static Line customer(double start, String text) {
+	public static Line customer(double start, String text) {
 		return new Line("customer", start, text);
 	}
 
@@ -46,13 +46,20 @@ final class ScriptedCalls {
 	 * last word.
 	 */
 	long add(@org.jspecify.annotations.Nullable String agent, String queue, Instant startedAt, Line... lines) {
+		return add(agent, queue, "+15550100", startedAt, lines);
+	}
+
+	/** The same, from {@code callerNumber}. */
+	public long add(@org.jspecify.annotations.Nullable String agent, String queue, String callerNumber,
+			Instant startedAt, Line... lines) {
 		double seconds = 1 + java.util.Arrays.stream(lines)
 			.mapToDouble((line) -> line.start() + WORD_SEC * line.text().split("\\s+").length)
 			.max()
 			.orElse(0);
 		long call = this.jdbc.sql("""
 				insert into call (agent, queue, started_at, ended_at, duration_sec, outcome, caller_number)
-				values (:agent, :queue, :started, :ended, :seconds, 'ANSWERED', '+15550100') returning id""")
+				values (:agent, :queue, :started, :ended, :seconds, 'ANSWERED', :caller) returning id""")
+			.param("caller", callerNumber)
 			.param("agent", agent)
 			.param("queue", queue)
 			.param("started", Timestamp.from(startedAt))

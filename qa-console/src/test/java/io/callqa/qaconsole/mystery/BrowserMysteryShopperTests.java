@@ -19,11 +19,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import io.callqa.CallQaApplication;
+import io.callqa.qaconsole.autoscore.ScriptedCalls;
 import io.callqa.qaconsole.Http;
 import io.callqa.qaconsole.browser.Browser;
 
-import static io.callqa.qaconsole.mystery.MysteryCalls.agent;
-import static io.callqa.qaconsole.mystery.MysteryCalls.customer;
+import static io.callqa.qaconsole.autoscore.ScriptedCalls.agent;
+import static io.callqa.qaconsole.autoscore.ScriptedCalls.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -65,7 +66,7 @@ class BrowserMysteryShopperTests {
 		// was listed.
 		LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(3);
 		String number = "558" + ThreadLocalRandom.current().nextLong(10_000_000L, 100_000_000L);
-		long visit = new MysteryCalls(this.jdbc).add(agentName, "support", number,
+		long visit = new ScriptedCalls(this.jdbc).add(agentName, "support", number,
 				Instant.parse(day + "T12:00:00Z"), agent(0.5, "thank you for calling sunrise my name is kim"),
 				customer(4, "what are your opening hours"), agent(7, "nine to five"));
 

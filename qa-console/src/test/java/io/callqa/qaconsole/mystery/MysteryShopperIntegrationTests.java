@@ -20,12 +20,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import io.callqa.CallQaApplication;
+import io.callqa.qaconsole.autoscore.ScriptedCalls;
 import io.callqa.qaconsole.Http;
 import io.callqa.transcription.Eventually;
 import io.callqa.transcription.TranscriptReady;
 
-import static io.callqa.qaconsole.mystery.MysteryCalls.agent;
-import static io.callqa.qaconsole.mystery.MysteryCalls.customer;
+import static io.callqa.qaconsole.autoscore.ScriptedCalls.agent;
+import static io.callqa.qaconsole.autoscore.ScriptedCalls.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -90,7 +91,7 @@ class MysteryShopperIntegrationTests {
 
 	long mysteryVersion;
 
-	MysteryCalls calls;
+	ScriptedCalls calls;
 
 	@BeforeAll
 	void usersStandardsAndTheSetting() {
@@ -113,7 +114,7 @@ class MysteryShopperIntegrationTests {
 				"{\"standardId\":" + this.mysteryStandard + "}");
 		assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
 		assertThat(Http.json(set).path("standardName").asString()).isEqualTo("Mystery shopper " + this.suffix);
-		this.calls = new MysteryCalls(this.jdbc);
+		this.calls = new ScriptedCalls(this.jdbc);
 	}
 
 	@Test
