@@ -1,6 +1,7 @@
 package io.callqa.transcription.speech;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -8,14 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
  * Tests for {@link BundledModel}: the model copied out of a jar, as {@code java -jar} finds it.
@@ -34,6 +38,35 @@ class BundledModelTests {
 		Files.writeString(model.resolve("am/final.mdl"), "already there");
 		assertThat(Files.readString(SpeechModel.bundled(this.temp.resolve("cache"), jar).resolve("am/final.mdl")))
 			.isEqualTo("already there");
+	}
+
+	/** Another server starting on the same empty cache finishes its copy while this one is halfway through. */
+	@Test
+	void bundledWhenAnotherProcessCopiesAtTheSameTimeShouldUseTheFinishedModel() throws IOException {
+		Path cache = this.temp.resolve("cache");
+		ClassLoader jar = jar(Map.of("uuid", "abc", "files.txt", "am/final.mdl\nconf/model.conf\n", "am/final.mdl",
+				"weights", "conf/model.conf", "settings"));
+		AtomicBoolean raced = new AtomicBoolean();
+		ClassLoader racing = new ClassLoader(null) {
+			@Override
+			public URL getResource(String name) {
+				return jar.getResource(name);
+			}
+
+			@Override
+			public InputStream getResourceAsStream(String name) {
+				if (name.endsWith("conf/model.conf") && raced.compareAndSet(false, true)) {
+					assertThatNoException().isThrownBy(() -> SpeechModel.bundled(cache, jar));
+				}
+				return jar.getResourceAsStream(name);
+			}
+		};
+		Path model = SpeechModel.bundled(cache, racing);
+		assertThat(raced).isTrue();
+		assertThat(Files.readString(model.resolve("conf/model.conf"))).isEqualTo("settings");
+		try (Stream<Path> left = Files.list(cache)) {
+			assertThat(left).containsExactly(cache.resolve("en-us-abc"));
+		}
 	}
 
 	@Test
