@@ -37,7 +37,10 @@ class ReviewQueueRepository {
 		return found;
 	}
 
-	/** Current automatic evaluations with a critical item failed that has no review (a review means it was seen). */
+	/**
+	 * Current automatic evaluations with a critical item failed that has no review (a review means it was seen).
+	 * Mystery-shopper calls are left out here and in {@link #lowAutomaticScores}: their report is where they are read.
+	 */
 	private List<Found> criticalFailed(Instant from, Instant to) {
 		return this.jdbc.sql("""
 				select e.id, e.call_id, e.agent, e.score, e.evaluated_at,
@@ -45,6 +48,7 @@ class ReviewQueueRepository {
 				from automatic_evaluation e join automatic_evaluation_item i on i.evaluation_id = e.id
 				where e.current and e.evaluated_at >= :from and e.evaluated_at < :to
 				  and i.critical and i.outcome = 'FAIL'
+				  and not exists (select 1 from mystery_shopper_call m where m.call_id = e.call_id)
 				  and not exists (select 1 from automatic_review r
 				                  where r.evaluation_id = e.id and r.item_key = i.item_key)
 				group by e.id""")
@@ -98,6 +102,7 @@ class ReviewQueueRepository {
 				from automatic_evaluation e join scorecard_version v on v.id = e.scorecard_version_id
 				where e.current and e.evaluated_at >= :from and e.evaluated_at < :to
 				  and e.score is not null and not e.passed
+				  and not exists (select 1 from mystery_shopper_call m where m.call_id = e.call_id)
 				  and not exists (select 1 from automatic_review r where r.evaluation_id = e.id)""")
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))

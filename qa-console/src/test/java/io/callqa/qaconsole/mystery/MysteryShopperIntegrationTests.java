@@ -252,6 +252,11 @@ class MysteryShopperIntegrationTests {
 		assertThat(line.path("average").asDouble()).isEqualTo(100.0);
 		assertThat(line.path("calls").asLong()).isEqualTo(1);
 
+		// The review queue: a test call's automatic failures are read in the report below, not queued for review.
+		JsonNode queued = Http.json(this.supervisor.get("/api/review-queue?agent=" + agentOnly));
+		assertThat(queued.path("items").isArray()).isTrue();
+		assertThat(queued.path("items").valueStream().map((i) -> i.path("callId").asLong())).doesNotContain(test);
+
 		JsonNode report = Http.json(this.manager.get("/api/mystery-shopper/report?from=2035-04-02T00:00:00Z"
 				+ "&to=2035-04-03T00:00:00Z"));
 		assertThat(report.path("standardId").asLong()).isEqualTo(this.mysteryStandard);
