@@ -426,7 +426,7 @@ public final class AmiSimulator implements AutoCloseable {
 	/** The supervisor hangs up the spy channel {@code channel}: ChanSpyStop, Hangup. False if there is none. */
 	public boolean hangUpSpy(String channel) {
 		synchronized (this.wire) {
-			return this.asterisk.floor.hangUpSpy(channel, this.asterisk.now(), this::send);
+			return this.asterisk.floor.hangUpSpy(channel, 16, this.asterisk.now(), this::send);
 		}
 	}
 

@@ -245,6 +245,9 @@ final class FloorCalls {
 		}
 		Leg leg = spyLeg(request, uniqueid, number, name);
 		w.log.call("Newchannel", leg);
+		// As in trace queue-floor: the originated channel dials out ("AppDial2"); the application shows no Newexten.
+		w.log.add("Newexten", "dialplan,all", EventLog.concat(leg.lines(""), "Extension: " + leg.exten,
+				"Application: AppDial2", "AppData: (Outgoing Line)"));
 		w.newstate(leg, RINGING);
 		if (!outcome.agentAnswers()) {
 			boolean busy = outcome.result() == OriginateOutcome.Result.AGENT_BUSY;
@@ -260,7 +263,6 @@ final class FloorCalls {
 			this.queues.deviceState(w.log, device, DeviceState.INUSE, null);
 		}
 		response(w, request, leg, 4, number, name);
-		w.newexten(leg, request.application(), request.data());
 		List<String> spyee = request.spiedChannel().isEmpty() ? null
 				: this.channels.channelLines(request.spiedChannel(), "Spyee");
 		if (spyee != null) {
@@ -280,8 +282,11 @@ final class FloorCalls {
 		return this.spies.containsKey(channel);
 	}
 
-	/** The supervisor puts the phone down: ChanSpyStop (if it was spying), Hangup, the phone NOT_INUSE. */
-	synchronized boolean hangUpSpy(String channel, Instant now, Consumer<AmiEvent> out) {
+	/**
+	 * The spy channel ends: ChanSpyStop (if it was spying), Hangup with {@code cause} (16 when the supervisor puts
+	 * the phone down; 0 for the AMI Hangup action, as in trace queue-floor), the phone NOT_INUSE.
+	 */
+	synchronized boolean hangUpSpy(String channel, int cause, Instant now, Consumer<AmiEvent> out) {
 		Spy spy = this.spies.remove(channel);
 		if (spy == null) {
 			return false;
@@ -292,7 +297,7 @@ final class FloorCalls {
 			stop.addAll(spy.spyee);
 			w.log.add("ChanSpyStop", "call,all", stop);
 		}
-		w.hangup(spy.leg, 16);
+		w.hangup(spy.leg, cause);
 		if (spy.device != null) {
 			this.queues.deviceState(w.log, spy.device, DeviceState.NOT_INUSE, null);
 		}
@@ -310,7 +315,7 @@ final class FloorCalls {
 				.map((spy) -> spy.leg.channel)
 				.toList();
 		}
-		ending.forEach((spy) -> hangUpSpy(spy, now, out));
+		ending.forEach((spy) -> hangUpSpy(spy, 16, now, out));
 	}
 
 	synchronized void clear() {
@@ -362,7 +367,7 @@ final class FloorCalls {
 		else {
 			channel = requested + "-" + this.ids.localChannelNumber();
 		}
-		return new Leg(channel, uniqueid, uniqueid, 0, context, exten).caller(number, name);
+		return new Leg(channel, uniqueid, uniqueid, 0, context, exten).caller(number, name).connected(number, name);
 	}
 
 	/** The device of a phone channel request ({@code PJSIP/2001}); Local channels have no device of their own here. */

@@ -23,6 +23,7 @@ import org.asteriskjava.manager.event.AgentCompleteEvent;
 import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.asteriskjava.manager.event.ChanSpyStartEvent;
 import org.asteriskjava.manager.event.ChanSpyStopEvent;
+import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.DeviceStateChangeEvent;
 import org.asteriskjava.manager.event.FullyBootedEvent;
 import org.asteriskjava.manager.event.HangupEvent;
@@ -343,8 +344,9 @@ class AmiSimulatorFloorTests {
 		QueueCaller talking = this.simulator.callerJoins("support", "5550101", "Alice");
 		this.simulator.answer(talking, "agent1");
 		this.simulator.callerJoins("support", "5550102", "Bob");
+		this.recorder.clear();
 		this.simulator.dropConnections();
-		assertThat(this.simulator.awaitLoggedInClients(1, Duration.ofSeconds(15))).isTrue();
+		assertThat(this.recorder.await(ConnectEvent.class, Duration.ofSeconds(15))).isTrue();
 		ResponseEvents status = queueStatus("support");
 		assertThat(member(status, "agent2").getPausedreason()).isEqualTo("Meeting");
 		assertThat(member(status, "agent1").getIncall()).isEqualTo(1);
