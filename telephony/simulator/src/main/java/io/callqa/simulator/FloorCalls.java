@@ -66,6 +66,7 @@ final class FloorCalls {
 		Caller caller = new Caller(new QueueCaller(queue, leg.channel, uniqueid, number, name), leg, now, count);
 		this.callers.put(uniqueid, caller);
 		send(w, out);
+		this.channels.runs(uniqueid, "Queue", queue);
 		return caller.handle;
 	}
 
@@ -82,6 +83,38 @@ final class FloorCalls {
 		w.hangup(caller.leg, 16);
 		this.callers.remove(handle.uniqueid());
 		send(w, out);
+		stopRinging(caller, now, out);
+	}
+
+	/**
+	 * The ringing member does not answer within the queue's timeout: AgentRingNoAnswer (RingTime in ms, as in
+	 * trace abandoned), the member's channel hangs up, the phone is free again; the caller keeps waiting.
+	 */
+	synchronized void ringNoAnswer(QueueCaller handle, Instant now, Consumer<AmiEvent> out) {
+		Caller caller = waiting(handle);
+		Leg agent = caller.agent;
+		if (agent == null) {
+			throw new IllegalStateException(handle.channel() + " is not ringing any member; ring(...) first");
+		}
+		CallEventWriter w = new CallEventWriter(this.ids, now, handle.uniqueid());
+		w.agentEvent("AgentRingNoAnswer", caller.leg, agent, "Queue: " + handle.queue(),
+				"Interface: " + caller.member.iface(), "MemberName: " + caller.member.name(),
+				"RingTime: " + Duration.between(caller.rang, now).toMillis());
+		send(w, out);
+		stopRinging(caller, now, out);
+	}
+
+	/** A member's phone that rang for a caller who is gone or not answered: its channel hangs up, NOT_INUSE. */
+	private void stopRinging(Caller caller, Instant now, Consumer<AmiEvent> out) {
+		Leg agent = caller.agent;
+		if (agent == null) {
+			return;
+		}
+		CallEventWriter w = new CallEventWriter(this.ids, now, caller.leg.linkedid);
+		w.hangup(agent, 0);
+		this.queues.deviceState(w.log, caller.member.stateInterface(), DeviceState.NOT_INUSE, null);
+		caller.agent = null;
+		send(w, out);
 	}
 
 	/** The caller leaves the queue without being answered nor hanging up (e.g. a key to leave a message). */
@@ -94,6 +127,7 @@ final class FloorCalls {
 				"Count: " + (waiting[0] - 1));
 		caller.left = true;
 		send(w, out);
+		stopRinging(caller, now, out);
 	}
 
 	/**
@@ -126,6 +160,7 @@ final class FloorCalls {
 		caller.member = member;
 		caller.rang = now;
 		send(w, out);
+		this.channels.runs(agent.uniqueid, "AppQueue", "(Outgoing Line)");
 		return agent.channel;
 	}
 
@@ -272,6 +307,8 @@ final class FloorCalls {
 		}
 		this.spies.put(leg.channel, new Spy(leg, request, spyee, device));
 		send(w, out);
+		// CoreShowChannels lists the spy channel running the application, so a client can resync its spies.
+		this.channels.runs(leg.uniqueid, request.application(), request.data());
 	}
 
 	synchronized List<SpyChannel> spies() {

@@ -11,6 +11,7 @@ import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.QueueAddAction;
@@ -21,9 +22,11 @@ import org.asteriskjava.manager.action.QueueSummaryAction;
 import org.asteriskjava.manager.event.AgentCalledEvent;
 import org.asteriskjava.manager.event.AgentCompleteEvent;
 import org.asteriskjava.manager.event.AgentConnectEvent;
+import org.asteriskjava.manager.event.AgentRingNoAnswerEvent;
 import org.asteriskjava.manager.event.ChanSpyStartEvent;
 import org.asteriskjava.manager.event.ChanSpyStopEvent;
 import org.asteriskjava.manager.event.ConnectEvent;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DeviceStateChangeEvent;
 import org.asteriskjava.manager.event.FullyBootedEvent;
 import org.asteriskjava.manager.event.HangupEvent;
@@ -253,6 +256,26 @@ class AmiSimulatorFloorTests {
 	}
 
 	@Test
+	void ringNoAnswerShouldFreeThePhoneAndKeepTheCallerWaiting() throws Exception {
+		QueueCaller caller = this.simulator.callerJoins("support", "5550101", "Alice Waiting");
+		String first = this.simulator.ring(caller, "agent2");
+		this.simulator.ringNoAnswer(caller);
+		this.recorder.awaitDispatched(this.simulator, WAIT);
+		assertThat(this.recorder.events(AgentRingNoAnswerEvent.class)).singleElement()
+			.satisfies((event) -> assertThat(event.getMemberName()).isEqualTo("agent2"));
+		assertThat(this.recorder.events(HangupEvent.class)).extracting(HangupEvent::getChannel).containsExactly(first);
+		assertThat(this.recorder.events(QueueMemberStatusEvent.class)).extracting(QueueMemberStatusEvent::getStatus)
+			.containsExactly(6, 1);
+		assertThat(summary("support").getCallers()).isEqualTo(1);
+
+		this.simulator.ring(caller, "agent1");
+		this.simulator.callerAbandons(caller);
+		this.recorder.awaitDispatched(this.simulator, WAIT);
+		assertThat(lastStatus("agent1").getStatus()).isEqualTo(DeviceState.NOT_INUSE.code());
+		assertThat(this.simulator.liveChannels()).isZero();
+	}
+
+	@Test
 	void originateOfChanSpyShouldBeRecordedAndSpyOnTheAgentsChannelUntilTheSupervisorHangsUp() throws Exception {
 		QueueCaller caller = this.simulator.callerJoins("support", "5550101", "Alice Waiting");
 		String agentChannel = this.simulator.answer(caller, "agent1");
@@ -286,6 +309,14 @@ class AmiSimulatorFloorTests {
 			assertThat(spy.spiedChannel()).isEqualTo(agentChannel);
 			assertThat(spy.spying()).isTrue();
 		});
+
+		ResponseEvents channels = this.connection.sendEventGeneratingAction(new CoreShowChannelsAction(), 2_000);
+		assertThat(channels.getEvents()).filteredOn(CoreShowChannelEvent.class::isInstance)
+			.map(CoreShowChannelEvent.class::cast)
+			.extracting(CoreShowChannelEvent::getChannel, CoreShowChannelEvent::getApplication,
+					CoreShowChannelEvent::getApplicationdata)
+			.contains(org.assertj.core.groups.Tuple.tuple(response.getChannel(), "ChanSpy", agentChannel + ",qEw"),
+					org.assertj.core.groups.Tuple.tuple(caller.channel(), "Queue", "support"));
 
 		assertThat(this.simulator.hangUpSpy(response.getChannel())).isTrue();
 		this.recorder.awaitDispatched(this.simulator, WAIT);
