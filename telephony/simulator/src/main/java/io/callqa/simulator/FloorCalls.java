@@ -418,7 +418,8 @@ final class FloorCalls {
 				List.of("ActionID: " + request.actionId(), "Response: " + ((leg != null) ? "Success" : "Failure"),
 						"Channel: " + ((leg != null) ? leg.channel : request.channel()),
 						"Application: " + request.application(), "Data: " + request.data(), "Reason: " + reason,
-						"Uniqueid: " + ((leg != null) ? leg.uniqueid : "<null>"), "CallerIDNum: " + number,
+						// An application Originate that made no call names no channel id (trace queue-verify).
+						"Uniqueid: " + ((leg != null) ? leg.uniqueid : "<unknown>"), "CallerIDNum: " + number,
 						"CallerIDName: " + name));
 	}
 

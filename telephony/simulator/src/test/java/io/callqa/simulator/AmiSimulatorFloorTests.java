@@ -341,6 +341,20 @@ class AmiSimulatorFloorTests {
 	}
 
 	@Test
+	void spyWhenTheChannelIsNotLiveShouldWaitWithoutChanSpyStartUntilHungUp() throws Exception {
+		this.connection.sendEventGeneratingAction(spy("PJSIP/1001-0000abcd", "qE"), 5_000);
+		assertThat(this.simulator.spies()).singleElement().satisfies((spy) -> assertThat(spy.spying()).isFalse());
+		ManagerResponse hangup = this.connection.sendAction(new HangupAction(this.simulator.spies().get(0).channel()),
+				2_000);
+		assertThat(hangup.getMessage()).isEqualTo("Channel Hungup");
+		this.recorder.awaitDispatched(this.simulator, WAIT);
+		assertThat(this.recorder.events(ChanSpyStartEvent.class)).isEmpty();
+		assertThat(this.recorder.events(ChanSpyStopEvent.class)).isEmpty();
+		assertThat(this.recorder.events(HangupEvent.class)).singleElement()
+			.satisfies((event) -> assertThat(event.getCause()).isZero());
+	}
+
+	@Test
 	void hangupActionShouldEndASpyChannel() throws Exception {
 		QueueCaller caller = this.simulator.callerJoins("support", "5550101", "Alice Waiting");
 		String agentChannel = this.simulator.answer(caller, "agent1");

@@ -99,6 +99,34 @@ class QueueTraceFidelityTests {
 		}
 	}
 
+	/**
+	 * queue-verify: Hangup of an unknown channel, QueueAdd without MemberName (the interface is the name), and an
+	 * Originate of ChanSpy to a phone that cannot be called (the real server had no chan_pjsip: Failure, Reason 0).
+	 */
+	@Test
+	void hangupQueueAddWithoutNameAndFailedSpyShouldBeAnsweredAsAsterisk22Answered() throws Exception {
+		try (AmiSimulator simulator = AmiSimulator.start("ccadmin", "ccsecret").queues(CAPTURED_QUEUES);
+				RawAmiClient client = new RawAmiClient(simulator.port())) {
+			simulator.onOriginate((request) -> OriginateOutcome.failure(0));
+			// Captured after the other sessions: Queue:support_avail had been published NOT_INUSE already.
+			simulator.pauseMember("Local/agent1@agents/n", "support", true, "Lunch");
+			simulator.pauseMember("Local/agent1@agents/n", "support", false, null);
+			client.send("Login", "Username: ccadmin", "Secret: ccsecret", "Events: on");
+			client.send("Hangup", "Channel: PJSIP/9-00000000");
+			client.send("QueueAdd", "Queue: support", "Interface: Local/agent7@agents/n");
+			client.send("QueueRemove", "Queue: support", "Interface: Local/agent7@agents/n");
+			client.list("Originate", "OriginateResponse", "Channel: PJSIP/2001", "Application: ChanSpy",
+					"Data: PJSIP/1001-00000001,qEw", "CallerID: \"Listen: agent1\" <2001>", "Timeout: 30000",
+					"Async: true");
+			List<String> expected = normalized(resource("queue-verify.ami"));
+			int failed = 0;
+			while (!expected.get(failed).startsWith("Event: OriginateResponse")) {
+				failed++;
+			}
+			assertSameBlocks("queue-verify", normalized(client.received()), expected.subList(0, failed + 1));
+		}
+	}
+
 	private static final Set<String> FLOOR_EVENTS = Set.of("QueueMemberPause", "QueueMemberStatus",
 			"QueueCallerJoin", "QueueCallerLeave", "QueueCallerAbandon", "AgentCalled", "AgentConnect",
 			"AgentComplete", "ChanSpyStart", "ChanSpyStop", "OriginateResponse", "QueueParams", "QueueMember",
