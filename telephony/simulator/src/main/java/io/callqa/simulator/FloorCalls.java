@@ -92,13 +92,10 @@ final class FloorCalls {
 	 */
 	synchronized void ringNoAnswer(QueueCaller handle, Instant now, Consumer<AmiEvent> out) {
 		Caller caller = waiting(handle);
-		Leg agent = caller.agent;
-		if (agent == null) {
-			throw new IllegalStateException(handle.channel() + " is not ringing any member; ring(...) first");
-		}
+		Ringing ringing = ringing(caller);
 		CallEventWriter w = new CallEventWriter(this.ids, now, handle.uniqueid());
-		w.agentEvent("AgentRingNoAnswer", caller.leg, agent, "Queue: " + handle.queue(),
-				"Interface: " + caller.member.iface(), "MemberName: " + caller.member.name(),
+		w.agentEvent("AgentRingNoAnswer", caller.leg, ringing.leg(), "Queue: " + handle.queue(),
+				"Interface: " + ringing.member().iface(), "MemberName: " + ringing.member().name(),
 				"RingTime: " + Duration.between(caller.rang, now).toMillis());
 		send(w, out);
 		stopRinging(caller, now, out);
@@ -106,14 +103,14 @@ final class FloorCalls {
 
 	/** A member's phone that rang for a caller who is gone or not answered: its channel hangs up, NOT_INUSE. */
 	private void stopRinging(Caller caller, Instant now, Consumer<AmiEvent> out) {
-		Leg agent = caller.agent;
-		if (agent == null) {
+		Ringing ringing = caller.ringing;
+		if (ringing == null) {
 			return;
 		}
 		CallEventWriter w = new CallEventWriter(this.ids, now, caller.leg.linkedid);
-		w.hangup(agent, 0);
-		this.queues.deviceState(w.log, caller.member.stateInterface(), DeviceState.NOT_INUSE, null);
-		caller.agent = null;
+		w.hangup(ringing.leg(), 0);
+		this.queues.deviceState(w.log, ringing.member().stateInterface(), DeviceState.NOT_INUSE, null);
+		caller.ringing = null;
 		send(w, out);
 	}
 
@@ -137,8 +134,8 @@ final class FloorCalls {
 	 */
 	synchronized String ring(QueueCaller handle, String memberName, Instant now, Consumer<AmiEvent> out) {
 		Caller caller = waiting(handle);
-		if (caller.agent != null) {
-			throw new IllegalStateException(handle.channel() + " is already ringing " + caller.member.name());
+		if (caller.ringing != null) {
+			throw new IllegalStateException(handle.channel() + " is already ringing " + caller.ringing.member().name());
 		}
 		QueueModel.MemberView member = this.queues.member(handle.queue(), memberName);
 		if (member == null) {
@@ -156,8 +153,7 @@ final class FloorCalls {
 			w.newstate(agent, RINGING);
 			this.queues.deviceState(w.log, member.stateInterface(), DeviceState.RINGING, null);
 		}
-		caller.agent = agent;
-		caller.member = member;
+		caller.ringing = new Ringing(agent, member);
 		caller.rang = now;
 		send(w, out);
 		this.channels.runs(agent.uniqueid, "AppQueue", "(Outgoing Line)");
@@ -170,11 +166,9 @@ final class FloorCalls {
 	 */
 	synchronized void connect(QueueCaller handle, Instant now, Consumer<AmiEvent> out) {
 		Caller caller = waiting(handle);
-		Leg agent = caller.agent;
-		if (agent == null) {
-			throw new IllegalStateException(handle.channel() + " is not ringing any member; ring(...) first");
-		}
-		QueueModel.MemberView member = caller.member;
+		Ringing ringing = ringing(caller);
+		Leg agent = ringing.leg();
+		QueueModel.MemberView member = ringing.member();
 		CallEventWriter w = new CallEventWriter(this.ids, now, handle.uniqueid());
 		w.newstate(agent, UP);
 		if (!member.local()) {
@@ -217,8 +211,9 @@ final class FloorCalls {
 			}
 			return;
 		}
-		Leg agent = caller.agent;
-		QueueModel.MemberView member = caller.member;
+		Ringing ringing = ringing(caller);
+		Leg agent = ringing.leg();
+		QueueModel.MemberView member = ringing.member();
 		CallEventWriter w = new CallEventWriter(this.ids, now, handle.uniqueid());
 		w.bridgeLeave(caller.bridge, 1, byAgent ? agent : caller.leg);
 		w.bridgeLeave(caller.bridge, 0, byAgent ? caller.leg : agent);
@@ -251,15 +246,16 @@ final class FloorCalls {
 		return this.callers.values()
 			.stream()
 			.filter((caller) -> caller.leg.channel.equals(channel)
-					|| (caller.agent != null && caller.agent.channel.equals(channel)))
+					|| (caller.ringing != null && caller.ringing.leg().channel.equals(channel)))
 			.map((caller) -> caller.handle)
 			.findFirst()
 			.orElse(null);
 	}
 
 	synchronized boolean isAgentChannel(String channel) {
-		return this.callers.values().stream().anyMatch((caller) -> caller.agent != null
-				&& caller.agent.channel.equals(channel));
+		return this.callers.values()
+			.stream()
+			.anyMatch((caller) -> caller.ringing != null && caller.ringing.leg().channel.equals(channel));
 	}
 
 	/**
@@ -360,6 +356,14 @@ final class FloorCalls {
 		this.spies.clear();
 	}
 
+	private static Ringing ringing(Caller caller) {
+		Ringing ringing = caller.ringing;
+		if (ringing == null) {
+			throw new IllegalStateException(caller.handle.channel() + " is not ringing any member; ring(...) first");
+		}
+		return ringing;
+	}
+
 	private Caller waiting(QueueCaller handle) {
 		Caller caller = this.callers.get(handle.uniqueid());
 		if (caller == null || caller.connected != null || caller.left) {
@@ -441,9 +445,8 @@ final class FloorCalls {
 
 		private final int originalPosition;
 
-		private @Nullable Leg agent;
-
-		private QueueModel.MemberView member;
+		/** The member's channel and the member, from ring() on (answered calls keep it). */
+		private @Nullable Ringing ringing;
 
 		private Instant rang;
 
@@ -461,6 +464,9 @@ final class FloorCalls {
 			this.rang = joined;
 		}
 
+	}
+
+	private record Ringing(Leg leg, QueueModel.MemberView member) {
 	}
 
 	private record Spy(Leg leg, ReceivedOriginate request, @Nullable List<String> spyee, @Nullable String device) {
