@@ -401,6 +401,23 @@ class AmiSimulatorFloorTests {
 	}
 
 	@Test
+	void outageShouldHideChangesUntilTheClientResyncs() throws Exception {
+		try (AmiSimulator.Outage outage = this.simulator.outage()) {
+			assertThat(this.simulator.loggedInClients()).isZero();
+			this.recorder.clear();
+			assertThat(this.simulator.pauseMember("PJSIP/1002", "support", true, "Offline break")).isTrue();
+			this.simulator.callerJoins("support", "5550199", "Dora");
+		}
+		assertThat(this.recorder.await(ConnectEvent.class, Duration.ofSeconds(15))).isTrue();
+		ResponseEvents status = queueStatus("support");
+		assertThat(member(status, "agent2").getPausedreason()).isEqualTo("Offline break");
+		assertThat(status.getEvents()).filteredOn(QueueEntryEvent.class::isInstance).hasSize(1);
+		this.recorder.awaitDispatched(this.simulator, WAIT);
+		assertThat(this.recorder.events(QueueMemberPauseEvent.class)).isEmpty();
+		assertThat(this.recorder.events(QueueCallerJoinEvent.class)).isEmpty();
+	}
+
+	@Test
 	void generatedFloorShouldLoadFiveHundredAgentsAndTwoHundredCallersQuickly() throws Exception {
 		List<SimulatedQueue> floor = SimulatedQueue.generated(50, 500, 2);
 		this.simulator.queues(floor);
