@@ -418,6 +418,38 @@ class AmiSimulatorFloorTests {
 	}
 
 	@Test
+	void queueParamsShouldAverageHoldAndTalkTimeAndCountServiceLevelAsAsterisk22() throws Exception {
+		// Trace queue-floor (servicelevel 20): one abandon after 3 s, then a call held 5 s and talked 5 s gave
+		// Holdtime 1, TalkTime 5, ServicelevelPerf 100.0 and ServicelevelPerf2 100.0.
+		this.simulator.play(new Scenario("stats", List.of(
+				event("QueueCallerAbandon", "Queue: support", "Uniqueid: 1.1", "HoldTime: 3"),
+				event("AgentConnect", "Queue: support", "Uniqueid: 1.2", "Interface: PJSIP/1001", "HoldTime: 5"),
+				event("AgentComplete", "Queue: support", "Interface: PJSIP/1001", "HoldTime: 5", "TalkTime: 5"))));
+		QueueParamsEvent params = queueParams("support");
+		assertThat(params.getHoldTime()).isEqualTo(1);
+		assertThat(params.getTalkTime()).isEqualTo(5);
+		assertThat(params.getServiceLevelPerf()).isEqualTo(100.0);
+		assertThat(params.getServiceLevelPerf2()).isEqualTo(100.0);
+		assertThat(params.getCompleted()).isEqualTo(1);
+		assertThat(params.getAbandoned()).isEqualTo(1);
+		// A second call held 30 s (outside the service level) and talked 13 s.
+		this.simulator.play(new Scenario("stats", List.of(
+				event("AgentConnect", "Queue: support", "Uniqueid: 1.3", "Interface: PJSIP/1001", "HoldTime: 30"),
+				event("AgentComplete", "Queue: support", "Interface: PJSIP/1001", "HoldTime: 30", "TalkTime: 13"))));
+		params = queueParams("support");
+		assertThat(params.getHoldTime()).isEqualTo((1 * 3 + 30) >> 2);
+		assertThat(params.getTalkTime()).isEqualTo((5 * 3 + 13) >> 2);
+		assertThat(params.getServiceLevelPerf()).isEqualTo(50.0);
+		assertThat(member(queueStatus("support"), "agent1").getCallsTaken()).isEqualTo(2);
+	}
+
+	private static AmiEvent event(String type, String... lines) {
+		List<String> all = new java.util.ArrayList<>(List.of("Event: " + type, "Privilege: agent,all"));
+		all.addAll(List.of(lines));
+		return new AmiEvent(all);
+	}
+
+	@Test
 	void generatedFloorShouldLoadFiveHundredAgentsAndTwoHundredCallersQuickly() throws Exception {
 		List<SimulatedQueue> floor = SimulatedQueue.generated(50, 500, 2);
 		this.simulator.queues(floor);
