@@ -54,6 +54,7 @@ final class AmiResponder {
 	/** The reply to one action block, whose header names are lowercase. */
 	Reply answer(Map<String, String> action) {
 		String name = action.getOrDefault("action", "").toLowerCase(Locale.ROOT);
+		this.asterisk.received(action);
 		AmiReplyBuilder reply = new AmiReplyBuilder(action.get("actionid"));
 		if (!this.loggedIn && !UNAUTHENTICATED_ACTIONS.contains(name)) {
 			return new Reply(reply.error("Permission denied"), false);

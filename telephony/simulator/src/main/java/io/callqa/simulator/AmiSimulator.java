@@ -460,6 +460,14 @@ public final class AmiSimulator implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The actions received from all clients, oldest first (the last 10,000), e.g. to check that a QueuePause with
+	 * its Reason reached the server: {@code actions().stream().filter((action) -> action.is("QueuePause"))}.
+	 */
+	public List<ReceivedAction> actions() {
+		return this.asterisk.actions();
+	}
+
 	/** Every Originate received so far (dialplan and application ones), in order. */
 	public List<ReceivedOriginate> originates() {
 		return List.copyOf(this.asterisk.received);

@@ -97,6 +97,15 @@ class AmiSimulatorFloorTests {
 		ManagerResponse response = this.connection.sendAction(pause, 2_000);
 		assertThat(response.getResponse()).isEqualTo("Success");
 		assertThat(response.getMessage()).isEqualTo("Interface paused successfully");
+		assertThat(this.simulator.actions()).filteredOn((action) -> action.is("QueuePause"))
+			.singleElement()
+			.satisfies((action) -> {
+				assertThat(action.header("Interface")).isEqualTo("PJSIP/1001");
+				assertThat(action.header("Reason")).isEqualTo("Lunch");
+				assertThat(action.header("Queue")).isNull();
+			});
+		assertThat(this.simulator.actions()).filteredOn((action) -> action.is("Login"))
+			.allSatisfy((login) -> assertThat(login.header("Key")).isNull());
 		this.recorder.awaitDispatched(this.simulator, WAIT);
 		assertThat(this.recorder.events(QueueMemberPauseEvent.class)).hasSize(2).allSatisfy((event) -> {
 			assertThat(event.getMemberName()).isEqualTo("agent1");
