@@ -34,10 +34,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AsteriskConfigTests {
 
-	/** The classes of events and actions, with the manager class each needs (Asterisk 22 source; none: 0). */
-	private static final Map<String, Set<String>> ACTION_AUTHORITY = Map.of("Originate", Set.of("originate"),
-			"MixMonitor", Set.of("system"), "CoreShowChannels", Set.of("system", "reporting"), "CoreSettings",
-			Set.of("system", "reporting"), "QueueStatus", Set.of(), "Ping", Set.of());
+	/**
+	 * The actions callqa sends, with the manager classes that allow each (Asterisk 22.10.1's {@code manager show
+	 * command <action>}, "Privilege"; none: empty). An Originate into ChanSpy (the floor's listen / whisper / barge)
+	 * needs only originate: see {@link LiveFloorAsteriskConfigTests}.
+	 */
+	private static final Map<String, Set<String>> ACTION_AUTHORITY = Map.ofEntries(
+			Map.entry("Originate", Set.of("originate")), Map.entry("MixMonitor", Set.of("system")),
+			Map.entry("CoreShowChannels", Set.of("system", "reporting")),
+			Map.entry("CoreSettings", Set.of("system", "reporting")), Map.entry("QueueStatus", Set.of()),
+			Map.entry("QueueSummary", Set.of()), Map.entry("Ping", Set.of()),
+			// the live floor: pause / unpause, log in to / out of a queue ("Permission denied" without agent)
+			Map.entry("QueuePause", Set.of("agent")), Map.entry("QueueAdd", Set.of("agent")),
+			Map.entry("QueueRemove", Set.of("agent")));
 
 	private static final Pattern AGI_URL = Pattern.compile("agi://[^/:]+(?::\\d+)?/([\\w-]+)(?:\\?.*)?");
 
