@@ -45,6 +45,7 @@ import io.callqa.telephony.ami.AsteriskEvent.AgentConnected;
 import io.callqa.telephony.ami.AsteriskEvent.CallerAbandoned;
 import io.callqa.telephony.ami.AsteriskEvent.CallerJoinedQueue;
 import io.callqa.telephony.ami.AsteriskEvent.CallerLeftQueue;
+import io.callqa.telephony.ami.AsteriskEvent.ChannelCreated;
 import io.callqa.telephony.ami.AsteriskEvent.HungUp;
 import io.callqa.telephony.ami.AsteriskEvent.OriginateResponded;
 import io.callqa.telephony.ami.AsteriskEvent.QueueMemberAdded;
@@ -52,6 +53,7 @@ import io.callqa.telephony.ami.AsteriskEvent.QueueMemberPaused;
 import io.callqa.telephony.ami.AsteriskEvent.QueueMemberRemoved;
 import io.callqa.telephony.ami.AsteriskEvent.QueueMemberReported;
 import io.callqa.telephony.ami.ChannelSnapshot;
+import io.callqa.telephony.floor.ServerFloor.DeviceChannel;
 import io.callqa.telephony.floor.ServerFloor.Member;
 import io.callqa.telephony.floor.ServerFloor.MemberKey;
 import io.callqa.telephony.floor.ServerFloor.QueueCall;
@@ -242,6 +244,9 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 			else if (event instanceof AgentCompleted e) {
 				completed(floor, e);
 			}
+			else if (event instanceof ChannelCreated e) {
+				channelCreated(floor, e);
+			}
 			else if (event instanceof HungUp e) {
 				hungUp(floor, e);
 			}
@@ -285,6 +290,21 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 				floor.waiting.put(entry.uniqueid(), waiting);
 				floor.queues.add(entry.queue());
 				this.touchedQueues.add(entry.queue());
+			}
+			// The members' device channels: those still up (a call that began while we were away included).
+			floor.channels.values().forEach((device) -> touch(device.agent, snapshot.takenAt()));
+			Map<String, DeviceChannel> devicesBefore = new HashMap<>(floor.channels);
+			floor.channels.clear();
+			for (ChannelSnapshot.Channel channel : snapshot.channels()) {
+				String agent = (channel.channel() != null && channel.uniqueid() != null)
+						? floor.agentOfChannel(channel.channel()) : null;
+				if (agent != null) {
+					DeviceChannel known = devicesBefore.get(channel.uniqueid());
+					DeviceChannel device = (known != null) ? known : new DeviceChannel(agent, channel.uniqueid(),
+							channel.channel(), snapshot.takenAt().minus(durationOf(channel.duration())));
+					floor.channels.put(channel.uniqueid(), device);
+					touch(agent, snapshot.takenAt());
+				}
 			}
 			// A queue call whose channels are gone ended while we were away.
 			floor.calls.values().removeIf((call) -> {
@@ -512,12 +532,28 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 		touch(agent, e.at());
 	}
 
+	private void channelCreated(ServerFloor floor, ChannelCreated e) {
+		if (e.channel() == null || e.uniqueid() == null) {
+			return;
+		}
+		String agent = floor.agentOfChannel(e.channel());
+		if (agent != null) {
+			floor.channels.put(e.uniqueid(), new DeviceChannel(agent, e.uniqueid(), e.channel(), e.at()));
+			touch(agent, e.at());
+		}
+	}
+
 	private void hungUp(ServerFloor floor, HungUp e) {
 		String uniqueid = e.uniqueid();
 		if (uniqueid == null) {
 			return;
 		}
 		left(floor, uniqueid, null);
+		DeviceChannel device = floor.channels.remove(uniqueid);
+		if (device != null) {
+			touch(device.agent, e.at());
+			endSpiesOn(floor, device.channel);
+		}
 		for (QueueCall call : List.copyOf(floor.calls.values())) {
 			if (uniqueid.equals(call.agentUniqueid) || uniqueid.equals(call.callerUniqueid)) {
 				endCall(floor, call, e.at());
@@ -553,14 +589,38 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 		floor.calls.remove(call.agent);
 		touch(call.agent, at);
 		this.touchedQueues.add(call.queue);
-		// ChanSpy's E option ends the spy with the call; its Hangup may come later or not reach us.
+		if (call.agentChannel != null) {
+			endSpiesOn(floor, call.agentChannel);
+		}
+	}
+
+	/** ChanSpy's E option ends a spy with the spied channel; the supervisor's Hangup may come later or not at all. */
+	private void endSpiesOn(ServerFloor floor, String agentChannel) {
 		this.spies.values().removeIf((spy) -> {
-			boolean ended = spy.spy.server().equals(floor.server) && spy.spy.agentChannel().equals(call.agentChannel);
+			boolean ended = spy.spy.server().equals(floor.server) && spy.spy.agentChannel().equals(agentChannel);
 			if (ended) {
 				force(spy.spy.agent());
 			}
 			return ended;
 		});
+	}
+
+	/** CoreShowChannel's {@code Duration}, {@code HH:MM:SS}; zero when unreadable. */
+	static java.time.Duration durationOf(@Nullable String duration) {
+		if (duration == null) {
+			return java.time.Duration.ZERO;
+		}
+		String[] parts = duration.split(":");
+		try {
+			long seconds = 0;
+			for (String part : parts) {
+				seconds = seconds * 60 + Long.parseLong(part.trim());
+			}
+			return java.time.Duration.ofSeconds(seconds);
+		}
+		catch (NumberFormatException ex) {
+			return java.time.Duration.ZERO;
+		}
 	}
 
 	private Member member(ServerFloor floor, String queue, String iface, String name, Instant at) {
@@ -625,12 +685,21 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 		Map<String, List<Member>> byQueue = new HashMap<>();
 		Map<String, QueueCall> callOf = new HashMap<>();
 		Map<String, String> callServer = new HashMap<>();
+		Map<String, DeviceChannel> deviceOf = new HashMap<>();
+		Map<String, String> deviceServer = new HashMap<>();
 		Set<String> allQueues = new HashSet<>();
 		for (ServerFloor floor : this.servers.values()) {
 			allQueues.addAll(floor.queues);
 			for (Member member : floor.members.values()) {
 				byAgent.computeIfAbsent(member.name, (name) -> new ArrayList<>()).add(member);
 				byQueue.computeIfAbsent(member.queue, (name) -> new ArrayList<>()).add(member);
+			}
+			for (DeviceChannel device : floor.channels.values()) {
+				DeviceChannel other = deviceOf.get(device.agent);
+				if (other == null || device.since.isAfter(other.since)) {
+					deviceOf.put(device.agent, device);
+					deviceServer.put(device.agent, floor.server);
+				}
 			}
 			for (QueueCall call : floor.calls.values()) {
 				QueueCall other = callOf.get(call.agent);
@@ -643,7 +712,7 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 		for (String agent : this.touchedAgents) {
 			AgentFloor before = this.agents.get(agent);
 			deriveAgent(agent, byAgent.getOrDefault(agent, List.of()), callOf.get(agent), callServer.get(agent),
-					now);
+					deviceOf.get(agent), deviceServer.get(agent), now);
 			AgentFloor after = this.agents.get(agent);
 			// The agent's queues count them: a change of state changes the counts.
 			if (before != null) {
@@ -663,7 +732,7 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 	}
 
 	private void deriveAgent(String agent, List<Member> memberships, @Nullable QueueCall call,
-			@Nullable String callServer, Instant now) {
+			@Nullable String callServer, @Nullable DeviceChannel device, @Nullable String deviceServer, Instant now) {
 		AgentFloor before = this.agents.get(agent);
 		if (before == null && memberships.isEmpty()) {
 			return;
@@ -701,10 +770,16 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 			state = AgentState.UNAVAILABLE;
 		}
 		List<String> queues = new ArrayList<>(new TreeSet<>(memberships.stream().map((member) -> member.queue).toList()));
-		AgentFloor.CurrentCall current = (call != null)
-				? new AgentFloor.CurrentCall(call.callId, Objects.requireNonNull(callServer), call.queue,
-						call.callerNumber, call.since, call.agentChannel)
-				: null;
+		AgentFloor.CurrentCall current = null;
+		if (call != null) {
+			current = new AgentFloor.CurrentCall(call.callId, Objects.requireNonNull(callServer), call.queue,
+					call.callerNumber, call.since, call.agentChannel);
+		}
+		else if (device != null && state == AgentState.ON_CALL) {
+			// Not a queue call we saw answered (a direct call, or one that began before we connected).
+			current = new AgentFloor.CurrentCall(device.callId, Objects.requireNonNull(deviceServer), null, null,
+					device.since, device.channel);
+		}
 		int today = this.callsToday.getOrDefault(agent, 0);
 		boolean sameState = before != null && before.state() == state && Objects.equals(before.pauseReason(), reason);
 		Instant at = this.touchedAt.getOrDefault(agent, now);
@@ -810,6 +885,15 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 					waiting.callId = this.calls.findByUniqueid(waiting.uniqueid).orElse(null);
 					if (waiting.callId != null) {
 						this.touchedQueues.add(waiting.queue);
+					}
+				}
+			}
+			for (DeviceChannel device : floor.channels.values()) {
+				if (device.callId == null && device.lookups < CALL_ID_LOOKUPS) {
+					device.lookups++;
+					device.callId = this.calls.findByUniqueid(device.uniqueid).orElse(null);
+					if (device.callId != null) {
+						this.touchedAgents.add(device.agent);
 					}
 				}
 			}

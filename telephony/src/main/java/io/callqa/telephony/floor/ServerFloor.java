@@ -28,6 +28,9 @@ final class ServerFloor {
 	/** Queue calls by agent name (a member talks on one queue call at a time on a server). */
 	final Map<String, QueueCall> calls = new HashMap<>();
 
+	/** Channels of members' devices (any call, queue or not) by Uniqueid. */
+	final Map<String, DeviceChannel> channels = new HashMap<>();
+
 	ServerFloor(String server) {
 		this.server = server;
 	}
@@ -100,6 +103,48 @@ final class ServerFloor {
 			this.enteredAt = enteredAt;
 			this.position = position;
 			this.callerNumber = callerNumber;
+		}
+
+	}
+
+	/**
+	 * The member whose device a channel is on: {@code PJSIP/1001-0000002a} is on {@code PJSIP/1001},
+	 * {@code Local/agent1@agents-00000001;1} on {@code Local/agent1@agents/n}.
+	 */
+	@Nullable String agentOfChannel(String channel) {
+		int dash = channel.lastIndexOf('-');
+		if (dash <= 0) {
+			return null;
+		}
+		String base = channel.substring(0, dash);
+		for (Member member : this.members.values()) {
+			if (member.iface.equals(base) || member.iface.startsWith(base + "/")) {
+				return member.name;
+			}
+		}
+		return null;
+	}
+
+	/** A channel on a member's device: what a spy listens to when the call is not a queue call we saw start. */
+	static final class DeviceChannel {
+
+		final String agent;
+
+		final String uniqueid;
+
+		final String channel;
+
+		final Instant since;
+
+		@Nullable Long callId;
+
+		int lookups;
+
+		DeviceChannel(String agent, String uniqueid, String channel, Instant since) {
+			this.agent = agent;
+			this.uniqueid = uniqueid;
+			this.channel = channel;
+			this.since = since;
 		}
 
 	}
