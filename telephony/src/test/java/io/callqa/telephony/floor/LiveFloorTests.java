@@ -26,6 +26,8 @@ import io.callqa.simulator.SimulatedQueue.Member;
 import io.callqa.telephony.AgentFloor;
 import io.callqa.telephony.AgentState;
 import io.callqa.telephony.AsteriskConnector;
+import io.callqa.telephony.Calls;
+import io.callqa.telephony.ami.AsteriskEvent;
 import io.callqa.telephony.Await;
 import io.callqa.telephony.FloorChanges;
 import io.callqa.telephony.FloorSnapshot;
@@ -63,6 +65,15 @@ class LiveFloorTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private FloorRepository repository;
+
+	@Autowired
+	private Calls calls;
+
+	@Autowired
+	private FloorProperties properties;
 
 	@DynamicPropertySource
 	static void asterisk(DynamicPropertyRegistry registry) {
@@ -155,7 +166,7 @@ class LiveFloorTests {
 		List<Map<String, Object>> history = history(agent);
 		assertThat(history).extracting((row) -> row.get("state") + "/" + row.get("pause_reason"))
 			.containsExactly("AVAILABLE/null", "PAUSED/Lunch", "PAUSED/Training", "AVAILABLE/null");
-		assertThat(history.get(3).get("ended_at")).isNull();
+		assertThat(history.get(0).get("ended_at")).isEqualTo(history.get(1).get("started_at"));
 	}
 
 	@Test
@@ -283,6 +294,70 @@ class LiveFloorTests {
 		String agent = "lst" + ids.incrementAndGet();
 		pbx2.inject(AmiText.added("l" + ids.get(), agent, "PJSIP/7" + ids.get()));
 		await(() -> state(agent) == AgentState.AVAILABLE && calls.get() > 0);
+	}
+
+	@Test
+	void stretchesLeftOpenByAStoppedServerEndWhenTheirStateWasLastSeen() {
+		Instant seen = Instant.parse("2026-03-01T10:15:00Z");
+		this.jdbc.sql("insert into agent_state_interval (agent, state, started_at, seen_at) "
+				+ "values ('stale', 'AVAILABLE', ?, ?)")
+			.params(java.sql.Timestamp.from(seen.minusSeconds(3600)), java.sql.Timestamp.from(seen))
+			.update();
+
+		assertThat(this.repository.closeLeftOpen()).isGreaterThanOrEqualTo(1);
+
+		Map<String, Object> row = history("stale").get(0);
+		assertThat(((java.sql.Timestamp) row.get("ended_at")).toInstant()).isEqualTo(seen);
+	}
+
+	@Test
+	void openStretchesAreMarkedSeen() {
+		Instant started = Instant.parse("2026-03-02T09:00:00Z");
+		this.jdbc.sql("insert into agent_state_interval (agent, state, started_at, seen_at) "
+				+ "values ('seen', 'PAUSED', ?, ?)")
+			.params(java.sql.Timestamp.from(started), java.sql.Timestamp.from(started))
+			.update();
+
+		this.repository.markSeen(started.plusSeconds(60));
+
+		assertThat(this.jdbc.sql("select seen_at from agent_state_interval where agent = 'seen'")
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant()).isEqualTo(started.plusSeconds(60));
+	}
+
+	@Test
+	void todaysAnsweredCallsAreCountedFromTheDatabaseAtStart() {
+		Instant midnight = Instant.parse("2026-03-03T00:00:00Z");
+		for (Instant answered : List.of(midnight.minusSeconds(60), midnight.plusSeconds(60),
+				midnight.plusSeconds(120))) {
+			this.jdbc.sql("insert into call (source, agent, queue, started_at, answered_at) "
+					+ "values ('ASTERISK', 'counted', 'support', ?, ?)")
+				.params(java.sql.Timestamp.from(answered), java.sql.Timestamp.from(answered))
+				.update();
+		}
+		assertThat(this.repository.answeredSince(midnight)).containsEntry("counted", 2);
+	}
+
+	@Test
+	void todaysCallsStartOverAtMidnight() {
+		TestClock clock = new TestClock(Instant.parse("2020-05-04T23:59:00Z"));
+		FloorTracker tracker = new FloorTracker(this.repository, this.calls, clock, this.properties);
+		AsteriskEvent.AgentConnected connect = new AsteriskEvent.AgentConnected(clock.instant(), "1.1", "1.1",
+				"PJSIP/trunk-1", "support", "night", "PJSIP/1077", "1.2", 3L, "PJSIP/1077-00000001", "5550100");
+		tracker.onEvent("pbx9", new AsteriskEvent.QueueMemberAdded(clock.instant(), "support", "PJSIP/1077", "night",
+				1, false, "0", ""));
+		tracker.onEvent("pbx9", connect);
+		tracker.flush();
+		assertThat(tracker.agent("night").orElseThrow().callsToday()).isEqualTo(1);
+		long version = tracker.snapshot().version();
+
+		clock.set(Instant.parse("2020-05-05T00:00:30Z"));
+		tracker.tick();
+
+		assertThat(tracker.agent("night").orElseThrow().callsToday()).isZero();
+		assertThat(tracker.changesSince(version).agents()).extracting(AgentFloor::agent).containsExactly("night");
+		tracker.destroy();
 	}
 
 	// ---- helpers ----
