@@ -73,8 +73,15 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 
 	private static final Logger logger = LoggerFactory.getLogger(FloorTracker.class);
 
-	/** How many flushes look up the stored call of a waiting caller or an agent's call before giving up. */
+	/**
+	 * How often, and how far apart, flushes look up the stored call of a waiting caller or an agent's call before
+	 * giving up (the call tracker stores a call a moment after its first event).
+	 */
 	private static final int CALL_ID_LOOKUPS = 20;
+
+	private static final long CALL_ID_LOOKUP_SPACING_NANOS = 500_000_000L;
+
+	private long lastLookup = System.nanoTime() - CALL_ID_LOOKUP_SPACING_NANOS;
 
 	private final Object lock = new Object();
 
@@ -156,6 +163,8 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 		});
 		long every = this.properties.seenInterval().toMillis();
 		ticker.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+		// A quiet floor has no flush to look up the calls stored since: this one does.
+		ticker.scheduleWithFixedDelay(this::lookUpLater, 1, 1, TimeUnit.SECONDS);
 		this.ticker = ticker;
 	}
 
@@ -215,6 +224,9 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 
 	@Override
 	public void onEvent(String server, AsteriskEvent event) {
+		if (event instanceof AsteriskEvent.Other || event instanceof AsteriskEvent.VariableSet) {
+			return;
+		}
 		synchronized (this.lock) {
 			ServerFloor floor = server(server);
 			if (event instanceof QueueMemberReported e) {
@@ -878,9 +890,14 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 	 * first event, so a few flushes look again.
 	 */
 	private void lookUpCallIds() {
+		long now = System.nanoTime();
+		boolean retry = now - this.lastLookup >= CALL_ID_LOOKUP_SPACING_NANOS;
+		if (retry) {
+			this.lastLookup = now;
+		}
 		for (ServerFloor floor : this.servers.values()) {
 			for (Waiting waiting : floor.waiting.values()) {
-				if (waiting.callId == null && waiting.lookups < CALL_ID_LOOKUPS) {
+				if (waiting.callId == null && (waiting.lookups == 0 || retry && waiting.lookups < CALL_ID_LOOKUPS)) {
 					waiting.lookups++;
 					waiting.callId = this.calls.findByUniqueid(waiting.uniqueid).orElse(null);
 					if (waiting.callId != null) {
@@ -889,7 +906,7 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 				}
 			}
 			for (DeviceChannel device : floor.channels.values()) {
-				if (device.callId == null && device.lookups < CALL_ID_LOOKUPS) {
+				if (device.callId == null && (device.lookups == 0 || retry && device.lookups < CALL_ID_LOOKUPS)) {
 					device.lookups++;
 					device.callId = this.calls.findByUniqueid(device.uniqueid).orElse(null);
 					if (device.callId != null) {
@@ -898,7 +915,8 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 				}
 			}
 			for (QueueCall call : floor.calls.values()) {
-				if (call.callId == null && call.callerUniqueid != null && call.lookups < CALL_ID_LOOKUPS) {
+				if (call.callId == null && call.callerUniqueid != null
+						&& (call.lookups == 0 || retry && call.lookups < CALL_ID_LOOKUPS)) {
 					call.lookups++;
 					call.callId = this.calls.findByUniqueid(call.callerUniqueid).orElse(null);
 					if (call.callId != null) {
@@ -955,6 +973,19 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 			catch (RuntimeException ex) {
 				logger.warn("A live floor listener failed", ex);
 			}
+		}
+	}
+
+	private void lookUpLater() {
+		try {
+			synchronized (this.lock) {
+				lookUpCallIds();
+				derive(this.clock.instant());
+			}
+			notifyListeners();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Looking up the stored calls of the live floor failed", ex);
 		}
 	}
 

@@ -181,6 +181,7 @@ class LiveFloorTests {
 			.containsExactly("5550101", "5550102", "5550103");
 		assertThat(three.longestWaitingSince()).isEqualTo(three.waiting().get(0).enteredAt());
 		assertThat(three.waiting()).allSatisfy((entry) -> assertThat(entry.server()).isEqualTo("pbx1"));
+		await(() -> queue(queue).waiting().stream().allMatch((entry) -> entry.callId() != null));
 
 		pbx1.inject(AmiText.abandon(queue, "PJSIP/trunk-00000001", "1800000001." + ids.get(), "5550101", 1));
 		pbx1.inject(AmiText.leave(queue, "PJSIP/trunk-00000001", "1800000001." + ids.get(), "5550101", 1));
@@ -218,6 +219,8 @@ class LiveFloorTests {
 		assertThat(onCall.call().server()).isEqualTo("pbx1");
 		assertThat(onCall.callsToday()).isEqualTo(callsBefore + 1);
 		assertThat(queue(q).waiting()).noneMatch((entry) -> "5550199".equals(entry.callerNumber()));
+		// The call tracker stored the call: the floor names it.
+		await(() -> agent(agent).call().callId() != null);
 		assertThat(queue(q).onCall()).isEqualTo(1);
 
 		pbx1.inject(AmiText.complete(q, "PJSIP/trunk-00000100", caller, "5550199", agent, iface,
