@@ -170,6 +170,27 @@ class LiveFloorTests {
 	}
 
 	@Test
+	void aPausedAgentOnACallIsOnTheCallThenPausedAgainWithTheSameReason() throws InterruptedException {
+		int n = ids.incrementAndGet();
+		String agent = "busy" + n;
+		String iface = "PJSIP/9" + n;
+		String q = "b" + n;
+		pbx1.inject(AmiText.added(q, agent, iface));
+		await(() -> state(agent) == AgentState.AVAILABLE);
+		pbx1.inject(AmiText.pause(q, agent, iface, true, "Admin"));
+		await(() -> state(agent) == AgentState.PAUSED);
+		pbx1.inject(AmiText.member("QueueMemberStatus", q, agent, iface, 2, true, "Admin", false));
+		await(() -> state(agent) == AgentState.ON_CALL);
+		assertThat(queue(q).onCall()).isEqualTo(1);
+		assertThat(queue(q).paused()).isZero();
+		pbx1.inject(AmiText.member("QueueMemberStatus", q, agent, iface, 1, true, "Admin", false));
+		await(() -> state(agent) == AgentState.PAUSED);
+		assertThat(agent(agent).pauseReason()).isEqualTo("Admin");
+		assertThat(history(agent)).extracting((row) -> row.get("state") + "/" + row.get("pause_reason"))
+			.containsExactly("AVAILABLE/null", "PAUSED/Admin", "ON_CALL/null", "PAUSED/Admin");
+	}
+
+	@Test
 	void waitingCallersJoinLeaveAndAbandonWithTheirPlaceAndNumber() throws InterruptedException {
 		String queue = "wait" + ids.incrementAndGet();
 		pbx1.inject(AmiText.join(queue, "PJSIP/trunk-00000001", "1800000001." + ids.get(), "5550101", 1));
