@@ -129,8 +129,8 @@ class LiveFloorTests {
 		await(() -> state(agent) == AgentState.LOGGED_OUT);
 		assertThat(agent(agent).queues()).isEmpty();
 
-		assertThat(history(agent)).extracting((row) -> row.get("state"))
-			.containsExactly("AVAILABLE", "RINGING", "ON_CALL", "UNAVAILABLE");
+		// The floor shows a change first, then its batch is written.
+		awaitHistory(agent, "AVAILABLE/null", "RINGING/null", "ON_CALL/null", "UNAVAILABLE/null");
 		assertThat(history(agent)).allSatisfy((row) -> assertThat(row.get("ended_at")).isNotNull());
 	}
 
@@ -163,9 +163,8 @@ class LiveFloorTests {
 		await(() -> state(agent) == AgentState.AVAILABLE);
 		assertThat(agent(agent).pauseReason()).isNull();
 
+		awaitHistory(agent, "AVAILABLE/null", "PAUSED/Lunch", "PAUSED/Training", "AVAILABLE/null");
 		List<Map<String, Object>> history = history(agent);
-		assertThat(history).extracting((row) -> row.get("state") + "/" + row.get("pause_reason"))
-			.containsExactly("AVAILABLE/null", "PAUSED/Lunch", "PAUSED/Training", "AVAILABLE/null");
 		assertThat(history.get(0).get("ended_at")).isEqualTo(history.get(1).get("started_at"));
 	}
 
@@ -186,8 +185,7 @@ class LiveFloorTests {
 		pbx1.inject(AmiText.member("QueueMemberStatus", q, agent, iface, 1, true, "Admin", false));
 		await(() -> state(agent) == AgentState.PAUSED);
 		assertThat(agent(agent).pauseReason()).isEqualTo("Admin");
-		assertThat(history(agent)).extracting((row) -> row.get("state") + "/" + row.get("pause_reason"))
-			.containsExactly("AVAILABLE/null", "PAUSED/Admin", "ON_CALL/null", "PAUSED/Admin");
+		awaitHistory(agent, "AVAILABLE/null", "PAUSED/Admin", "ON_CALL/null", "PAUSED/Admin");
 	}
 
 	@Test
@@ -398,6 +396,16 @@ class LiveFloorTests {
 	private QueueFloor queue(String name) {
 		return this.floor.snapshot().queues().stream().filter((queue) -> queue.queue().equals(name)).findFirst()
 			.orElse(null);
+	}
+
+	private void awaitHistory(String agent, String... statesAndReasons) throws InterruptedException {
+		List<String> expected = List.of(statesAndReasons);
+		await(() -> statesAndReasons(agent).size() >= expected.size());
+		assertThat(statesAndReasons(agent)).containsExactlyElementsOf(expected);
+	}
+
+	private List<String> statesAndReasons(String agent) {
+		return history(agent).stream().map((row) -> row.get("state") + "/" + row.get("pause_reason")).toList();
 	}
 
 	private List<Map<String, Object>> history(String agent) {
