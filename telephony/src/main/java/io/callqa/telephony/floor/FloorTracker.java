@@ -347,8 +347,9 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 			derive(this.clock.instant());
 			history = drainHistory();
 		}
-		writeHistory(history);
+		// The listeners first: the wallboard need not wait for the history's write.
 		notifyListeners();
+		writeHistory(history);
 	}
 
 	// ---- what the actions need ----

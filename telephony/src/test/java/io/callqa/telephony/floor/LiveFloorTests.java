@@ -349,6 +349,29 @@ class LiveFloorTests {
 	}
 
 	@Test
+	void severalChangesOfOneAgentInOneBatchAreWrittenAsClosedStretchesAndAnOpenOne() {
+		Instant at = Instant.parse("2026-03-04T08:00:00Z");
+		this.repository.write(List.of(new FloorRepository.Transition("batched", AgentState.AVAILABLE, null, at),
+				new FloorRepository.Transition("batched", AgentState.PAUSED, "Break", at.plusSeconds(60)),
+				new FloorRepository.Transition("other", AgentState.RINGING, null, at.plusSeconds(61)),
+				new FloorRepository.Transition("batched", AgentState.LOGGED_OUT, null, at.plusSeconds(90)),
+				new FloorRepository.Transition("batched", AgentState.ON_CALL, null, at.plusSeconds(120))));
+		this.repository.write(List.of(new FloorRepository.Transition("other", AgentState.AVAILABLE, null,
+				at.plusSeconds(70))));
+
+		assertThat(history("batched")).extracting((row) -> row.get("state") + " " + instant(row.get("started_at"))
+				+ "-" + instant(row.get("ended_at")))
+			.containsExactly("AVAILABLE 2026-03-04T08:00:00Z-2026-03-04T08:01:00Z",
+					"PAUSED 2026-03-04T08:01:00Z-2026-03-04T08:01:30Z", "ON_CALL 2026-03-04T08:02:00Z-null");
+		assertThat(history("other")).extracting((row) -> row.get("state") + " " + instant(row.get("ended_at")))
+			.containsExactly("RINGING 2026-03-04T08:01:10Z", "AVAILABLE null");
+	}
+
+	private static Instant instant(Object timestamp) {
+		return (timestamp != null) ? ((java.sql.Timestamp) timestamp).toInstant() : null;
+	}
+
+	@Test
 	void todaysAnsweredCallsAreCountedFromTheDatabaseAtStart() {
 		Instant midnight = Instant.parse("2026-03-03T00:00:00Z");
 		for (Instant answered : List.of(midnight.minusSeconds(60), midnight.plusSeconds(60),
