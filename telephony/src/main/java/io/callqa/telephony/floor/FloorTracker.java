@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
@@ -341,9 +342,13 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 
 	@Override
 	public void flush() {
+		List<Lookup> lookups;
+		synchronized (this.lock) {
+			lookups = callIdsToLookUp();
+		}
+		lookUp(lookups);
 		List<FloorRepository.Transition> history;
 		synchronized (this.lock) {
-			lookUpCallIds();
 			derive(this.clock.instant());
 			history = drainHistory();
 		}
@@ -892,42 +897,68 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 	 * The stored calls of waiting callers and of agents' calls: the call tracker stores a call a moment after its
 	 * first event, so a few flushes look again.
 	 */
-	private void lookUpCallIds() {
+	private List<Lookup> callIdsToLookUp() {
 		long now = System.nanoTime();
 		boolean retry = now - this.lastLookup >= CALL_ID_LOOKUP_SPACING_NANOS;
 		if (retry) {
 			this.lastLookup = now;
 		}
+		List<Lookup> lookups = new ArrayList<>();
 		for (ServerFloor floor : this.servers.values()) {
 			for (Waiting waiting : floor.waiting.values()) {
 				if (waiting.callId == null && (waiting.lookups == 0 || retry && waiting.lookups < CALL_ID_LOOKUPS)) {
 					waiting.lookups++;
-					waiting.callId = this.calls.findByUniqueid(waiting.uniqueid).orElse(null);
-					if (waiting.callId != null) {
+					lookups.add(new Lookup(waiting.uniqueid, (id) -> {
+						waiting.callId = id;
 						this.touchedQueues.add(waiting.queue);
-					}
+					}));
 				}
 			}
 			for (DeviceChannel device : floor.channels.values()) {
 				if (device.callId == null && (device.lookups == 0 || retry && device.lookups < CALL_ID_LOOKUPS)) {
 					device.lookups++;
-					device.callId = this.calls.findByUniqueid(device.uniqueid).orElse(null);
-					if (device.callId != null) {
+					lookups.add(new Lookup(device.uniqueid, (id) -> {
+						device.callId = id;
 						this.touchedAgents.add(device.agent);
-					}
+					}));
 				}
 			}
 			for (QueueCall call : floor.calls.values()) {
-				if (call.callId == null && call.callerUniqueid != null
+				String uniqueid = call.callerUniqueid;
+				if (call.callId == null && uniqueid != null
 						&& (call.lookups == 0 || retry && call.lookups < CALL_ID_LOOKUPS)) {
 					call.lookups++;
-					call.callId = this.calls.findByUniqueid(call.callerUniqueid).orElse(null);
-					if (call.callId != null) {
+					lookups.add(new Lookup(uniqueid, (id) -> {
+						call.callId = id;
 						this.touchedAgents.add(call.agent);
-					}
+					}));
 				}
 			}
 		}
+		return lookups;
+	}
+
+	/**
+	 * Asks the call tracker outside the floor's lock (it may ask the database) and applies what it found under it;
+	 * something gone meanwhile just gets an id nobody reads.
+	 */
+	private void lookUp(List<Lookup> lookups) {
+		if (lookups.isEmpty()) {
+			return;
+		}
+		Map<Lookup, Long> found = new HashMap<>();
+		for (Lookup lookup : lookups) {
+			this.calls.findByUniqueid(lookup.uniqueid()).ifPresent((id) -> found.put(lookup, id));
+		}
+		if (!found.isEmpty()) {
+			synchronized (this.lock) {
+				found.forEach((lookup, id) -> lookup.apply().accept(id));
+			}
+		}
+	}
+
+	/** A stored call to look up by a channel's Uniqueid, and what to do with its id (under the lock). */
+	private record Lookup(String uniqueid, Consumer<Long> apply) {
 	}
 
 	// ---- history, the minute tick, listeners ----
@@ -981,8 +1012,12 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 
 	private void lookUpLater() {
 		try {
+			List<Lookup> lookups;
 			synchronized (this.lock) {
-				lookUpCallIds();
+				lookups = callIdsToLookUp();
+			}
+			lookUp(lookups);
+			synchronized (this.lock) {
 				derive(this.clock.instant());
 			}
 			notifyListeners();

@@ -90,25 +90,28 @@ class FloorActionsTests extends SimulatedFloor {
 		String agentChannel = pbx.answer(caller, "agent2");
 		await(() -> agent("agent2").call() != null && agentChannel.equals(agent("agent2").call().agentChannel()));
 
+		int originatesBefore = pbx.originates().size();
 		Spy spy = done(this.actions.spy("sup1", "PJSIP/2001", "agent2", SpyMode.WHISPER));
 		assertThat(spy.agentChannel()).isEqualTo(agentChannel);
 		assertThat(spy.server()).isEqualTo("pbx1");
+		await(() -> pbx.originates().size() > originatesBefore);
 		ReceivedOriginate originate = pbx.originates().get(pbx.originates().size() - 1);
 		assertThat(originate.channel()).isEqualTo("PJSIP/2001");
 		assertThat(originate.application()).isEqualTo("ChanSpy");
 		assertThat(originate.data()).isEqualTo(agentChannel + ",qEw");
 		assertThat(originate.callerId()).contains("Whisper: agent2");
 
-		await(() -> this.actions.spies().size() == 1 && this.actions.spies().get(0).channel() != null);
-		Spy listed = this.actions.spies().get(0);
+		await(() -> spiesOn("agent2").size() == 1 && spiesOn("agent2").get(0).channel() != null);
+		Spy listed = spiesOn("agent2").get(0);
 		assertThat(listed.supervisor()).isEqualTo("sup1");
 		assertThat(listed.mode()).isEqualTo(SpyMode.WHISPER);
-		assertThat(this.floor.snapshot().spies()).containsExactly(listed);
-		SpyChannel channel = pbx.spies().get(0);
+		assertThat(this.floor.snapshot().spies()).contains(listed);
+		SpyChannel channel = pbx.spies().stream().filter((c) -> c.spiedChannel().equals(agentChannel)).findFirst()
+			.orElseThrow();
 		assertThat(listed.channel()).isEqualTo(channel.channel());
 
 		assertThat(pbx.hangUpSpy(channel.channel())).isTrue();
-		await(() -> this.actions.spies().isEmpty());
+		await(() -> spiesOn("agent2").isEmpty());
 		pbx.hangUp(caller, false);
 		await(() -> state("agent2") == AgentState.AVAILABLE);
 	}
@@ -118,12 +121,14 @@ class FloorActionsTests extends SimulatedFloor {
 		QueueCaller caller = pbx.callerJoins("sales", "5550143", "Short Call");
 		String agentChannel = pbx.answer(caller, "agent3");
 		await(() -> agent("agent3").call() != null);
+		int originatesBefore = pbx.originates().size();
 		done(this.actions.spy("sup1", "PJSIP/2001", "agent3", SpyMode.LISTEN));
+		await(() -> pbx.originates().size() > originatesBefore);
 		assertThat(pbx.originates().get(pbx.originates().size() - 1).data()).isEqualTo(agentChannel + ",qE");
-		await(() -> this.actions.spies().size() == 1);
+		await(() -> spiesOn("agent3").size() == 1);
 
 		pbx.hangUp(caller, false);
-		await(() -> this.actions.spies().isEmpty() && state("agent3") == AgentState.AVAILABLE);
+		await(() -> spiesOn("agent3").isEmpty() && state("agent3") == AgentState.AVAILABLE);
 	}
 
 	@Test
@@ -132,10 +137,14 @@ class FloorActionsTests extends SimulatedFloor {
 			.isEqualTo(Reason.NO_LIVE_CALL);
 		assertThat(failure(this.actions.spy("sup1", "PJSIP/2001", "nobody", SpyMode.BARGE)))
 			.isEqualTo(Reason.UNKNOWN_AGENT);
-		assertThat(this.actions.spies()).isEmpty();
+		assertThat(spiesOn("agent4")).isEmpty();
 	}
 
 	// ---- helpers ----
+
+	private List<Spy> spiesOn(String agent) {
+		return this.actions.spies().stream().filter((spy) -> spy.agent().equals(agent)).toList();
+	}
 
 	private static <T> T done(CompletableFuture<T> future) throws Exception {
 		return future.get(10, TimeUnit.SECONDS);
