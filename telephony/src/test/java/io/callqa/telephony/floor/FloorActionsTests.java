@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.callqa.simulator.QueueCaller;
+import io.callqa.simulator.ReceivedAction;
 import io.callqa.simulator.ReceivedOriginate;
 import io.callqa.simulator.SpyChannel;
 import io.callqa.telephony.AgentState;
@@ -35,6 +36,11 @@ class FloorActionsTests extends SimulatedFloor {
 	@Test
 	void pauseWithAReasonInEveryQueueThenUnpause() throws Exception {
 		done(this.actions.pause("agent1", null, "Lunch"));
+		ReceivedAction pause = last("QueuePause");
+		assertThat(pause.header("Interface")).isEqualTo("PJSIP/1001");
+		assertThat(pause.header("Paused")).isEqualTo("true");
+		assertThat(pause.header("Reason")).isEqualTo("Lunch");
+		assertThat(pause.header("Queue")).isNull();
 		await(() -> state("agent1") == AgentState.PAUSED);
 		assertThat(agent("agent1").pauseReason()).isEqualTo("Lunch");
 		assertThat(queue("support").paused()).isEqualTo(1);
@@ -48,6 +54,7 @@ class FloorActionsTests extends SimulatedFloor {
 	@Test
 	void pauseInOneQueueLeavesTheAgentAvailableForTheOther() throws Exception {
 		done(this.actions.pause("agent1", "sales", "Coaching"));
+		assertThat(last("QueuePause").header("Queue")).isEqualTo("sales");
 		await(() -> queue("sales").paused() == 1);
 		assertThat(state("agent1")).isEqualTo(AgentState.AVAILABLE);
 		assertThat(queue("support").paused()).isZero();
@@ -64,11 +71,16 @@ class FloorActionsTests extends SimulatedFloor {
 	@Test
 	void logAnAgentIntoAQueueAndOutAgain() throws Exception {
 		done(this.actions.addMember("billing", "agent2"));
+		ReceivedAction add = last("QueueAdd");
+		assertThat(add.header("Queue")).isEqualTo("billing");
+		assertThat(add.header("Interface")).isEqualTo("PJSIP/1002");
+		assertThat(add.header("MemberName")).isEqualTo("agent2");
 		await(() -> agent("agent2").queues().equals(List.of("billing", "support")));
 		assertThat(queue("billing").loggedIn()).isEqualTo(2);
 		assertThat(failure(this.actions.addMember("billing", "agent2"))).isEqualTo(Reason.ALREADY_A_MEMBER);
 
 		done(this.actions.removeMember("billing", "agent2"));
+		assertThat(last("QueueRemove").header("Interface")).isEqualTo("PJSIP/1002");
 		await(() -> agent("agent2").queues().equals(List.of("support")));
 		assertThat(failure(this.actions.removeMember("billing", "agent2"))).isEqualTo(Reason.NOT_A_MEMBER);
 	}
@@ -79,6 +91,7 @@ class FloorActionsTests extends SimulatedFloor {
 		assertThat(failure(this.actions.addMember("nosuchqueue", "agent1"))).isEqualTo(Reason.REFUSED);
 
 		done(this.actions.addMember("billing", "agent9"));
+		assertThat(last("QueueAdd").header("Interface")).isEqualTo("PJSIP/1009");
 		await(() -> state("agent9") == AgentState.AVAILABLE);
 		done(this.actions.removeMember("billing", "agent9"));
 		await(() -> state("agent9") == AgentState.LOGGED_OUT);
@@ -141,6 +154,13 @@ class FloorActionsTests extends SimulatedFloor {
 	}
 
 	// ---- helpers ----
+
+	/** The last action of that name the simulator received (it has answered it: the future completed). */
+	private static ReceivedAction last(String name) {
+		List<ReceivedAction> received = pbx.actions().stream().filter((action) -> action.is(name)).toList();
+		assertThat(received).isNotEmpty();
+		return received.get(received.size() - 1);
+	}
 
 	private List<Spy> spiesOn(String agent) {
 		return this.actions.spies().stream().filter((spy) -> spy.agent().equals(agent)).toList();
