@@ -41,6 +41,7 @@ import io.callqa.telephony.LiveFloor;
 import io.callqa.telephony.LiveQueueEntry;
 import io.callqa.telephony.QueueFloor;
 import io.callqa.telephony.Spy;
+import io.callqa.telephony.SpyMode;
 import io.callqa.telephony.ami.AmiEventHandler;
 import io.callqa.telephony.ami.AsteriskEvent;
 import io.callqa.telephony.ami.AsteriskEvent.AgentCompleted;
@@ -337,6 +338,7 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 				}
 				return ended;
 			});
+			snapshot.channels().forEach((channel) -> spyFound(floor, channel, snapshot.takenAt()));
 		}
 	}
 
@@ -603,6 +605,55 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 			this.spies.remove(e.actionId());
 		}
 		force(spy.spy.agent());
+	}
+
+	/**
+	 * A channel running ChanSpy at a resync: a spy whose OriginateResponse was lost in the outage gets its channel; one
+	 * started before our restart is listed again, under the supervisor's phone (who started it is not known).
+	 */
+	private void spyFound(ServerFloor floor, ChannelSnapshot.Channel channel, Instant takenAt) {
+		String data = channel.applicationData();
+		if (!"ChanSpy".equalsIgnoreCase(channel.application()) || data == null || channel.uniqueid() == null
+				|| channel.channel() == null) {
+			return;
+		}
+		int comma = data.indexOf(',');
+		String spied = (comma < 0) ? data : data.substring(0, comma);
+		String options = (comma < 0) ? "" : data.substring(comma + 1);
+		String phone = deviceOf(channel.channel());
+		for (SpyEntry spy : this.spies.values()) {
+			if (spy.spy.server().equals(floor.server) && channel.uniqueid().equals(spy.uniqueid)) {
+				return;
+			}
+		}
+		for (SpyEntry spy : this.spies.values()) {
+			Spy was = spy.spy;
+			if (spy.uniqueid == null && was.server().equals(floor.server) && was.agentChannel().equals(spied)
+					&& was.phone().equals(phone)) {
+				spy.uniqueid = channel.uniqueid();
+				spy.spy = new Spy(was.supervisor(), was.phone(), was.agent(), was.mode(), was.server(),
+						was.agentChannel(), was.startedAt(), channel.channel());
+				force(was.agent());
+				return;
+			}
+		}
+		String agent = floor.agentOfChannel(spied);
+		if (agent == null) {
+			return;
+		}
+		SpyMode mode = options.contains("B") ? SpyMode.BARGE : options.contains("w") ? SpyMode.WHISPER
+				: SpyMode.LISTEN;
+		SpyEntry adopted = new SpyEntry(new Spy(phone, phone, agent, mode, floor.server, spied,
+				takenAt.minus(durationOf(channel.duration())), channel.channel()));
+		adopted.uniqueid = channel.uniqueid();
+		this.spies.put("resync-" + floor.server + "-" + channel.uniqueid(), adopted);
+		force(agent);
+	}
+
+	/** The device a channel is on: {@code PJSIP/2001-0000000b} is on {@code PJSIP/2001}. */
+	private static String deviceOf(String channel) {
+		int dash = channel.lastIndexOf('-');
+		return (dash > 0) ? channel.substring(0, dash) : channel;
 	}
 
 	private void endCall(ServerFloor floor, QueueCall call, Instant at) {

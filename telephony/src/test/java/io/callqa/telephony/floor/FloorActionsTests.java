@@ -3,11 +3,15 @@ package io.callqa.telephony.floor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.action.OriginateAction;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +23,9 @@ import io.callqa.simulator.SpyChannel;
 import io.callqa.telephony.AgentState;
 import io.callqa.telephony.FloorActionException;
 import io.callqa.telephony.FloorActionException.Reason;
+import io.callqa.telephony.Await;
 import io.callqa.telephony.FloorActions;
+import io.callqa.telephony.SimulatedAsterisk;
 import io.callqa.telephony.Spy;
 import io.callqa.telephony.SpyMode;
 
@@ -142,6 +148,49 @@ class FloorActionsTests extends SimulatedFloor {
 
 		pbx.hangUp(caller, false);
 		await(() -> spiesOn("agent3").isEmpty() && state("agent3") == AgentState.AVAILABLE);
+	}
+
+	@Test
+	void aSpyStartedBeforeARestartIsFoundByTheResyncUnderTheSupervisorsPhone() throws Exception {
+		QueueCaller caller = pbx.callerJoins("billing", "5550144", "Long Call");
+		String agentChannel = pbx.answer(caller, "agent4");
+		await(() -> agent("agent4").call() != null);
+		// Another client (as callqa before its restart) starts a barge: the floor never saw its Originate.
+		ManagerConnection other = new ManagerConnectionFactory("127.0.0.1", pbx.port(), SimulatedAsterisk.USER,
+				SimulatedAsterisk.SECRET).createManagerConnection();
+		other.login();
+		try {
+			OriginateAction barge = new OriginateAction();
+			barge.setChannel("PJSIP/2002");
+			barge.setApplication("ChanSpy");
+			barge.setData(agentChannel + ",qEB");
+			barge.setAsync(true);
+			barge.setTimeout(30_000L);
+			other.sendAction(barge, 5_000);
+			await(() -> pbx.spies().stream().anyMatch((spy) -> spy.spiedChannel().equals(agentChannel)));
+		}
+		finally {
+			other.logoff();
+		}
+		assertThat(spiesOn("agent4")).isEmpty();
+		long reconnects = this.connector.status().servers().get(0).reconnects();
+
+		pbx.dropConnections();
+		Await.until(Duration.ofSeconds(20), () -> this.connector.status().servers().get(0).reconnects() > reconnects
+				&& spiesOn("agent4").size() == 1);
+		Spy found = spiesOn("agent4").get(0);
+		SpyChannel channel = pbx.spies().stream().filter((spy) -> spy.spiedChannel().equals(agentChannel))
+			.findFirst().orElseThrow();
+		assertThat(found.mode()).isEqualTo(SpyMode.BARGE);
+		assertThat(found.phone()).isEqualTo("PJSIP/2002");
+		assertThat(found.supervisor()).isEqualTo("PJSIP/2002");
+		assertThat(found.agentChannel()).isEqualTo(agentChannel);
+		assertThat(found.channel()).isEqualTo(channel.channel());
+
+		pbx.hangUpSpy(channel.channel());
+		await(() -> spiesOn("agent4").isEmpty());
+		pbx.hangUp(caller, false);
+		await(() -> state("agent4") == AgentState.AVAILABLE);
 	}
 
 	@Test
