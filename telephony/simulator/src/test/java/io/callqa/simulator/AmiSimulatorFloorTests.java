@@ -265,6 +265,19 @@ class AmiSimulatorFloorTests {
 	}
 
 	@Test
+	void callerHangingUpAnAnsweredCallShouldEndEachChannelOnce() throws Exception {
+		QueueCaller caller = this.simulator.callerJoins("support", "5550101", "Alice Waiting");
+		String agentChannel = this.simulator.answer(caller, "agent2");
+		this.simulator.hangUp(caller, false);
+		this.recorder.awaitDispatched(this.simulator, WAIT);
+		assertThat(this.recorder.events(HangupEvent.class)).extracting(HangupEvent::getChannel)
+			.containsExactly(caller.channel(), agentChannel);
+		assertThat(this.recorder.events(AgentCompleteEvent.class)).singleElement()
+			.satisfies((event) -> assertThat(event.getReason()).isEqualTo("caller"));
+		assertThat(this.simulator.liveChannels()).isZero();
+	}
+
+	@Test
 	void ringNoAnswerShouldFreeThePhoneAndKeepTheCallerWaiting() throws Exception {
 		QueueCaller caller = this.simulator.callerJoins("support", "5550101", "Alice Waiting");
 		String first = this.simulator.ring(caller, "agent2");
