@@ -299,9 +299,20 @@ class FloorActionsIntegrationTests {
 		assertThat(this.agent1.post("/api/me/pause", "{\"reason\":\"Break\"}").statusCode()).isEqualTo(200);
 		assertThat(this.agent1.post("/api/me/unpause", "{}").statusCode()).isEqualTo(200);
 
+		assertThat(this.salesSupervisor.post("/api/floor/agents/fa3/pause", "{}").statusCode()).isEqualTo(403);
+
 		List<JsonNode> support = list(this.supportSupervisor.get("/api/floor/actions?limit=1000"));
 		assertThat(support).isNotEmpty().allSatisfy((row) -> assertThat(
-				row.path("queues").valueStream().map(JsonNode::asString).toList()).contains("fa-support"));
+				row.path("queues").valueStream().map(JsonNode::asString).toList().contains("fa-support")
+						|| row.path("username").asString().equals("fa-sup-support"))
+			.as(row.toString())
+			.isTrue());
+		assertThat(support).as("another supervisor's refused attempt on their agent").anySatisfy((row) -> {
+			assertThat(row.path("username").asString()).isEqualTo("fa-sup-sales");
+			assertThat(row.path("outcome").asString()).isEqualTo("FORBIDDEN");
+		});
+		assertThat(list(this.salesSupervisor.get("/api/floor/actions?agent=fa3"))).as("their own, refused")
+			.anySatisfy((row) -> assertThat(row.path("outcome").asString()).isEqualTo("FORBIDDEN"));
 		assertThat(support).anySatisfy((row) -> {
 			assertThat(row.path("username").asString()).isEqualTo("fa-sup-support");
 			assertThat(row.path("action").asString()).isEqualTo("PAUSE");
