@@ -11,6 +11,7 @@ import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.QueueAddAction;
@@ -21,8 +22,11 @@ import org.asteriskjava.manager.action.QueueSummaryAction;
 import org.asteriskjava.manager.event.AgentCalledEvent;
 import org.asteriskjava.manager.event.AgentCompleteEvent;
 import org.asteriskjava.manager.event.AgentConnectEvent;
+import org.asteriskjava.manager.event.AgentRingNoAnswerEvent;
 import org.asteriskjava.manager.event.ChanSpyStartEvent;
 import org.asteriskjava.manager.event.ChanSpyStopEvent;
+import org.asteriskjava.manager.event.ConnectEvent;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DeviceStateChangeEvent;
 import org.asteriskjava.manager.event.FullyBootedEvent;
 import org.asteriskjava.manager.event.HangupEvent;
@@ -93,6 +97,15 @@ class AmiSimulatorFloorTests {
 		ManagerResponse response = this.connection.sendAction(pause, 2_000);
 		assertThat(response.getResponse()).isEqualTo("Success");
 		assertThat(response.getMessage()).isEqualTo("Interface paused successfully");
+		assertThat(this.simulator.actions()).filteredOn((action) -> action.is("QueuePause"))
+			.singleElement()
+			.satisfies((action) -> {
+				assertThat(action.header("Interface")).isEqualTo("PJSIP/1001");
+				assertThat(action.header("Reason")).isEqualTo("Lunch");
+				assertThat(action.header("Queue")).isNull();
+			});
+		assertThat(this.simulator.actions()).filteredOn((action) -> action.is("Login"))
+			.allSatisfy((login) -> assertThat(login.header("Key")).isNull());
 		this.recorder.awaitDispatched(this.simulator, WAIT);
 		assertThat(this.recorder.events(QueueMemberPauseEvent.class)).hasSize(2).allSatisfy((event) -> {
 			assertThat(event.getMemberName()).isEqualTo("agent1");
@@ -252,6 +265,39 @@ class AmiSimulatorFloorTests {
 	}
 
 	@Test
+	void callerHangingUpAnAnsweredCallShouldEndEachChannelOnce() throws Exception {
+		QueueCaller caller = this.simulator.callerJoins("support", "5550101", "Alice Waiting");
+		String agentChannel = this.simulator.answer(caller, "agent2");
+		this.simulator.hangUp(caller, false);
+		this.recorder.awaitDispatched(this.simulator, WAIT);
+		assertThat(this.recorder.events(HangupEvent.class)).extracting(HangupEvent::getChannel)
+			.containsExactly(caller.channel(), agentChannel);
+		assertThat(this.recorder.events(AgentCompleteEvent.class)).singleElement()
+			.satisfies((event) -> assertThat(event.getReason()).isEqualTo("caller"));
+		assertThat(this.simulator.liveChannels()).isZero();
+	}
+
+	@Test
+	void ringNoAnswerShouldFreeThePhoneAndKeepTheCallerWaiting() throws Exception {
+		QueueCaller caller = this.simulator.callerJoins("support", "5550101", "Alice Waiting");
+		String first = this.simulator.ring(caller, "agent2");
+		this.simulator.ringNoAnswer(caller);
+		this.recorder.awaitDispatched(this.simulator, WAIT);
+		assertThat(this.recorder.events(AgentRingNoAnswerEvent.class)).singleElement()
+			.satisfies((event) -> assertThat(event.getMemberName()).isEqualTo("agent2"));
+		assertThat(this.recorder.events(HangupEvent.class)).extracting(HangupEvent::getChannel).containsExactly(first);
+		assertThat(this.recorder.events(QueueMemberStatusEvent.class)).extracting(QueueMemberStatusEvent::getStatus)
+			.containsExactly(6, 1);
+		assertThat(summary("support").getCallers()).isEqualTo(1);
+
+		this.simulator.ring(caller, "agent1");
+		this.simulator.callerAbandons(caller);
+		this.recorder.awaitDispatched(this.simulator, WAIT);
+		assertThat(lastStatus("agent1").getStatus()).isEqualTo(DeviceState.NOT_INUSE.code());
+		assertThat(this.simulator.liveChannels()).isZero();
+	}
+
+	@Test
 	void originateOfChanSpyShouldBeRecordedAndSpyOnTheAgentsChannelUntilTheSupervisorHangsUp() throws Exception {
 		QueueCaller caller = this.simulator.callerJoins("support", "5550101", "Alice Waiting");
 		String agentChannel = this.simulator.answer(caller, "agent1");
@@ -286,6 +332,14 @@ class AmiSimulatorFloorTests {
 			assertThat(spy.spying()).isTrue();
 		});
 
+		ResponseEvents channels = this.connection.sendEventGeneratingAction(new CoreShowChannelsAction(), 2_000);
+		assertThat(channels.getEvents()).filteredOn(CoreShowChannelEvent.class::isInstance)
+			.map(CoreShowChannelEvent.class::cast)
+			.extracting(CoreShowChannelEvent::getChannel, CoreShowChannelEvent::getApplication,
+					CoreShowChannelEvent::getApplicationdata)
+			.contains(org.assertj.core.groups.Tuple.tuple(response.getChannel(), "ChanSpy", agentChannel + ",qEw"),
+					org.assertj.core.groups.Tuple.tuple(caller.channel(), "Queue", "support"));
+
 		assertThat(this.simulator.hangUpSpy(response.getChannel())).isTrue();
 		this.recorder.awaitDispatched(this.simulator, WAIT);
 		assertThat(this.recorder.events(ChanSpyStopEvent.class)).hasSize(1);
@@ -306,6 +360,20 @@ class AmiSimulatorFloorTests {
 		assertThat(this.recorder.events(HangupEvent.class)).extracting(HangupEvent::getChannel)
 			.anyMatch((channel) -> channel.startsWith("PJSIP/2001-"));
 		assertThat(this.simulator.spies()).isEmpty();
+	}
+
+	@Test
+	void spyWhenTheChannelIsNotLiveShouldWaitWithoutChanSpyStartUntilHungUp() throws Exception {
+		this.connection.sendEventGeneratingAction(spy("PJSIP/1001-0000abcd", "qE"), 5_000);
+		assertThat(this.simulator.spies()).singleElement().satisfies((spy) -> assertThat(spy.spying()).isFalse());
+		ManagerResponse hangup = this.connection.sendAction(new HangupAction(this.simulator.spies().get(0).channel()),
+				2_000);
+		assertThat(hangup.getMessage()).isEqualTo("Channel Hungup");
+		this.recorder.awaitDispatched(this.simulator, WAIT);
+		assertThat(this.recorder.events(ChanSpyStartEvent.class)).isEmpty();
+		assertThat(this.recorder.events(ChanSpyStopEvent.class)).isEmpty();
+		assertThat(this.recorder.events(HangupEvent.class)).singleElement()
+			.satisfies((event) -> assertThat(event.getCause()).isZero());
 	}
 
 	@Test
@@ -343,14 +411,64 @@ class AmiSimulatorFloorTests {
 		QueueCaller talking = this.simulator.callerJoins("support", "5550101", "Alice");
 		this.simulator.answer(talking, "agent1");
 		this.simulator.callerJoins("support", "5550102", "Bob");
+		this.recorder.clear();
 		this.simulator.dropConnections();
-		assertThat(this.simulator.awaitLoggedInClients(1, Duration.ofSeconds(15))).isTrue();
+		assertThat(this.recorder.await(ConnectEvent.class, Duration.ofSeconds(15))).isTrue();
 		ResponseEvents status = queueStatus("support");
 		assertThat(member(status, "agent2").getPausedreason()).isEqualTo("Meeting");
 		assertThat(member(status, "agent1").getIncall()).isEqualTo(1);
 		assertThat(status.getEvents()).filteredOn(QueueEntryEvent.class::isInstance)
 			.singleElement()
 			.satisfies((entry) -> assertThat(((QueueEntryEvent) entry).getCallerIdNum()).isEqualTo("5550102"));
+	}
+
+	@Test
+	void outageShouldHideChangesUntilTheClientResyncs() throws Exception {
+		try (AmiSimulator.Outage outage = this.simulator.outage()) {
+			assertThat(this.simulator.loggedInClients()).isZero();
+			this.recorder.clear();
+			assertThat(this.simulator.pauseMember("PJSIP/1002", "support", true, "Offline break")).isTrue();
+			this.simulator.callerJoins("support", "5550199", "Dora");
+		}
+		assertThat(this.recorder.await(ConnectEvent.class, Duration.ofSeconds(15))).isTrue();
+		ResponseEvents status = queueStatus("support");
+		assertThat(member(status, "agent2").getPausedreason()).isEqualTo("Offline break");
+		assertThat(status.getEvents()).filteredOn(QueueEntryEvent.class::isInstance).hasSize(1);
+		this.recorder.awaitDispatched(this.simulator, WAIT);
+		assertThat(this.recorder.events(QueueMemberPauseEvent.class)).isEmpty();
+		assertThat(this.recorder.events(QueueCallerJoinEvent.class)).isEmpty();
+	}
+
+	@Test
+	void queueParamsShouldAverageHoldAndTalkTimeAndCountServiceLevelAsAsterisk22() throws Exception {
+		// Trace queue-floor (servicelevel 20): one abandon after 3 s, then a call held 5 s and talked 5 s gave
+		// Holdtime 1, TalkTime 5, ServicelevelPerf 100.0 and ServicelevelPerf2 100.0.
+		this.simulator.play(new Scenario("stats", List.of(
+				event("QueueCallerAbandon", "Queue: support", "Uniqueid: 1.1", "HoldTime: 3"),
+				event("AgentConnect", "Queue: support", "Uniqueid: 1.2", "Interface: PJSIP/1001", "HoldTime: 5"),
+				event("AgentComplete", "Queue: support", "Interface: PJSIP/1001", "HoldTime: 5", "TalkTime: 5"))));
+		QueueParamsEvent params = queueParams("support");
+		assertThat(params.getHoldTime()).isEqualTo(1);
+		assertThat(params.getTalkTime()).isEqualTo(5);
+		assertThat(params.getServiceLevelPerf()).isEqualTo(100.0);
+		assertThat(params.getServiceLevelPerf2()).isEqualTo(100.0);
+		assertThat(params.getCompleted()).isEqualTo(1);
+		assertThat(params.getAbandoned()).isEqualTo(1);
+		// A second call held 30 s (outside the service level) and talked 13 s.
+		this.simulator.play(new Scenario("stats", List.of(
+				event("AgentConnect", "Queue: support", "Uniqueid: 1.3", "Interface: PJSIP/1001", "HoldTime: 30"),
+				event("AgentComplete", "Queue: support", "Interface: PJSIP/1001", "HoldTime: 30", "TalkTime: 13"))));
+		params = queueParams("support");
+		assertThat(params.getHoldTime()).isEqualTo((1 * 3 + 30) >> 2);
+		assertThat(params.getTalkTime()).isEqualTo((5 * 3 + 13) >> 2);
+		assertThat(params.getServiceLevelPerf()).isEqualTo(50.0);
+		assertThat(member(queueStatus("support"), "agent1").getCallsTaken()).isEqualTo(2);
+	}
+
+	private static AmiEvent event(String type, String... lines) {
+		List<String> all = new java.util.ArrayList<>(List.of("Event: " + type, "Privilege: agent,all"));
+		all.addAll(List.of(lines));
+		return new AmiEvent(all);
 	}
 
 	@Test
