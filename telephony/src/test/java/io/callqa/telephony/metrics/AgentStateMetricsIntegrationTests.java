@@ -117,6 +117,32 @@ class AgentStateMetricsIntegrationTests {
 	}
 
 	@Test
+	void ofTheStretchesBeforeThePeriodOnlyThoseReachingIntoItCount() {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String early = "early-" + run;
+		String gone = "gone-" + run;
+		String stillOn = "still-" + run;
+		// Each agent's stretches follow one another; only the last before the period can reach into it.
+		stretch(early, "AVAILABLE", null, Instant.parse("2025-01-10T09:00:00Z"), Instant.parse("2025-01-10T17:00:00Z"));
+		stretch(early, "PAUSED", "Meeting", Instant.parse("2025-01-14T23:00:00Z"), Instant.parse("2025-01-15T01:00:00Z"));
+		stretch(early, "AVAILABLE", null, "01:00", "01:30");
+		stretch(gone, "AVAILABLE", null, Instant.parse("2025-01-10T09:00:00Z"), Instant.parse("2025-01-14T17:00:00Z"));
+		this.jdbc.sql("""
+				insert into agent_state_interval (agent, state, pause_reason, started_at, ended_at, seen_at)
+				values (:agent, 'UNAVAILABLE', null, '2025-01-13T12:00:00Z', null, '2025-01-13T12:00:00Z')""")
+			.param("agent", stillOn)
+			.update();
+
+		List<AgentDay> days = this.metrics.agentDays(DAY, DAY, UTC, null)
+			.stream()
+			.filter((day) -> day.agent().endsWith(run))
+			.toList();
+
+		assertThat(days).extracting(AgentDay::agent, AgentDay::pausedSec, AgentDay::availableSec, AgentDay::unavailableSec)
+			.containsExactly(tuple(early, 3600L, 1800L, 0L), tuple(stillOn, 0L, 0L, 86400L));
+	}
+
+	@Test
 	void daylightSavingDaysHave23And25Hours() {
 		String agent = agent();
 		stretch(agent, "AVAILABLE", null, Instant.parse("2025-03-29T12:00:00Z"), Instant.parse("2025-03-31T12:00:00Z"));
