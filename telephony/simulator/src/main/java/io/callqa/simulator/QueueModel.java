@@ -97,6 +97,34 @@ final class QueueModel {
 		return new int[] { state.entries.size(), position };
 	}
 
+	/**
+	 * A QueueMemberStatus about to be played, with what the model knows of the member (pause, reason, counters,
+	 * login time, membership) in place of what a script or trace wrote when it was rendered: a scripted call
+	 * ringing a member paused since keeps showing the pause, as app_queue would. Status and InCall stay the event's;
+	 * other events are returned unchanged.
+	 */
+	synchronized AmiEvent current(AmiEvent event) {
+		if (!event.type().equals("QueueMemberStatus")) {
+			return event;
+		}
+		QueueState queue = this.queues.get(String.valueOf(event.value("Queue")));
+		MemberState member = (queue != null) ? queue.members.get(String.valueOf(event.value("Interface"))) : null;
+		if (member == null) {
+			return event;
+		}
+		return event.mapValues((key, value) -> switch (key) {
+			case "Membership" -> member.membership;
+			case "Penalty" -> String.valueOf(member.penalty);
+			case "CallsTaken" -> String.valueOf(member.callsTaken);
+			case "LastCall" -> String.valueOf(member.lastCall);
+			case "LastPause" -> String.valueOf(member.lastPause);
+			case "LoginTime" -> String.valueOf(member.loginTime);
+			case "Paused" -> member.paused ? "1" : "0";
+			case "PausedReason" -> member.reason;
+			default -> value;
+		});
+	}
+
 	synchronized void observe(AmiEvent event, Instant at) {
 		if (event.type().equals("DeviceStateChange")) {
 			String device = event.value("Device");
@@ -119,8 +147,17 @@ final class QueueModel {
 
 	/** QueueParams, QueueMember and QueueEntry blocks, optionally for one queue only. */
 	synchronized List<String> status(String actionId, @Nullable String onlyQueue, Instant now) {
+		return status(actionId, onlyQueue, null, now);
+	}
+
+	/**
+	 * QueueStatus with its optional Member filter (an interface or a member name): every queue's QueueParams still
+	 * comes, only matching members (trace queue-filter).
+	 */
+	synchronized List<String> status(String actionId, @Nullable String onlyQueue, @Nullable String member,
+			Instant now) {
 		List<String> blocks = new ArrayList<>();
-		selected(onlyQueue).forEach((queue) -> queue.status(actionId, now, blocks));
+		selected(onlyQueue).forEach((queue) -> queue.status(actionId, blank(member) ? null : member, now, blocks));
 		return blocks;
 	}
 
@@ -487,7 +524,7 @@ final class QueueModel {
 			}
 		}
 
-		void status(String actionId, Instant now, List<String> blocks) {
+		void status(String actionId, @Nullable String memberFilter, Instant now, List<String> blocks) {
 			blocks.add(new Block("QueueParams").line("Queue", this.config.name())
 				.line("Max", "0")
 				.line("Strategy", this.config.strategy())
@@ -502,7 +539,10 @@ final class QueueModel {
 						this.completed + this.abandoned))
 				.line("Weight", "0")
 				.end(actionId));
-			ordered().forEach((member) -> blocks.add(member.statusBlock(this.config.name(), actionId)));
+			ordered().stream()
+				.filter((member) -> memberFilter == null || member.iface.equals(memberFilter)
+						|| member.name.equals(memberFilter))
+				.forEach((member) -> blocks.add(member.statusBlock(this.config.name(), actionId)));
 			int position = 1;
 			for (Entry entry : this.entries.values()) {
 				blocks.add(entry.block(this.config.name(), position++, actionId, now));

@@ -34,6 +34,11 @@ final class SimulatedAsterisk {
 
 	final FloorCalls floor;
 
+	/** The last {@value #KEPT_ACTIONS} actions received (the demo mode runs for hours; Pings add up). */
+	private final java.util.Deque<ReceivedAction> actions = new java.util.ArrayDeque<>();
+
+	static final int KEPT_ACTIONS = 10_000;
+
 	/** Every Originate received, in order. */
 	final List<ReceivedOriginate> received = new CopyOnWriteArrayList<>();
 
@@ -59,6 +64,25 @@ final class SimulatedAsterisk {
 		this.lastEventAt = this.startedAt;
 		this.ids = new SimulatorIds(this.startedAt.getEpochSecond());
 		this.floor = new FloorCalls(this.ids, this.queues, this.channels);
+	}
+
+	void received(Map<String, String> action) {
+		Map<String, String> headers = new LinkedHashMap<>(action);
+		headers.remove("secret");
+		headers.remove("key");
+		ReceivedAction received = new ReceivedAction(action.getOrDefault("action", ""), headers);
+		synchronized (this.actions) {
+			this.actions.addLast(received);
+			if (this.actions.size() > KEPT_ACTIONS) {
+				this.actions.removeFirst();
+			}
+		}
+	}
+
+	List<ReceivedAction> actions() {
+		synchronized (this.actions) {
+			return List.copyOf(this.actions);
+		}
 	}
 
 	void wireTo(Consumer<AmiEvent> out) {
@@ -91,6 +115,11 @@ final class SimulatedAsterisk {
 	/** The simulator's clock: the scripted time of the last played event, advanced by the real time since. */
 	Instant now() {
 		return this.lastEventAt.plusNanos(System.nanoTime() - this.lastEventNanos);
+	}
+
+	/** The event as this Asterisk would send it now (see {@link QueueModel#current}). */
+	AmiEvent current(AmiEvent event) {
+		return this.queues.current(event);
 	}
 
 	/** Updates the models from one event about to be sent; events without Timestamp count as "now". */
