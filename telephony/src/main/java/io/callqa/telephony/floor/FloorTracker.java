@@ -269,6 +269,11 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 			else if (event instanceof OriginateResponded e) {
 				originateResponded(floor, e);
 			}
+			// An agent's state is derived after each event that touched them, not once per batch: after a backlog a
+			// batch may ring, answer and end a call, and the history must keep each state at its own time.
+			if (!this.touchedAgents.isEmpty()) {
+				derive(this.clock.instant());
+			}
 		}
 	}
 

@@ -384,6 +384,27 @@ class LiveFloorTests {
 		assertThat(this.repository.answeredSince(midnight)).containsEntry("counted", 2);
 	}
 
+	/** After a backlog one batch holds several changes of an agent: each keeps its own time in the history. */
+	@Test
+	void changesOfOneAgentWithinOneBatchAreEachRecordedAtTheirOwnTime() {
+		Instant t0 = Instant.parse("2020-06-01T09:00:00Z");
+		TestClock clock = new TestClock(t0.plusSeconds(120));
+		FloorTracker tracker = new FloorTracker(this.repository, this.calls, clock, this.properties);
+		tracker.onEvent("pbx9", new AsteriskEvent.QueueMemberAdded(t0, "support", "PJSIP/1088", "backlog", 1, false,
+				"0", ""));
+		for (int[] change : new int[][] { { 10, 6 }, { 30, 2 }, { 90, 1 } }) {
+			tracker.onEvent("pbx9", new AsteriskEvent.QueueMemberReported(t0.plusSeconds(change[0]), "support",
+					"PJSIP/1088", "backlog", null, change[1], false, 0, "", null));
+		}
+		tracker.flush();
+
+		assertThat(history("backlog")).extracting((row) -> row.get("state") + " " + instant(row.get("started_at")))
+			.containsExactly("AVAILABLE 2020-06-01T09:00:00Z", "RINGING 2020-06-01T09:00:10Z",
+					"ON_CALL 2020-06-01T09:00:30Z", "AVAILABLE 2020-06-01T09:01:30Z");
+		assertThat(tracker.agent("backlog").orElseThrow().since()).isEqualTo(t0.plusSeconds(90));
+		tracker.destroy();
+	}
+
 	@Test
 	void todaysCallsStartOverAtMidnight() {
 		TestClock clock = new TestClock(Instant.parse("2020-05-04T23:59:00Z"));
