@@ -19,6 +19,7 @@ import org.springframework.security.config.annotation.web.configurers.CsrfConfig
 import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -50,6 +51,8 @@ class SecurityConfiguration {
 
 	private static final String[] STAFF = { "SUPERVISOR", "MANAGER", "ADMIN" };
 
+	private static final String[] FLOOR_READERS = { "SUPERVISOR", "MANAGER", "ADMIN", "WALLBOARD" };
+
 	/** The pages load scripts and styles from the app only, with no inline code, and are never framed. */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; object-src 'none'; "
 			+ "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
@@ -70,6 +73,7 @@ class SecurityConfiguration {
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
 		publicPaths(requests);
 		administration(requests);
+		liveFloor(requests);
 		callCenterApi(requests);
 		evaluations(requests);
 		standardsAndQueues(requests);
@@ -87,6 +91,21 @@ class SecurityConfiguration {
 	private static void administration(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
 		requests.requestMatchers("/actuator/**", "/api/users/**").hasRole("ADMIN");
+	}
+
+	/**
+	 * The floor is read by staff and wallboards (agents see only their own state, through {@code /api/me}). Actions
+	 * reach their controller whoever asks, so that a refused one is audited too: it decides per queue and agent.
+	 */
+	private static void liveFloor(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+		requests.requestMatchers(HttpMethod.GET, "/api/floor/actions").hasAnyRole("SUPERVISOR", "ADMIN")
+			.requestMatchers(HttpMethod.GET, "/api/floor", "/api/floor/**", "/wallboard.html")
+			.hasAnyRole(FLOOR_READERS)
+			.requestMatchers("/api/floor/agents/**", "/api/floor/queues/*/members", "/api/floor/queues/*/members/**",
+					"/api/me/pause", "/api/me/unpause")
+			.authenticated()
+			.requestMatchers("/api/floor/**").hasAnyRole("SUPERVISOR", "ADMIN");
 	}
 
 	private static void callCenterApi(
@@ -133,6 +152,8 @@ class SecurityConfiguration {
 	private static void sessions(HttpSecurity http, Users users) throws Exception {
 		// A session ends as soon as its user's role, agent, enabled flag or password changes.
 		http.addFilterAfter(new StaleSessionFilter(users), SecurityContextHolderFilter.class);
+		// A wallboard user is refused everything but the wallboard before any other rule or controller.
+		http.addFilterBefore(new WallboardOnlyFilter(), AuthorizationFilter.class);
 		http.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
 		// The page to return to after logging in is kept in a cookie: anonymous requests create no server session.
 		http.requestCache((cache) -> cache.requestCache(pageRequestCache()));

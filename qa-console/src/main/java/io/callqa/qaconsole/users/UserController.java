@@ -22,13 +22,19 @@ class UserController {
 
 	private final Users users;
 
-	UserController(Users users) {
+	private final PauseReasons pauseReasons;
+
+	UserController(Users users, PauseReasons pauseReasons) {
 		this.users = users;
+		this.pauseReasons = pauseReasons;
 	}
 
+	/** Also the user's phone and queues (as they are now) and the pause reasons to offer. */
 	@GetMapping("/api/me")
 	Me me(@AuthenticationPrincipal CallQaUser user) {
-		return new Me(user.getUsername(), user.role(), user.agentScope());
+		FloorRights rights = this.users.floorRights(user);
+		return new Me(user.getUsername(), user.role(), user.agentScope(), rights.phone(), rights.queues(),
+				this.pauseReasons.list());
 	}
 
 	@GetMapping("/api/users")
@@ -44,7 +50,8 @@ class UserController {
 
 	@PutMapping("/api/users/{id}")
 	UserAccount update(@PathVariable long id, @RequestBody Change change) {
-		return this.users.update(id, change.role(), change.agentName(), change.displayName(), change.enabled());
+		return this.users.update(id, change.role(), change.agentName(), change.displayName(), change.enabled(),
+				change.phone(), change.queues());
 	}
 
 	@PutMapping("/api/users/{id}/password")
@@ -53,10 +60,13 @@ class UserController {
 		return ResponseEntity.noContent().build();
 	}
 
-	record Me(String username, Role role, @Nullable String agent) {
+	record Me(String username, Role role, @Nullable String agent, @Nullable String phone, List<String> queues,
+			List<String> pauseReasons) {
 	}
 
-	record Change(Role role, @Nullable String agentName, @Nullable String displayName, boolean enabled) {
+	/** {@code phone} and {@code queues} left out (null) stay as they are. */
+	record Change(Role role, @Nullable String agentName, @Nullable String displayName, boolean enabled,
+			@Nullable String phone, @Nullable List<String> queues) {
 	}
 
 	record Password(String password) {

@@ -16,6 +16,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
+	private static final String WITH_QUEUES = """
+			select u.*, array(select q.queue from user_queue q where q.user_id = u.id order by q.queue) as queues
+			from app_user u""";
+
 	private final JdbcClient jdbc;
 
 	UserRepository(JdbcClient jdbc) {
@@ -67,11 +71,11 @@ class UserRepository {
 	}
 
 	Optional<UserAccount> find(long id) {
-		return this.jdbc.sql("select * from app_user where id = :id").param("id", id).query(this::account).optional();
+		return this.jdbc.sql(WITH_QUEUES + " where id = :id").param("id", id).query(this::account).optional();
 	}
 
 	List<UserAccount> findAll() {
-		return this.jdbc.sql("select * from app_user order by username").query(this::account).list();
+		return this.jdbc.sql(WITH_QUEUES + " order by username").query(this::account).list();
 	}
 
 	long countAdmins() {
@@ -80,17 +84,34 @@ class UserRepository {
 			.single();
 	}
 
-	long insert(String username, String hash, Role role, @Nullable String agentName, @Nullable String displayName) {
+	long insert(String username, String hash, Role role, @Nullable String agentName, @Nullable String displayName,
+			@Nullable String phone) {
 		return this.jdbc.sql("""
-				insert into app_user (username, password_hash, role, agent_name, display_name)
-				values (:u, :h, :r, :a, :d) returning id""")
+				insert into app_user (username, password_hash, role, agent_name, display_name, phone)
+				values (:u, :h, :r, :a, :d, :p) returning id""")
 			.param("u", username)
 			.param("h", hash)
 			.param("r", role.name())
 			.param("a", agentName)
 			.param("d", displayName)
+			.param("p", phone)
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * The phone and queues are read afresh on every action (not kept in the session), so a change needs no new
+	 * session.
+	 */
+	void updateFloor(long id, @Nullable String phone, List<String> queues) {
+		this.jdbc.sql("update app_user set phone = :p where id = :id").param("p", phone).param("id", id).update();
+		this.jdbc.sql("delete from user_queue where user_id = :id").param("id", id).update();
+		for (String queue : queues) {
+			this.jdbc.sql("insert into user_queue (user_id, queue) values (:id, :q)")
+				.param("id", id)
+				.param("q", queue)
+				.update();
+		}
 	}
 
 	/** A new role, agent or enabled flag also ends the user's sessions (a new session version). */
@@ -119,7 +140,8 @@ class UserRepository {
 	private UserAccount account(ResultSet rs, int row) throws SQLException {
 		return new UserAccount(rs.getLong("id"), rs.getString("username"), Role.valueOf(rs.getString("role")),
 				rs.getString("agent_name"), rs.getString("display_name"), rs.getBoolean("enabled"),
-				rs.getTimestamp("created_at").toInstant());
+				rs.getTimestamp("created_at").toInstant(), rs.getString("phone"),
+				List.of((String[]) rs.getArray("queues").getArray()));
 	}
 
 }

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -31,6 +33,12 @@ final class UserRules {
 
 	/** Display and agent names: free text, but not a megabyte of it. */
 	static final int MAX_TEXT = 128;
+
+	static final int MAX_QUEUES = 500;
+
+	private static final Pattern PHONE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,19}/[A-Za-z0-9._@+:/-]{1,100}");
+
+	private static final Pattern QUEUE = Pattern.compile("[^\\p{Cntrl},]{1,100}");
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1," + MAX_NAME + "}");
 
@@ -68,6 +76,33 @@ final class UserRules {
 		if (value != null && value.length() > MAX_TEXT) {
 			throw new InvalidUserException(field, "The " + field + " must be at most " + MAX_TEXT + " characters");
 		}
+	}
+
+	/**
+	 * A device Asterisk can originate to: technology, a slash, a resource ({@code PJSIP/2001}, {@code SIP/2001},
+	 * {@code Local/2001@supervisors}); nothing that could end an AMI header line or separate application arguments.
+	 */
+	static void checkPhone(String phone) {
+		if (!PHONE.matcher(phone).matches()) {
+			throw new InvalidUserException("phone", "The phone must be an Asterisk device such as PJSIP/2001: a "
+					+ "technology, '/', then letters, digits and . _ @ + : - / (at most " + MAX_TEXT + " characters)");
+		}
+	}
+
+	/** Queue names as Asterisk has them (no commas, no control characters), deduplicated and sorted. */
+	static List<String> checkQueues(List<String> queues) {
+		if (queues.size() > MAX_QUEUES) {
+			throw new InvalidUserException("queues", "At most " + MAX_QUEUES + " queues (use * for every queue)");
+		}
+		Set<String> checked = new TreeSet<>();
+		for (String queue : queues) {
+			if (queue == null || !QUEUE.matcher(queue).matches() || queue.isBlank() || !queue.strip().equals(queue)) {
+				throw new InvalidUserException("queues", "A queue must be a queue's name (1 to 100 characters, no "
+						+ "commas, control characters or surrounding spaces) or * for every queue");
+			}
+			checked.add(queue);
+		}
+		return List.copyOf(checked);
 	}
 
 	private static Set<String> load(String resource) {

@@ -41,13 +41,16 @@ public class Users implements UserDetailsService {
 		UserRules.checkPassword(user.password(), user.username());
 		checkAgent(user.role(), user.agentName(), -1);
 		UserRules.checkText("displayName", user.displayName());
+		String phone = phone(user.role(), user.phone());
+		List<String> queues = queues(user.role(), user.queues());
 		if (this.users.existsNamed(user.username())) {
 			throw new InvalidUserException("username", "The username '" + user.username()
 					+ "' is taken (usernames are compared regardless of case)");
 		}
 		try {
 			long id = this.users.insert(user.username(), this.passwords.encode(user.password()), user.role(),
-					agentName(user.role(), user.agentName()), user.displayName());
+					agentName(user.role(), user.agentName()), user.displayName(), phone);
+			this.users.updateFloor(id, phone, queues);
 			return find(id);
 		}
 		catch (DuplicateKeyException ex) {
@@ -61,16 +64,30 @@ public class Users implements UserDetailsService {
 
 	/**
 	 * Changes a user's role, agent, display name and enabled flag. A change of role, agent or enabled flag ends the
-	 * user's sessions; demoting or disabling the last enabled admin is refused.
+	 * user's sessions; demoting or disabling the last enabled admin is refused. The phone and queues stay as they are.
 	 */
 	@Transactional
 	public UserAccount update(long id, Role role, @Nullable String agentName, @Nullable String displayName,
 			boolean enabled) {
+		return update(id, role, agentName, displayName, enabled, null, null);
+	}
+
+	/**
+	 * As above, and the phone and queues: null keeps them as they are (an empty phone or list clears them). Only a
+	 * SUPERVISOR or ADMIN keeps a phone, only a SUPERVISOR queues. They take effect on the user's next action without a
+	 * new session: actions read them afresh.
+	 */
+	@Transactional
+	public UserAccount update(long id, Role role, @Nullable String agentName, @Nullable String displayName,
+			boolean enabled, @Nullable String phone, @Nullable List<String> queues) {
 		if (role == null) {
 			throw new InvalidUserException("role", "The role must be one of " + Arrays.toString(Role.values()));
 		}
 		checkAgent(role, agentName, id);
 		UserRules.checkText("displayName", displayName);
+		UserAccount before = find(id);
+		String newPhone = phone(role, (phone != null) ? phone : before.phone());
+		List<String> newQueues = queues(role, (queues != null) ? queues : before.queues());
 		if (role != Role.ADMIN || !enabled) {
 			// Locked before reading the user, so two admins demoting each other at once cannot both succeed.
 			List<Long> admins = this.users.lockEnabledAdmins();
@@ -83,7 +100,14 @@ public class Users implements UserDetailsService {
 			find(id);
 		}
 		this.users.update(id, role, agentName(role, agentName), displayName, enabled);
+		this.users.updateFloor(id, newPhone, newQueues);
 		return find(id);
+	}
+
+	/** The user's phone and queues as they are now (not as they were at login). */
+	public FloorRights floorRights(CallQaUser user) {
+		UserAccount account = find(user.id());
+		return new FloorRights(user.getUsername(), user.role(), user.agentScope(), account.phone(), account.queues());
 	}
 
 	/** Sets a new password, which ends the user's sessions. */
@@ -129,11 +153,37 @@ public class Users implements UserDetailsService {
 		return (role == Role.AGENT) ? agentName : null;
 	}
 
+	/** Only those who may listen in have a phone; an empty one is none. */
+	private static @Nullable String phone(Role role, @Nullable String phone) {
+		if ((role != Role.SUPERVISOR && role != Role.ADMIN) || phone == null || phone.isBlank()) {
+			return null;
+		}
+		UserRules.checkPhone(phone);
+		return phone;
+	}
+
+	/** Only supervisors are limited to queues (admins act on every queue, other roles on none). */
+	private static List<String> queues(Role role, @Nullable List<String> queues) {
+		if (role != Role.SUPERVISOR || queues == null) {
+			return List.of();
+		}
+		return UserRules.checkQueues(queues);
+	}
+
 	/**
 	 * A user to create.
+	 *
+	 * @param phone a SUPERVISOR's or ADMIN's device for listening in, e.g. {@code PJSIP/2001}
+	 * @param queues the queues a SUPERVISOR acts on ({@code *}: every queue)
 	 */
 	public record NewUser(String username, String password, Role role, @Nullable String agentName,
-			@Nullable String displayName) {
+			@Nullable String displayName, @Nullable String phone, @Nullable List<String> queues) {
+
+		public NewUser(String username, String password, Role role, @Nullable String agentName,
+				@Nullable String displayName) {
+			this(username, password, role, agentName, displayName, null, null);
+		}
+
 	}
 
 }
