@@ -84,12 +84,13 @@ class FloorApiIntegrationTests {
 		this.streams.forEach(SseClient::close);
 	}
 
-	private String user(String role, String agentName) {
+	private String user(String role, String agentName, String... queues) {
 		String name = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 6);
 		String agent = (agentName != null) ? "\"" + agentName + "\"" : "null";
+		String queueList = Stream.of(queues).map((q) -> "\"" + q + "\"").collect(java.util.stream.Collectors.joining(","));
 		HttpResponse<String> created = new Http(this.port).post("/api/users", """
-				{"username":"%s","password":"%s","role":"%s","agentName":%s,"displayName":"%s"}"""
-			.formatted(name, PASSWORD, role, agent, name));
+				{"username":"%s","password":"%s","role":"%s","agentName":%s,"displayName":"%s","queues":[%s]}"""
+			.formatted(name, PASSWORD, role, agent, name, queueList));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		return name;
 	}
@@ -147,9 +148,35 @@ class FloorApiIntegrationTests {
 	}
 
 	@Test
+	void aWallboardSeesTheFloorWithoutCallerNumbersOrSpies() throws InterruptedException {
+		String wallboard = user("WALLBOARD", null);
+		String caller = "+1555" + (int) (Math.random() * 1_000_000);
+		String uniqueid = "1795418" + (int) (Math.random() * 1_000_000) + ".1";
+		SseClient stream = SseClient.connect(this.client, this.port, wallboard, PASSWORD);
+		this.streams.add(stream);
+		stream.next("snapshot", WAIT);
+		simulator.inject(FloorEvents.callerJoin(QUEUE, uniqueid, caller, 1));
+		// The staff's JSON has the number: the wallboard's, of the same change, has not.
+		JsonNode staffView = Eventually.await(caller + " waiting", WAIT,
+				() -> Http.json(new Http(this.port).get("/api/floor")),
+				(v) -> String.valueOf(waitingIn(v, QUEUE)).contains(caller));
+		assertThat(staffView.toString()).contains(caller);
+		SseClient.Event changes = stream.next("changes",
+				(data) -> data.contains("\"queue\":\"" + QUEUE + "\",\"waiting\":[{"), WAIT);
+		assertThat(changes.data()).doesNotContain(caller).contains("\"callerNumber\":null");
+		JsonNode view = Http.json(as(wallboard).get("/api/floor"));
+		assertThat(waitingIn(view, QUEUE)).isNotEmpty();
+		assertThat(view.toString()).doesNotContain(caller);
+		assertThat(view.path("floor").path("spies")).isEmpty();
+		simulator.inject(FloorEvents.callerLeave(QUEUE, uniqueid, caller, 0));
+	}
+
+	@Test
 	void thresholdsAreChangedByAdminsAndSupervisorsAndCheckedWhole() {
 		Http admin = new Http(this.port);
-		Http supervisor = as(user("SUPERVISOR", null));
+		Http supervisor = as(user("SUPERVISOR", null, QUEUE));
+		Http otherSupervisor = as(user("SUPERVISOR", null, OTHER_QUEUE));
+		Http wallboard = as(user("WALLBOARD", null));
 		Http manager = as(user("MANAGER", null));
 		String path = "/api/floor/queues/" + QUEUE + "/thresholds";
 
@@ -159,6 +186,10 @@ class FloorApiIntegrationTests {
 		assertThat(defaults.path("serviceLevelPct").path("yellow").asDouble()).isEqualTo(80);
 
 		assertThat(manager.put(path, thresholds(2, 4)).statusCode()).isEqualTo(403);
+		assertThat(otherSupervisor.put(path, thresholds(2, 4)).statusCode()).as("not their queue").isEqualTo(403);
+		assertThat(wallboard.put(path, thresholds(2, 4)).statusCode()).isEqualTo(403);
+		assertThat(wallboard.get(path).statusCode()).as("wallboards get thresholds with the floor only")
+			.isEqualTo(403);
 		HttpResponse<String> saved = admin.put(path, thresholds(2, 4));
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
 		assertThat(Http.json(saved).path("updatedBy").asString()).isEqualTo("admin");
