@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Answers the actions of one connection the way Asterisk 22.10.1 does: login (MD5 challenge or plaintext), the
  * version probes Asterisk-Java sends right after login, Ping and Logoff, and the actions the connector uses
- * (CoreShowChannels, QueueStatus, CoreStatus, Originate, MixMonitor) from the {@link SimulatedAsterisk} state.
+ * (CoreShowChannels, QueueStatus, CoreStatus, Originate, MixMonitor) and the live floor's (QueueSummary, QueuePause,
+ * QueueAdd, QueueRemove, Originate of an application such as ChanSpy, Hangup) from the {@link SimulatedAsterisk}
+ * state.
  */
 final class AmiResponder {
 
@@ -59,8 +61,30 @@ final class AmiResponder {
 		if (name.equals("logoff")) {
 			return new Reply(reply.response("Goodbye").line("Message", "Thanks for all the fish.").end(), true);
 		}
-		if (name.equals("originate")) {
-			return originate(action, reply);
+		switch (name) {
+			case "originate" -> {
+				return originate(action, reply);
+			}
+			case "queuepause" -> {
+				return played(reply, this.asterisk.queues.pause(action.get("interface"), action.get("queue"),
+						truth(action.get("paused")), action.get("reason"), this.asterisk.now()));
+			}
+			case "queueadd" -> {
+				return played(reply,
+						this.asterisk.queues.add(action.get("queue"), action.get("interface"),
+								action.get("membername"), parseInt(action.get("penalty"), 0),
+								Boolean.TRUE.equals(truth(action.get("paused"))), action.get("reason"),
+								action.get("stateinterface"), this.asterisk.now()));
+			}
+			case "queueremove" -> {
+				return played(reply, this.asterisk.queues.remove(action.get("queue"), action.get("interface"),
+						this.asterisk.now()));
+			}
+			case "hangup" -> {
+				return hangup(action.get("channel"), reply);
+			}
+			default -> {
+			}
 		}
 		return new Reply(answer(name, action, reply), false);
 	}
@@ -74,6 +98,7 @@ final class AmiResponder {
 			case "command" -> command(action.getOrDefault("command", ""), reply);
 			case "coreshowchannels" -> coreShowChannels(action.get("actionid"), reply);
 			case "queuestatus" -> queueStatus(action.get("actionid"), action.get("queue"), reply);
+			case "queuesummary" -> queueSummary(action.get("actionid"), action.get("queue"), reply);
 			case "corestatus" -> coreStatus(reply);
 			case "mixmonitor" -> mixMonitor(action, reply);
 			default -> reply.error("Invalid/unknown command");
@@ -143,6 +168,49 @@ final class AmiResponder {
 		return list(reply, "Queue status will follow", events, "QueueStatusComplete", actionId);
 	}
 
+	private String queueSummary(@Nullable String actionId, @Nullable String queue, AmiReplyBuilder reply) {
+		List<String> events = this.asterisk.queues.summary(orEmpty(actionId), queue, this.asterisk.now());
+		return list(reply, "Queue summary will follow", events, "QueueSummaryComplete", actionId);
+	}
+
+	/** A queue action's reply; its events go out right after it, as Asterisk sends them after the response. */
+	private Reply played(AmiReplyBuilder reply, QueueModel.Outcome outcome) {
+		if (!outcome.success()) {
+			return new Reply(reply.error(outcome.message()), false);
+		}
+		return new Reply(reply.success().line("Message", outcome.message()).end(), false,
+				() -> this.asterisk.emit(outcome.events()));
+	}
+
+	/** Hangs up what the simulator can hang up: spy channels and the channels of floor calls. */
+	private Reply hangup(@Nullable String channel, AmiReplyBuilder reply) {
+		if (channel == null || channel.isBlank()) {
+			return new Reply(reply.error("No channel specified"), false);
+		}
+		if (!this.asterisk.floor.isSpy(channel) && this.asterisk.floor.callerOf(channel) == null) {
+			return new Reply(reply.error("No such channel"), false);
+		}
+		return new Reply(reply.success().line("Message", "Channel Hungup").end(), false,
+				() -> this.asterisk.hangUp(channel));
+	}
+
+	/** Asterisk's ast_true(): yes, true, y, t, 1, on; null when the header is missing. */
+	private static @Nullable Boolean truth(@Nullable String value) {
+		if (value == null) {
+			return null;
+		}
+		return Set.of("yes", "true", "y", "t", "1", "on").contains(value.trim().toLowerCase(Locale.ROOT));
+	}
+
+	private static int parseInt(@Nullable String value, int fallback) {
+		try {
+			return (value != null) ? Integer.parseInt(value.trim()) : fallback;
+		}
+		catch (NumberFormatException ex) {
+			return fallback;
+		}
+	}
+
 	/** An event list: Success with EventList start, the events with the ActionID, then the Complete event. */
 	private static String list(AmiReplyBuilder reply, String message, List<String> events, String complete,
 			@Nullable String actionId) {
@@ -173,7 +241,8 @@ final class AmiResponder {
 		ReceivedOriginate request = new ReceivedOriginate(action.getOrDefault("actionid", ""), action.get("channel"),
 				action.getOrDefault("context", "default"), action.getOrDefault("exten", "s"),
 				parsePriority(action.get("priority")), action.getOrDefault("callerid", ""),
-				SimulatedAsterisk.millis(action.get("timeout")), SimulatedAsterisk.variables(action.get("variable")));
+				SimulatedAsterisk.millis(action.get("timeout")), SimulatedAsterisk.variables(action.get("variable")),
+				orEmpty(action.get("application")), orEmpty(action.get("data")));
 		return new Reply(reply.success().line("Message", "Originate successfully queued").end(), false,
 				() -> this.asterisk.originate(request));
 	}

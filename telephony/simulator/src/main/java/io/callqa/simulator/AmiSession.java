@@ -25,9 +25,12 @@ final class AmiSession implements Runnable {
 
 	private final OutputStream out;
 
+	private final SimulatedAsterisk asterisk;
+
 	AmiSession(Socket socket, AmiCredentials credentials, SimulatedAsterisk asterisk) throws IOException {
 		this.socket = socket;
 		this.responder = new AmiResponder(credentials, asterisk);
+		this.asterisk = asterisk;
 		this.out = socket.getOutputStream();
 	}
 
@@ -73,12 +76,15 @@ final class AmiSession implements Runnable {
 	private void serve(BufferedReader in) throws IOException {
 		Map<String, String> action = readAction(in);
 		while (action != null) {
-			AmiResponder.Reply reply = this.responder.answer(action);
-			write(reply.text());
-			if (reply.hangUp()) {
-				return;
+			// Under the wire lock: no event can come between the reply and the events the action causes.
+			synchronized (this.asterisk.wire) {
+				AmiResponder.Reply reply = this.responder.answer(action);
+				write(reply.text());
+				if (reply.hangUp()) {
+					return;
+				}
+				reply.after().run();
 			}
-			reply.after().run();
 			action = readAction(in);
 		}
 	}

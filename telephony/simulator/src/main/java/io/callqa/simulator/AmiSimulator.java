@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,6 +26,12 @@ import org.jspecify.annotations.Nullable;
  * the events it plays, and it plays captured traces ({@link Scenario}) or scripted calls ({@link CallScript})
  * whose events follow the real traces, writing MixMonitor-like WAV files while they play.
  * <p>
+ * The live floor: QueueSummary, QueuePause (with a reason), QueueAdd, QueueRemove, Hangup and Originate of an
+ * application (ChanSpy) are answered as Asterisk 22 does, and tests drive phones ({@link #deviceState}), pauses from
+ * the phone ({@link #pauseMember}), callers ({@link #callerJoins}, {@link #answer}, {@link #hangUp}) and supervisors'
+ * spy channels ({@link #spies}, {@link #hangUpSpy}); {@link SimulatedQueue#generated} with {@link #callersJoin} and
+ * {@link #deviceStates} load a floor of hundreds of agents at once.
+ * <p>
  * Typical use: {@code AmiSimulator.start("ccadmin", "ccsecret").recordInto(dir)}, then
  * {@code play(CallScript.answered().waitFor(ofSeconds(20)).talkFor(ofSeconds(90)).startingAt(t0))}.
  */
@@ -38,7 +45,7 @@ public final class AmiSimulator implements AutoCloseable {
 
 	private final List<AmiSession> sessions = new CopyOnWriteArrayList<>();
 
-	private final Object wire = new Object();
+	private final Object wire;
 
 	private volatile double originateSpeed;
 
@@ -54,6 +61,8 @@ public final class AmiSimulator implements AutoCloseable {
 		this.server = server;
 		this.credentials = credentials;
 		this.asterisk = new SimulatedAsterisk((call) -> this.threads.execute(() -> playCallback(call)));
+		this.wire = this.asterisk.wire;
+		this.asterisk.wireTo(this::send);
 	}
 
 	/** Starts a simulator on an ephemeral port that accepts {@code username} with {@code secret}. */
@@ -209,6 +218,7 @@ public final class AmiSimulator implements AutoCloseable {
 					block.append(event.wire());
 				}
 				broadcast(block.toString());
+				call.scenario().events().forEach(this.asterisk::followUp);
 			}
 			sent += call.size();
 		}
@@ -260,6 +270,166 @@ public final class AmiSimulator implements AutoCloseable {
 		}
 	}
 
+	// ----- The live floor: members, callers, supervisors (events as Asterisk 22 sends them, see QueueModel) -----
+
+	/**
+	 * A phone's device state changes ({@code device}: a member's state interface such as {@code PJSIP/1001}):
+	 * QueueMemberStatus for each queue it is a member of, DeviceStateChange, and the queues' availability.
+	 */
+	public void deviceState(String device, DeviceState state) {
+		synchronized (this.wire) {
+			this.asterisk.emit(this.asterisk.queues.deviceState(device, state, this.asterisk.now()));
+		}
+	}
+
+	/**
+	 * Many device state changes written to the sockets as one block (benchmarks: e.g. 500 phones at once). Returns
+	 * how many events were sent.
+	 */
+	public int deviceStates(Map<String, DeviceState> states) {
+		StringBuilder block = new StringBuilder(states.size() * 900);
+		int sent = 0;
+		synchronized (this.wire) {
+			for (Map.Entry<String, DeviceState> change : states.entrySet()) {
+				for (AmiEvent event : this.asterisk.queues.deviceState(change.getKey(), change.getValue(),
+						this.asterisk.now())) {
+					this.asterisk.observe(event);
+					block.append(event.wire());
+					sent++;
+				}
+			}
+			broadcast(block.toString());
+		}
+		return sent;
+	}
+
+	/**
+	 * The member pauses or unpauses from their phone (PauseQueueMember / UnpauseQueueMember in the dialplan): the
+	 * same events as the QueuePause action; {@code queue} null: every queue of {@code iface}. Returns false (and
+	 * sends nothing) if {@code iface} is a member of no such queue.
+	 */
+	public boolean pauseMember(String iface, @Nullable String queue, boolean paused, @Nullable String reason) {
+		synchronized (this.wire) {
+			QueueModel.Outcome outcome = this.asterisk.queues.pause(iface, queue, paused, reason, this.asterisk.now());
+			this.asterisk.emit(outcome.events());
+			return outcome.success();
+		}
+	}
+
+	/** AddQueueMember from the dialplan: the same events as the QueueAdd action; false if not added. */
+	public boolean addMember(String queue, String iface, String memberName, boolean paused, @Nullable String reason) {
+		synchronized (this.wire) {
+			QueueModel.Outcome outcome = this.asterisk.queues.add(queue, iface, memberName, 0, paused, reason, null,
+					this.asterisk.now());
+			this.asterisk.emit(outcome.events());
+			return outcome.success();
+		}
+	}
+
+	/** RemoveQueueMember from the dialplan: the same events as the QueueRemove action; false if not removed. */
+	public boolean removeMember(String queue, String iface) {
+		synchronized (this.wire) {
+			QueueModel.Outcome outcome = this.asterisk.queues.remove(queue, iface, this.asterisk.now());
+			this.asterisk.emit(outcome.events());
+			return outcome.success();
+		}
+	}
+
+	/** A caller (on channel {@code PJSIP/trunk-<n>}) joins {@code queue}: Newchannel, Newstate, QueueCallerJoin. */
+	public QueueCaller callerJoins(String queue, String callerNumber, String callerName) {
+		synchronized (this.wire) {
+			return this.asterisk.floor.join(queue, callerNumber, callerName, this.asterisk.now(), this::send);
+		}
+	}
+
+	/**
+	 * {@code count} callers join, spread round-robin over {@code queues}, numbers {@code 5550000}, {@code 5550001}...,
+	 * written to the sockets as one block (benchmarks).
+	 */
+	public List<QueueCaller> callersJoin(List<String> queues, int count) {
+		List<QueueCaller> callers = new ArrayList<>(count);
+		StringBuilder block = new StringBuilder(count * 1500);
+		synchronized (this.wire) {
+			for (int i = 0; i < count; i++) {
+				callers.add(this.asterisk.floor.join(queues.get(i % queues.size()), String.valueOf(5550000 + i),
+						"Caller " + (i + 1), this.asterisk.now(), (event) -> {
+							this.asterisk.observe(event);
+							block.append(event.wire());
+						}));
+			}
+			broadcast(block.toString());
+		}
+		return callers;
+	}
+
+	/** The waiting caller hangs up: QueueCallerAbandon, QueueCallerLeave, Hangup. */
+	public void callerAbandons(QueueCaller caller) {
+		synchronized (this.wire) {
+			this.asterisk.floor.abandon(caller, this.asterisk.now(), this::send);
+		}
+	}
+
+	/** The waiting caller leaves the queue without hanging up (QueueCallerLeave); {@link #hangUp} ends the call. */
+	public void callerLeaves(QueueCaller caller) {
+		synchronized (this.wire) {
+			this.asterisk.floor.leave(caller, this.asterisk.now(), this::send);
+		}
+	}
+
+	/**
+	 * The queue rings member {@code memberName} for the waiting caller: AgentCalled and the member's phone ringing
+	 * (QueueMemberStatus 6 and DeviceStateChange RINGING for a phone). Returns the member's channel, e.g.
+	 * {@code PJSIP/1001-0000002a}.
+	 */
+	public String ring(QueueCaller caller, String memberName) {
+		synchronized (this.wire) {
+			return this.asterisk.floor.ring(caller, memberName, this.asterisk.now(), this::send);
+		}
+	}
+
+	/** The ringing member answers: QueueCallerLeave, AgentConnect (DestChannel: the member's channel), bridge. */
+	public void connect(QueueCaller caller) {
+		synchronized (this.wire) {
+			this.asterisk.floor.connect(caller, this.asterisk.now(), this::send);
+		}
+	}
+
+	/** {@link #ring} then {@link #connect}: member {@code memberName} answers the caller. Returns the member's channel. */
+	public String answer(QueueCaller caller, String memberName) {
+		synchronized (this.wire) {
+			String channel = ring(caller, memberName);
+			connect(caller);
+			return channel;
+		}
+	}
+
+	/**
+	 * The call ends: answered, AgentComplete (Reason {@code agent} if {@code byAgent}, else {@code caller}), both
+	 * channels hang up, the member's phone is free again; still waiting, the caller abandons.
+	 */
+	public void hangUp(QueueCaller caller, boolean byAgent) {
+		synchronized (this.wire) {
+			this.asterisk.floor.hangUp(caller, byAgent, this.asterisk.now(), this::send);
+		}
+	}
+
+	/** Every Originate received so far (dialplan and application ones), in order. */
+	public List<ReceivedOriginate> originates() {
+		return List.copyOf(this.asterisk.received);
+	}
+
+	/** The supervisors' channels running ChanSpy (or another originated application) now. */
+	public List<SpyChannel> spies() {
+		return this.asterisk.floor.spies();
+	}
+
+	/** The supervisor hangs up the spy channel {@code channel}: ChanSpyStop, Hangup. False if there is none. */
+	public boolean hangUpSpy(String channel) {
+		synchronized (this.wire) {
+			return this.asterisk.floor.hangUpSpy(channel, this.asterisk.now(), this::send);
+		}
+	}
+
 	@Override
 	public void close() {
 		try {
@@ -276,6 +446,7 @@ public final class AmiSimulator implements AutoCloseable {
 		synchronized (this.wire) {
 			this.asterisk.observe(event);
 			broadcast(event.wire());
+			this.asterisk.followUp(event);
 		}
 	}
 

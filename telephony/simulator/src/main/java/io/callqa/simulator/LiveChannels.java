@@ -47,6 +47,31 @@ final class LiveChannels {
 			.orElse(null);
 	}
 
+	/**
+	 * The channel block of the live channel named {@code name}, or of the first whose name starts with
+	 * {@code name + "-"} (ChanSpy's prefix match, e.g. {@code PJSIP/1001}), each key prefixed (e.g. {@code Spyee});
+	 * null if none is live.
+	 */
+	synchronized @Nullable List<String> channelLines(String name, String keyPrefix) {
+		Channel found = null;
+		for (Channel channel : this.byUniqueid.values()) {
+			String candidate = String.valueOf(channel.fields.get("Channel"));
+			if (candidate.equals(name)) {
+				found = channel;
+				break;
+			}
+			if (found == null && candidate.startsWith(name + "-")) {
+				found = channel;
+			}
+		}
+		if (found == null) {
+			return null;
+		}
+		List<String> lines = new ArrayList<>();
+		found.fields.forEach((key, value) -> lines.add(keyPrefix + key + ": " + value));
+		return lines;
+	}
+
 	/** Distinct Linkedids, i.e. calls in progress ({@code CoreCurrentCalls}). */
 	synchronized long calls() {
 		return this.byUniqueid.values().stream().map((channel) -> channel.fields.get("Linkedid")).distinct().count();

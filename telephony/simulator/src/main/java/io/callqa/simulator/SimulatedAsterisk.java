@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -24,6 +26,20 @@ final class SimulatedAsterisk {
 
 	final QueueModel queues = new QueueModel(SimulatedQueue.defaults());
 
+	/**
+	 * Held while events are written to the clients and while an action is answered, so that an action's reply and
+	 * the events it causes reach every client in one order and the models change one event at a time.
+	 */
+	final Object wire = new Object();
+
+	final FloorCalls floor;
+
+	/** Every Originate received, in order. */
+	final List<ReceivedOriginate> received = new CopyOnWriteArrayList<>();
+
+	/** Plays one event: updates the models and writes it to every client (set by {@link AmiSimulator}). */
+	private volatile Consumer<AmiEvent> out = (event) -> observe(event);
+
 	private volatile MixMonitorFiles recordings = new MixMonitorFiles(null, false);
 
 	private volatile Function<ReceivedOriginate, OriginateOutcome> originates = (request) -> OriginateOutcome
@@ -42,6 +58,22 @@ final class SimulatedAsterisk {
 		this.startedAt = Instant.now();
 		this.lastEventAt = this.startedAt;
 		this.ids = new SimulatorIds(this.startedAt.getEpochSecond());
+		this.floor = new FloorCalls(this.ids, this.queues, this.channels);
+	}
+
+	void wireTo(Consumer<AmiEvent> out) {
+		this.out = out;
+	}
+
+	/** Plays events the simulated Asterisk produces itself (after an action, a phone, a caller). */
+	void emit(List<AmiEvent> events) {
+		synchronized (this.wire) {
+			events.forEach(this.out);
+		}
+	}
+
+	Consumer<AmiEvent> out() {
+		return this.out;
 	}
 
 	void recordInto(@Nullable Path directory, boolean perParty) {
@@ -121,9 +153,44 @@ final class SimulatedAsterisk {
 
 	/** Answers an Originate after its response went out: renders the callback call and plays it. */
 	void originate(ReceivedOriginate request) {
+		this.received.add(request);
 		OriginateOutcome outcome = this.originates.apply(request);
+		if (request.runsApplication()) {
+			synchronized (this.wire) {
+				this.floor.originateApplication(request, outcome, now(), this.out);
+			}
+			return;
+		}
 		this.player.accept(CallbackCall.render(request, outcome, this.ids, this.recordings.directoryName(),
 				Instant.now()));
+	}
+
+	/**
+	 * The Hangup action and the test API: a spy channel, a floor caller's channel or the member's channel of a
+	 * floor call hangs up; false if the simulator cannot hang up {@code channel}.
+	 */
+	boolean hangUp(String channel) {
+		synchronized (this.wire) {
+			if (this.floor.hangUpSpy(channel, now(), this.out)) {
+				return true;
+			}
+			QueueCaller caller = this.floor.callerOf(channel);
+			if (caller == null) {
+				return false;
+			}
+			this.floor.hangUp(caller, this.floor.isAgentChannel(channel), now(), this.out);
+			return true;
+		}
+	}
+
+	/** Events that follow a played one on their own: a ChanSpy with option E ends when its spied-on channel does. */
+	void followUp(AmiEvent event) {
+		if (event.type().equals("Hangup")) {
+			String channel = event.value("Channel");
+			if (channel != null) {
+				this.floor.spiedChannelHungUp(channel, now(), this.out);
+			}
+		}
 	}
 
 	/** The MixMonitor action: records the live channel until it hangs up; false if there is no such channel. */
@@ -140,6 +207,7 @@ final class SimulatedAsterisk {
 	void restart() {
 		this.channels.clear();
 		this.queues.reset();
+		this.floor.clear();
 		this.recordings.abandonAll();
 		this.ids.restart(Instant.now().getEpochSecond());
 		// A later second than before, so CoreStatus always shows that a restart happened.

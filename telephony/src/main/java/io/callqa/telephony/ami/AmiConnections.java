@@ -7,6 +7,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.action.QueueAddAction;
+import org.asteriskjava.manager.action.QueuePauseAction;
+import org.asteriskjava.manager.action.QueueRemoveAction;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -107,6 +113,48 @@ class AmiConnections implements AmiActions, AsteriskConnector, SmartLifecycle {
 			return CompletableFuture.failedFuture(new AmiUnavailableException(server, "not configured"));
 		}
 		return connection.mixMonitor(channel, file, options);
+	}
+
+	@Override
+	public CompletableFuture<Void> queuePause(String server, String iface, @Nullable String queue, boolean paused,
+			@Nullable String reason) {
+		QueuePauseAction action = new QueuePauseAction(iface, queue, paused);
+		if (reason != null && !reason.isEmpty()) {
+			action.setReason(reason);
+		}
+		return send(server, action, "QueuePause");
+	}
+
+	@Override
+	public CompletableFuture<Void> queueAdd(String server, String queue, String iface, String memberName) {
+		QueueAddAction action = new QueueAddAction(queue, iface);
+		action.setMemberName(memberName);
+		return send(server, action, "QueueAdd");
+	}
+
+	@Override
+	public CompletableFuture<Void> queueRemove(String server, String queue, String iface) {
+		return send(server, new QueueRemoveAction(queue, iface), "QueueRemove");
+	}
+
+	@Override
+	public SpyOriginate spy(String server, SpyRequest request) {
+		ServerConnection connection = this.servers.get(server);
+		if (connection == null) {
+			CompletableFuture<Void> accepted = CompletableFuture
+				.failedFuture(new AmiUnavailableException(server, "not configured"));
+			return new SpyOriginate(accepted,
+					CompletableFuture.failedFuture(new AmiUnavailableException(server, "not configured")));
+		}
+		return connection.spy(request);
+	}
+
+	private CompletableFuture<Void> send(String server, ManagerAction action, String actionName) {
+		ServerConnection connection = this.servers.get(server);
+		if (connection == null) {
+			return CompletableFuture.failedFuture(new AmiUnavailableException(server, "not configured"));
+		}
+		return connection.send(action, actionName);
 	}
 
 	/** A fresh unique ActionID for an action whose result event must be matched. */

@@ -33,6 +33,7 @@ import org.asteriskjava.manager.event.QueueMemberPauseEvent;
 import org.asteriskjava.manager.event.QueueMemberPausedEvent;
 import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
 import org.asteriskjava.manager.event.QueueMemberStatusEvent;
+import org.asteriskjava.manager.event.QueueParamsEvent;
 import org.asteriskjava.manager.event.UnholdEvent;
 import org.asteriskjava.manager.event.VarSetEvent;
 import org.jspecify.annotations.Nullable;
@@ -79,19 +80,19 @@ final class AmiEvents {
 		on(VarSetEvent.class, (e, at) -> new VariableSet(at, e.getLinkedId(), e.getUniqueId(), e.getVariable(),
 				e.getValue()));
 		on(QueueCallerJoinEvent.class, (e, at) -> new CallerJoinedQueue(at, e.getLinkedId(), e.getUniqueId(),
-				e.getChannel(), e.getQueue(), e.getPosition()));
+				e.getChannel(), e.getQueue(), e.getPosition(), e.getCallerIdNum()));
 		on(AgentCalledEvent.class, (e, at) -> new AgentCalled(at, e.getLinkedId(), e.getUniqueId(), e.getChannel()));
 		on(AgentRingNoAnswerEvent.class, (e, at) -> new AgentRangUnanswered(at, e.getLinkedId(), e.getUniqueId(),
 				e.getChannel(), e.getDestUniqueId(), e.getInterface()));
 		on(AgentConnectEvent.class, (e, at) -> new AgentConnected(at, e.getLinkedId(), e.getUniqueId(),
 				e.getChannel(), e.getQueue(), e.getMemberName(), e.getInterface(), e.getDestUniqueId(),
-				e.getHoldTime()));
+				e.getHoldTime(), e.getDestChannel(), e.getCallerIdNum()));
 		on(AgentCompleteEvent.class, (e, at) -> new AgentCompleted(at, e.getLinkedId(), e.getUniqueId(), e.getQueue(),
-				e.getMemberName(), e.getInterface(), e.getTalkTime()));
+				e.getMemberName(), e.getInterface(), e.getTalkTime(), e.getDestChannel()));
 		on(QueueCallerAbandonEvent.class, (e, at) -> new CallerAbandoned(at, e.getLinkedId(), e.getUniqueId(),
-				e.getChannel(), e.getHoldTime()));
+				e.getChannel(), e.getHoldTime(), e.getQueue()));
 		on(QueueCallerLeaveEvent.class, (e, at) -> new CallerLeftQueue(at, e.getLinkedId(), e.getUniqueId(),
-				e.getChannel()));
+				e.getChannel(), e.getQueue()));
 		on(BridgeEnterEvent.class, (e, at) -> new BridgeEntered(at, e.getLinkedId(), e.getUniqueId(), e.getChannel(),
 				e.getBridgeNumChannels()));
 		on(BridgeLeaveEvent.class, (e, at) -> new BridgeLeft(at, e.getLinkedId(), e.getUniqueId()));
@@ -108,13 +109,14 @@ final class AmiEvents {
 		on(UnholdEvent.class, (e, at) -> new HoldChanged(at, e.getUniqueId(), e.getChannel(), false));
 		on(CdrEvent.class, (e, at) -> new CdrReported(at, e.getUniqueId(), e.getDuration()));
 		on(OriginateResponseEvent.class, (e, at) -> new OriginateResponded(at, e.getUniqueId(), e.getExten(),
-				e.getApplication()));
+				e.getApplication(), e.getActionId(), e.getResponse(), e.getChannel()));
 		on(QueueMemberStatusEvent.class, AmiEvents::member);
 		on(QueueMemberAddedEvent.class, (e, at) -> new QueueMemberAdded(at, e.getQueue(), e.getInterface(),
-				e.getMemberName(), e.getStatus(), e.getPaused(), e.getInCall()));
-		on(QueueMemberRemovedEvent.class, (e, at) -> new QueueMemberRemoved(at, e.getQueue(), e.getInterface()));
-		on(QueueMemberPausedEvent.class, AmiEvents::paused);
-		on(QueueMemberPauseEvent.class, AmiEvents::paused);
+				e.getMemberName(), e.getStatus(), e.getPaused(), e.getInCall(), e.getPausedReason()));
+		on(QueueMemberRemovedEvent.class, (e, at) -> new QueueMemberRemoved(at, e.getQueue(), e.getInterface(),
+				e.getMemberName()));
+		on(QueueMemberPausedEvent.class, (e, at) -> paused(e, at, null));
+		on(QueueMemberPauseEvent.class, (e, at) -> paused(e, at, e.getPausedreason()));
 	}
 
 	private AmiEvents() {
@@ -132,6 +134,12 @@ final class AmiEvents {
 	/** A (re)connect's snapshot from the replies to {@code CoreShowChannels} and {@code QueueStatus}. */
 	public static ChannelSnapshot snapshot(Instant takenAt, List<CoreShowChannelEvent> channels,
 			List<QueueMemberEvent> members, List<QueueEntryEvent> entries) {
+		return snapshot(takenAt, channels, members, entries, List.of());
+	}
+
+	/** The same, naming every queue the reply had ({@code QueueParams}), members or not. */
+	public static ChannelSnapshot snapshot(Instant takenAt, List<CoreShowChannelEvent> channels,
+			List<QueueMemberEvent> members, List<QueueEntryEvent> entries, List<QueueParamsEvent> queues) {
 		return new ChannelSnapshot(takenAt,
 				channels.stream()
 					.map((c) -> new ChannelSnapshot.Channel(c.getUniqueid(), c.getLinkedid(), c.getChannel(),
@@ -139,17 +147,30 @@ final class AmiEvents {
 					.toList(),
 				members.stream().map((m) -> member(m, takenAt)).toList(),
 				entries.stream()
-					.map((e) -> new ChannelSnapshot.Entry(e.getUniqueId(), e.getQueue(), e.getPosition(), e.getWait()))
-					.toList());
+					.map((e) -> new ChannelSnapshot.Entry(e.getUniqueId(), e.getQueue(), e.getPosition(), e.getWait(),
+							e.getChannel(), firstNonEmpty(e.getCallerIdNum(), e.getCallerId())))
+					.toList(),
+				queues.stream().map(QueueParamsEvent::getQueue).filter((name) -> name != null).toList());
 	}
 
 	private static QueueMemberReported member(QueueMemberEvent e, Instant at) {
+		Long lastPause = e.getLastPause();
 		return new QueueMemberReported(at, e.getQueue(), e.getInterface(), e.getMemberName(), e.getName(),
-				e.getStatus(), e.getPaused(), e.getIncall());
+				e.getStatus(), e.getPaused(), e.getIncall(), e.getPausedreason(),
+				(lastPause != null && lastPause > 0) ? Instant.ofEpochSecond(lastPause) : null);
 	}
 
-	private static QueueMemberPaused paused(QueueMemberPausedEvent e, Instant at) {
-		return new QueueMemberPaused(at, e.getQueue(), e.getInterface(), e.getPaused());
+	/**
+	 * Asterisk 22 names the reason {@code PausedReason} (the library reads it into either of two fields, depending on
+	 * the event class); Asterisk before 13 named it {@code Reason}.
+	 */
+	private static QueueMemberPaused paused(QueueMemberPausedEvent e, Instant at, @Nullable String pausedReason) {
+		return new QueueMemberPaused(at, e.getQueue(), e.getInterface(), e.getPaused(), e.getMemberName(),
+				firstNonEmpty(firstNonEmpty(pausedReason, e.getPausedReason()), e.getReason()));
+	}
+
+	private static @Nullable String firstNonEmpty(@Nullable String first, @Nullable String second) {
+		return (first != null && !first.isEmpty()) ? first : second;
 	}
 
 	private static boolean succeeded(@Nullable String result) {

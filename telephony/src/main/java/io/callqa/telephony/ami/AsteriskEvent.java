@@ -30,9 +30,10 @@ public sealed interface AsteriskEvent {
 			@Nullable String value) implements AsteriskEvent {
 	}
 
-	/** {@code QueueCallerJoin}. */
+	/** {@code QueueCallerJoin}; {@code callerNumber} is the caller's CallerIDNum. */
 	record CallerJoinedQueue(Instant at, @Nullable String linkedid, @Nullable String uniqueid,
-			@Nullable String channel, @Nullable String queue, @Nullable Integer position) implements AsteriskEvent {
+			@Nullable String channel, @Nullable String queue, @Nullable Integer position,
+			@Nullable String callerNumber) implements AsteriskEvent {
 	}
 
 	/** {@code AgentCalled}: a member's phone rings for a queue caller. */
@@ -46,25 +47,31 @@ public sealed interface AsteriskEvent {
 			implements AsteriskEvent {
 	}
 
-	/** {@code AgentConnect}: a member answered a queue caller. */
+	/**
+	 * {@code AgentConnect}: a member answered a queue caller.
+	 * @param agentChannel the member's own channel ({@code DestChannel}, e.g. {@code PJSIP/1001-0000002a})
+	 * @param callerNumber the caller's CallerIDNum
+	 */
 	record AgentConnected(Instant at, @Nullable String linkedid, @Nullable String uniqueid, @Nullable String channel,
 			@Nullable String queue, @Nullable String memberName, @Nullable String iface,
-			@Nullable String agentUniqueid, @Nullable Long holdTime) implements AsteriskEvent {
+			@Nullable String agentUniqueid, @Nullable Long holdTime, @Nullable String agentChannel,
+			@Nullable String callerNumber) implements AsteriskEvent {
 	}
 
-	/** {@code AgentComplete}: a member's queue call ended. */
+	/** {@code AgentComplete}: a member's queue call ended; {@code agentChannel} is its {@code DestChannel}. */
 	record AgentCompleted(Instant at, @Nullable String linkedid, @Nullable String uniqueid, @Nullable String queue,
-			@Nullable String memberName, @Nullable String iface, @Nullable Long talkTime) implements AsteriskEvent {
+			@Nullable String memberName, @Nullable String iface, @Nullable Long talkTime,
+			@Nullable String agentChannel) implements AsteriskEvent {
 	}
 
 	/** {@code QueueCallerAbandon}. */
 	record CallerAbandoned(Instant at, @Nullable String linkedid, @Nullable String uniqueid,
-			@Nullable String channel, @Nullable Integer holdTime) implements AsteriskEvent {
+			@Nullable String channel, @Nullable Integer holdTime, @Nullable String queue) implements AsteriskEvent {
 	}
 
 	/** {@code QueueCallerLeave}. */
 	record CallerLeftQueue(Instant at, @Nullable String linkedid, @Nullable String uniqueid,
-			@Nullable String channel) implements AsteriskEvent {
+			@Nullable String channel, @Nullable String queue) implements AsteriskEvent {
 	}
 
 	/** {@code BridgeEnter}. */
@@ -109,29 +116,42 @@ public sealed interface AsteriskEvent {
 	record CdrReported(Instant at, @Nullable String uniqueid, @Nullable Integer duration) implements AsteriskEvent {
 	}
 
-	/** {@code OriginateResponse}; {@code application} is set when it went straight into one (e.g. ChanSpy). */
+	/**
+	 * {@code OriginateResponse}; {@code application} is set when it went straight into one (e.g. ChanSpy).
+	 * @param actionId the Originate's ActionID
+	 * @param response {@code Success} or {@code Failure}
+	 * @param channel the originated channel (e.g. the supervisor's {@code PJSIP/2001-00000031})
+	 */
 	record OriginateResponded(Instant at, @Nullable String uniqueid, @Nullable String exten,
-			@Nullable String application) implements AsteriskEvent {
+			@Nullable String application, @Nullable String actionId, @Nullable String response,
+			@Nullable String channel) implements AsteriskEvent {
 	}
 
-	/** {@code QueueMemberStatus}, and {@code QueueMember} in a QueueStatus reply. */
+	/**
+	 * {@code QueueMemberStatus}, and {@code QueueMember} in a QueueStatus reply.
+	 * @param pausedReason Asterisk's PausedReason (empty when paused without one, or not paused)
+	 * @param lastPause when the member was last paused or unpaused (Asterisk's {@code LastPause}), null if never
+	 */
 	record QueueMemberReported(Instant at, @Nullable String queue, @Nullable String iface,
 			@Nullable String memberName, @Nullable String name, @Nullable Integer status, @Nullable Boolean paused,
-			@Nullable Integer inCall) implements AsteriskEvent {
+			@Nullable Integer inCall, @Nullable String pausedReason, @Nullable Instant lastPause)
+			implements AsteriskEvent {
 	}
 
 	/** {@code QueueMemberAdded}. */
 	record QueueMemberAdded(Instant at, @Nullable String queue, @Nullable String iface, @Nullable String memberName,
-			@Nullable Integer status, @Nullable Boolean paused, @Nullable String inCall) implements AsteriskEvent {
+			@Nullable Integer status, @Nullable Boolean paused, @Nullable String inCall,
+			@Nullable String pausedReason) implements AsteriskEvent {
 	}
 
 	/** {@code QueueMemberRemoved}. */
-	record QueueMemberRemoved(Instant at, @Nullable String queue, @Nullable String iface) implements AsteriskEvent {
+	record QueueMemberRemoved(Instant at, @Nullable String queue, @Nullable String iface,
+			@Nullable String memberName) implements AsteriskEvent {
 	}
 
-	/** {@code QueueMemberPause} and {@code QueueMemberPaused}. */
-	record QueueMemberPaused(Instant at, @Nullable String queue, @Nullable String iface, @Nullable Boolean paused)
-			implements AsteriskEvent {
+	/** {@code QueueMemberPause} and {@code QueueMemberPaused}; {@code pausedReason} as given to QueuePause. */
+	record QueueMemberPaused(Instant at, @Nullable String queue, @Nullable String iface, @Nullable Boolean paused,
+			@Nullable String memberName, @Nullable String pausedReason) implements AsteriskEvent {
 	}
 
 	/** Any other event, by its AMI name (e.g. {@code DialBegin}): counted and passed on, followed by nobody yet. */

@@ -9,16 +9,23 @@ import io.callqa.telephony.ami.AsteriskEvent.QueueMemberReported;
 
 /**
  * What one Asterisk server reported as live right after a (re)connect: its channels ({@code CoreShowChannels}) and
- * its queues ({@code QueueStatus}, asked just before). It reaches handlers at the point of the event stream where
+ * its queues ({@code QueueStatus}, asked just before; {@code queues} names every queue it reported, members or not). It reaches handlers at the point of the event stream where
  * Asterisk produced the channel list, so a call absent from it has ended. Made by {@link AmiEvents#snapshot}.
  */
 public record ChannelSnapshot(Instant takenAt, List<Channel> channels, List<QueueMemberReported> members,
-		List<Entry> entries) {
+		List<Entry> entries, List<String> queues) {
 
 	public ChannelSnapshot {
 		channels = List.copyOf(channels);
 		members = List.copyOf(members);
 		entries = List.copyOf(entries);
+		queues = List.copyOf(queues);
+	}
+
+	/** Without the queue names (a QueueStatus reply without {@code QueueParams}). */
+	public ChannelSnapshot(Instant takenAt, List<Channel> channels, List<QueueMemberReported> members,
+			List<Entry> entries) {
+		this(takenAt, channels, members, entries, List.of());
 	}
 
 	/** One live channel ({@code CoreShowChannel}); {@code duration} as Asterisk reports it, {@code HH:MM:SS}. */
@@ -28,7 +35,13 @@ public record ChannelSnapshot(Instant takenAt, List<Channel> channels, List<Queu
 
 	/** One caller waiting in a queue ({@code QueueEntry}); {@code waitSec} in seconds. */
 	public record Entry(@Nullable String uniqueid, @Nullable String queue, @Nullable Integer position,
-			@Nullable Long waitSec) {
+			@Nullable Long waitSec, @Nullable String channel, @Nullable String callerNumber) {
+
+		public Entry(@Nullable String uniqueid, @Nullable String queue, @Nullable Integer position,
+				@Nullable Long waitSec) {
+			this(uniqueid, queue, position, waitSec, null, null);
+		}
+
 	}
 
 }

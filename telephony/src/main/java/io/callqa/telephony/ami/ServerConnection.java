@@ -23,6 +23,7 @@ import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.MixMonitorAction;
 import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.action.QueueStatusAction;
 import org.asteriskjava.manager.event.BridgeEvent;
@@ -34,6 +35,7 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.QueueEntryEvent;
 import org.asteriskjava.manager.event.QueueMemberEvent;
+import org.asteriskjava.manager.event.QueueParamsEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.jspecify.annotations.Nullable;
@@ -51,6 +53,8 @@ final class ServerConnection implements ManagerEventListener {
 	private static final Logger logger = LoggerFactory.getLogger(ServerConnection.class);
 
 	private static final long SNAPSHOT_TIMEOUT_MILLIS = 10_000;
+
+	private static final long ACTION_TIMEOUT_MILLIS = 10_000;
 
 	private final AmiProperties.Server server;
 
@@ -197,6 +201,61 @@ final class ServerConnection implements ManagerEventListener {
 		return result;
 	}
 
+	/**
+	 * An Originate straight into an application (ChanSpy): {@code accepted} completes when Asterisk queued it,
+	 * {@code answered} with its OriginateResponse (after the channel answered, or failed).
+	 */
+	SpyOriginate spy(SpyRequest request) {
+		CompletableFuture<OriginateResult> answered = new CompletableFuture<>();
+		this.originates.put(request.actionId(), answered);
+		OriginateAction action = new OriginateAction();
+		action.setActionId(request.actionId());
+		action.setAsync(true);
+		action.setChannel(request.phone());
+		action.setApplication("ChanSpy");
+		action.setData(request.chanSpyData());
+		if (!request.callerId().isEmpty()) {
+			action.setCallerId(request.callerId());
+		}
+		action.setTimeout(request.timeout().toMillis());
+		CompletableFuture<Void> accepted = send(action, "Originate");
+		accepted.whenComplete((ok, failure) -> {
+			if (failure != null && this.originates.remove(request.actionId()) != null) {
+				answered.completeExceptionally(failure);
+			}
+		});
+		this.scheduler.schedule(() -> expire(request.actionId()), request.timeout().toMillis() + 30_000,
+				TimeUnit.MILLISECONDS);
+		return new SpyOriginate(accepted, answered);
+	}
+
+	/**
+	 * Sends an action whose answer is a plain Success or Error. The future completes off the library's dispatch
+	 * thread, and fails when no answer comes within {@link #ACTION_TIMEOUT_MILLIS} (the link went away meanwhile).
+	 */
+	CompletableFuture<Void> send(ManagerAction action, String actionName) {
+		CompletableFuture<Void> result = new CompletableFuture<>();
+		try {
+			this.connection.sendAction(action, (response) -> this.scheduler.execute(() -> {
+				if (response instanceof ManagerError error) {
+					result.completeExceptionally(new AmiActionException(name(), actionName, error.getMessage()));
+				}
+				else {
+					result.complete(null);
+				}
+			}));
+		}
+		catch (IOException | RuntimeException ex) {
+			result.completeExceptionally(new AmiUnavailableException(name(), String.valueOf(ex.getMessage())));
+			return result;
+		}
+		this.scheduler.schedule(() -> result.completeExceptionally(
+				new AmiUnavailableException(name(), "no answer to " + actionName + " within "
+						+ ACTION_TIMEOUT_MILLIS + " ms")),
+				ACTION_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+		return result;
+	}
+
 	private void send(OriginateAction action, CompletableFuture<OriginateResult> result, String actionId) {
 		try {
 			this.connection.sendAction(action, (response) -> {
@@ -321,7 +380,8 @@ final class ServerConnection implements ManagerEventListener {
 
 	private void completeResync(List<CoreShowChannelEvent> channels, List<ResponseEvent> queueEvents) {
 		this.pump.resync(name(), AmiEvents.snapshot(Instant.now(), channels,
-				only(queueEvents, QueueMemberEvent.class), only(queueEvents, QueueEntryEvent.class)));
+				only(queueEvents, QueueMemberEvent.class), only(queueEvents, QueueEntryEvent.class),
+				only(queueEvents, QueueParamsEvent.class)));
 		this.lastResyncAt = Instant.now();
 		this.resyncedGeneration = this.resyncs.get();
 		logger.info("AMI state of {} rebuilt: {} channels live", name(), channels.size());

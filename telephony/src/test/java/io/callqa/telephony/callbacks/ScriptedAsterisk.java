@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import io.callqa.telephony.ami.AmiActions;
 import io.callqa.telephony.ami.OriginateRequest;
 import io.callqa.telephony.ami.OriginateResult;
+import io.callqa.telephony.ami.SpyOriginate;
+import io.callqa.telephony.ami.SpyRequest;
 import io.callqa.telephony.calls.QueueMemberState;
 import io.callqa.telephony.calls.QueueMembers;
 
@@ -53,6 +55,29 @@ final class ScriptedAsterisk implements AmiActions, QueueMembers {
 	@Override
 	public CompletableFuture<Void> mixMonitor(String server, String channel, String file, String options) {
 		return CompletableFuture.completedFuture(null);
+	}
+
+	// The engine never acts on queue members or spies: these are here only to complete the interface.
+
+	@Override
+	public CompletableFuture<Void> queuePause(String server, String iface, String queue, boolean paused,
+			String reason) {
+		throw new UnsupportedOperationException("not used by the callback engine");
+	}
+
+	@Override
+	public CompletableFuture<Void> queueAdd(String server, String queue, String iface, String memberName) {
+		throw new UnsupportedOperationException("not used by the callback engine");
+	}
+
+	@Override
+	public CompletableFuture<Void> queueRemove(String server, String queue, String iface) {
+		throw new UnsupportedOperationException("not used by the callback engine");
+	}
+
+	@Override
+	public SpyOriginate spy(String server, SpyRequest request) {
+		throw new UnsupportedOperationException("not used by the callback engine");
 	}
 
 	@Override
