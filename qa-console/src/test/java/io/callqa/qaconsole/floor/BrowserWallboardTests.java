@@ -129,8 +129,7 @@ class BrowserWallboardTests {
 		assertThat(browser.script("return document.body.classList.contains('tv');")).isEqualTo(true);
 		assertThat(browser.driver().findElements(By.cssSelector("#topbar"))).isEmpty();
 		assertThat(browser.script("return getComputedStyle(document.body).cursor;")).isEqualTo("none");
-		assertThat(browser.script("return getComputedStyle(document.querySelector('#queue-filter')).display;"))
-			.isEqualTo("none");
+		assertThat(browser.driver().findElement(By.id("queue-filter")).isDisplayed()).isFalse();
 		assertThat(browser.driver().findElements(By.cssSelector(".wb-actions button")).stream()
 			.filter(WebElement::isDisplayed)).isEmpty();
 		assertThat(browser.find("tr.wb-agent[data-agent='tvagent1']").getText()).contains("tvagent1");
