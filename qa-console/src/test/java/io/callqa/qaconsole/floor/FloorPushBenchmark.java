@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How fast an AMI change reaches every wallboard, and what the push costs: 500 agents in 50 queues and 200 waiting
- * callers on a simulated Asterisk, 50 SSE clients (JDK HttpClient) connected, then member changes fired at a steady
+ * callers on a simulated Asterisk, 50 SSE clients (JDK HttpClient; half as a WALLBOARD user, half as staff) connected, then member changes fired at a steady
  * rate (each a QueueMemberPause with a reason naming the change, so each client can tell when it got it). Prints
  * p50/p95/p99/max from the moment the simulator sent the event to each client's receipt of the {@code changes} event
  * carrying it, and the CPU of the pusher thread and of the whole process (which also runs the simulator and the 50
@@ -115,11 +115,18 @@ class FloorPushBenchmark {
 		// received[k * CLIENTS + client]: when that client got change k (0: not yet).
 		AtomicLongArray received = new AtomicLongArray(CHANGES * CLIENTS);
 		HttpClient http = HttpClient.newHttpClient();
+		// Half the screens are TV wallboards (the JSON without callers), half supervisors' browsers.
+		String wallboard = "bench-tv";
+		assertThat(admin.post("/api/users", """
+				{"username":"%s","password":"%s","role":"WALLBOARD","agentName":null,"displayName":"TV"}"""
+			.formatted(wallboard, FloorApiIntegrationTests.PASSWORD)).statusCode()).isEqualTo(201);
 		List<SseClient> clients = new ArrayList<>();
 		ConcurrentHashMap<Integer, Boolean> snapshots = new ConcurrentHashMap<>();
 		for (int i = 0; i < CLIENTS; i++) {
 			int client = i;
-			clients.add(SseClient.connect(http, this.port, "admin", Http.ADMIN_PASSWORD, (event) -> {
+			boolean tv = i % 2 == 1;
+			clients.add(SseClient.connect(http, this.port, tv ? wallboard : "admin",
+					tv ? FloorApiIntegrationTests.PASSWORD : Http.ADMIN_PASSWORD, (event) -> {
 				if (event.name().equals("snapshot")) {
 					snapshots.put(client, true);
 				}
