@@ -1,5 +1,7 @@
 package io.callqa.qaconsole.users;
 
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,17 +32,20 @@ class DemoUsers implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		create("supervisor", Role.SUPERVISOR, null, "Sam Supervisor");
-		create("manager", Role.MANAGER, null, "Mia Manager");
-		create("agent1", Role.AGENT, "agent1", "Alex Agent");
-		create("agent2", Role.AGENT, "agent2", "Bea Agent");
-		logger.info("Demo users: supervisor, manager, agent1, agent2 (password '{}')", PASSWORD);
+		// The supervisor acts on every queue and listens in on phone 2001 (telephony/asterisk/pjsip.conf).
+		create(new Users.NewUser("supervisor", PASSWORD, Role.SUPERVISOR, null, "Sam Supervisor", "PJSIP/2001",
+				List.of("*")));
+		create(new Users.NewUser("manager", PASSWORD, Role.MANAGER, null, "Mia Manager"));
+		create(new Users.NewUser("agent1", PASSWORD, Role.AGENT, "agent1", "Alex Agent"));
+		create(new Users.NewUser("agent2", PASSWORD, Role.AGENT, "agent2", "Bea Agent"));
+		create(new Users.NewUser("wallboard", PASSWORD, Role.WALLBOARD, null, "Floor TV"));
+		logger.info("Demo users: supervisor, manager, agent1, agent2, wallboard (password '{}')", PASSWORD);
 	}
 
-	private void create(String username, Role role, String agent, String name) {
-		boolean exists = this.users.list().stream().anyMatch((user) -> user.username().equals(username));
+	private void create(Users.NewUser user) {
+		boolean exists = this.users.list().stream().anyMatch((known) -> known.username().equals(user.username()));
 		if (!exists) {
-			this.users.create(new Users.NewUser(username, PASSWORD, role, agent, name));
+			this.users.create(user);
 		}
 	}
 
