@@ -362,7 +362,10 @@ public final class AmiSimulator implements AutoCloseable {
 		return callers;
 	}
 
-	/** The waiting caller hangs up: QueueCallerAbandon, QueueCallerLeave, Hangup. */
+	/**
+	 * The waiting caller hangs up: QueueCallerAbandon, QueueCallerLeave, Hangup (and a member's phone ringing for
+	 * them stops).
+	 */
 	public void callerAbandons(QueueCaller caller) {
 		synchronized (this.wire) {
 			this.asterisk.floor.abandon(caller, this.asterisk.now(), this::send);
@@ -384,6 +387,16 @@ public final class AmiSimulator implements AutoCloseable {
 	public String ring(QueueCaller caller, String memberName) {
 		synchronized (this.wire) {
 			return this.asterisk.floor.ring(caller, memberName, this.asterisk.now(), this::send);
+		}
+	}
+
+	/**
+	 * The ringing member does not answer: AgentRingNoAnswer, the member's channel hangs up and the phone is free;
+	 * the caller keeps waiting (ring another member, or the same again).
+	 */
+	public void ringNoAnswer(QueueCaller caller) {
+		synchronized (this.wire) {
+			this.asterisk.floor.ringNoAnswer(caller, this.asterisk.now(), this::send);
 		}
 	}
 
@@ -426,7 +439,7 @@ public final class AmiSimulator implements AutoCloseable {
 	/** The supervisor hangs up the spy channel {@code channel}: ChanSpyStop, Hangup. False if there is none. */
 	public boolean hangUpSpy(String channel) {
 		synchronized (this.wire) {
-			return this.asterisk.floor.hangUpSpy(channel, this.asterisk.now(), this::send);
+			return this.asterisk.floor.hangUpSpy(channel, 16, this.asterisk.now(), this::send);
 		}
 	}
 

@@ -66,6 +66,7 @@ final class FloorCalls {
 		Caller caller = new Caller(new QueueCaller(queue, leg.channel, uniqueid, number, name), leg, now, count);
 		this.callers.put(uniqueid, caller);
 		send(w, out);
+		this.channels.runs(uniqueid, "Queue", queue);
 		return caller.handle;
 	}
 
@@ -82,6 +83,35 @@ final class FloorCalls {
 		w.hangup(caller.leg, 16);
 		this.callers.remove(handle.uniqueid());
 		send(w, out);
+		stopRinging(caller, now, out);
+	}
+
+	/**
+	 * The ringing member does not answer within the queue's timeout: AgentRingNoAnswer (RingTime in ms, as in
+	 * trace abandoned), the member's channel hangs up, the phone is free again; the caller keeps waiting.
+	 */
+	synchronized void ringNoAnswer(QueueCaller handle, Instant now, Consumer<AmiEvent> out) {
+		Caller caller = waiting(handle);
+		Ringing ringing = ringing(caller);
+		CallEventWriter w = new CallEventWriter(this.ids, now, handle.uniqueid());
+		w.agentEvent("AgentRingNoAnswer", caller.leg, ringing.leg(), "Queue: " + handle.queue(),
+				"Interface: " + ringing.member().iface(), "MemberName: " + ringing.member().name(),
+				"RingTime: " + Duration.between(caller.rang, now).toMillis());
+		send(w, out);
+		stopRinging(caller, now, out);
+	}
+
+	/** A member's phone that rang for a caller who is gone or not answered: its channel hangs up, NOT_INUSE. */
+	private void stopRinging(Caller caller, Instant now, Consumer<AmiEvent> out) {
+		Ringing ringing = caller.ringing;
+		if (ringing == null) {
+			return;
+		}
+		CallEventWriter w = new CallEventWriter(this.ids, now, caller.leg.linkedid);
+		w.hangup(ringing.leg(), 0);
+		this.queues.deviceState(w.log, ringing.member().stateInterface(), DeviceState.NOT_INUSE, null);
+		caller.ringing = null;
+		send(w, out);
 	}
 
 	/** The caller leaves the queue without being answered nor hanging up (e.g. a key to leave a message). */
@@ -94,6 +124,7 @@ final class FloorCalls {
 				"Count: " + (waiting[0] - 1));
 		caller.left = true;
 		send(w, out);
+		stopRinging(caller, now, out);
 	}
 
 	/**
@@ -103,8 +134,8 @@ final class FloorCalls {
 	 */
 	synchronized String ring(QueueCaller handle, String memberName, Instant now, Consumer<AmiEvent> out) {
 		Caller caller = waiting(handle);
-		if (caller.agent != null) {
-			throw new IllegalStateException(handle.channel() + " is already ringing " + caller.member.name());
+		if (caller.ringing != null) {
+			throw new IllegalStateException(handle.channel() + " is already ringing " + caller.ringing.member().name());
 		}
 		QueueModel.MemberView member = this.queues.member(handle.queue(), memberName);
 		if (member == null) {
@@ -122,10 +153,10 @@ final class FloorCalls {
 			w.newstate(agent, RINGING);
 			this.queues.deviceState(w.log, member.stateInterface(), DeviceState.RINGING, null);
 		}
-		caller.agent = agent;
-		caller.member = member;
+		caller.ringing = new Ringing(agent, member);
 		caller.rang = now;
 		send(w, out);
+		this.channels.runs(agent.uniqueid, "AppQueue", "(Outgoing Line)");
 		return agent.channel;
 	}
 
@@ -135,11 +166,9 @@ final class FloorCalls {
 	 */
 	synchronized void connect(QueueCaller handle, Instant now, Consumer<AmiEvent> out) {
 		Caller caller = waiting(handle);
-		Leg agent = caller.agent;
-		if (agent == null) {
-			throw new IllegalStateException(handle.channel() + " is not ringing any member; ring(...) first");
-		}
-		QueueModel.MemberView member = caller.member;
+		Ringing ringing = ringing(caller);
+		Leg agent = ringing.leg();
+		QueueModel.MemberView member = ringing.member();
 		CallEventWriter w = new CallEventWriter(this.ids, now, handle.uniqueid());
 		w.newstate(agent, UP);
 		if (!member.local()) {
@@ -182,8 +211,9 @@ final class FloorCalls {
 			}
 			return;
 		}
-		Leg agent = caller.agent;
-		QueueModel.MemberView member = caller.member;
+		Ringing ringing = ringing(caller);
+		Leg agent = ringing.leg();
+		QueueModel.MemberView member = ringing.member();
 		CallEventWriter w = new CallEventWriter(this.ids, now, handle.uniqueid());
 		w.bridgeLeave(caller.bridge, 1, byAgent ? agent : caller.leg);
 		w.bridgeLeave(caller.bridge, 0, byAgent ? caller.leg : agent);
@@ -216,15 +246,16 @@ final class FloorCalls {
 		return this.callers.values()
 			.stream()
 			.filter((caller) -> caller.leg.channel.equals(channel)
-					|| (caller.agent != null && caller.agent.channel.equals(channel)))
+					|| (caller.ringing != null && caller.ringing.leg().channel.equals(channel)))
 			.map((caller) -> caller.handle)
 			.findFirst()
 			.orElse(null);
 	}
 
 	synchronized boolean isAgentChannel(String channel) {
-		return this.callers.values().stream().anyMatch((caller) -> caller.agent != null
-				&& caller.agent.channel.equals(channel));
+		return this.callers.values()
+			.stream()
+			.anyMatch((caller) -> caller.ringing != null && caller.ringing.leg().channel.equals(channel));
 	}
 
 	/**
@@ -245,6 +276,9 @@ final class FloorCalls {
 		}
 		Leg leg = spyLeg(request, uniqueid, number, name);
 		w.log.call("Newchannel", leg);
+		// As in trace queue-floor: the originated channel dials out ("AppDial2"); the application shows no Newexten.
+		w.log.add("Newexten", "dialplan,all", EventLog.concat(leg.lines(""), "Extension: " + leg.exten,
+				"Application: AppDial2", "AppData: (Outgoing Line)"));
 		w.newstate(leg, RINGING);
 		if (!outcome.agentAnswers()) {
 			boolean busy = outcome.result() == OriginateOutcome.Result.AGENT_BUSY;
@@ -260,7 +294,6 @@ final class FloorCalls {
 			this.queues.deviceState(w.log, device, DeviceState.INUSE, null);
 		}
 		response(w, request, leg, 4, number, name);
-		w.newexten(leg, request.application(), request.data());
 		List<String> spyee = request.spiedChannel().isEmpty() ? null
 				: this.channels.channelLines(request.spiedChannel(), "Spyee");
 		if (spyee != null) {
@@ -270,6 +303,8 @@ final class FloorCalls {
 		}
 		this.spies.put(leg.channel, new Spy(leg, request, spyee, device));
 		send(w, out);
+		// CoreShowChannels lists the spy channel running the application, so a client can resync its spies.
+		this.channels.runs(leg.uniqueid, request.application(), request.data());
 	}
 
 	synchronized List<SpyChannel> spies() {
@@ -280,8 +315,11 @@ final class FloorCalls {
 		return this.spies.containsKey(channel);
 	}
 
-	/** The supervisor puts the phone down: ChanSpyStop (if it was spying), Hangup, the phone NOT_INUSE. */
-	synchronized boolean hangUpSpy(String channel, Instant now, Consumer<AmiEvent> out) {
+	/**
+	 * The spy channel ends: ChanSpyStop (if it was spying), Hangup with {@code cause} (16 when the supervisor puts
+	 * the phone down; 0 for the AMI Hangup action, as in trace queue-floor), the phone NOT_INUSE.
+	 */
+	synchronized boolean hangUpSpy(String channel, int cause, Instant now, Consumer<AmiEvent> out) {
 		Spy spy = this.spies.remove(channel);
 		if (spy == null) {
 			return false;
@@ -292,7 +330,7 @@ final class FloorCalls {
 			stop.addAll(spy.spyee);
 			w.log.add("ChanSpyStop", "call,all", stop);
 		}
-		w.hangup(spy.leg, 16);
+		w.hangup(spy.leg, cause);
 		if (spy.device != null) {
 			this.queues.deviceState(w.log, spy.device, DeviceState.NOT_INUSE, null);
 		}
@@ -310,12 +348,20 @@ final class FloorCalls {
 				.map((spy) -> spy.leg.channel)
 				.toList();
 		}
-		ending.forEach((spy) -> hangUpSpy(spy, now, out));
+		ending.forEach((spy) -> hangUpSpy(spy, 16, now, out));
 	}
 
 	synchronized void clear() {
 		this.callers.clear();
 		this.spies.clear();
+	}
+
+	private static Ringing ringing(Caller caller) {
+		Ringing ringing = caller.ringing;
+		if (ringing == null) {
+			throw new IllegalStateException(caller.handle.channel() + " is not ringing any member; ring(...) first");
+		}
+		return ringing;
 	}
 
 	private Caller waiting(QueueCaller handle) {
@@ -362,7 +408,7 @@ final class FloorCalls {
 		else {
 			channel = requested + "-" + this.ids.localChannelNumber();
 		}
-		return new Leg(channel, uniqueid, uniqueid, 0, context, exten).caller(number, name);
+		return new Leg(channel, uniqueid, uniqueid, 0, context, exten).caller(number, name).connected(number, name);
 	}
 
 	/** The device of a phone channel request ({@code PJSIP/2001}); Local channels have no device of their own here. */
@@ -376,7 +422,8 @@ final class FloorCalls {
 				List.of("ActionID: " + request.actionId(), "Response: " + ((leg != null) ? "Success" : "Failure"),
 						"Channel: " + ((leg != null) ? leg.channel : request.channel()),
 						"Application: " + request.application(), "Data: " + request.data(), "Reason: " + reason,
-						"Uniqueid: " + ((leg != null) ? leg.uniqueid : "<null>"), "CallerIDNum: " + number,
+						// An application Originate that made no call names no channel id (trace queue-verify).
+						"Uniqueid: " + ((leg != null) ? leg.uniqueid : "<unknown>"), "CallerIDNum: " + number,
 						"CallerIDName: " + name));
 	}
 
@@ -398,9 +445,8 @@ final class FloorCalls {
 
 		private final int originalPosition;
 
-		private @Nullable Leg agent;
-
-		private QueueModel.MemberView member;
+		/** The member's channel and the member, from ring() on (answered calls keep it). */
+		private @Nullable Ringing ringing;
 
 		private Instant rang;
 
@@ -418,6 +464,9 @@ final class FloorCalls {
 			this.rang = joined;
 		}
 
+	}
+
+	private record Ringing(Leg leg, QueueModel.MemberView member) {
 	}
 
 	private record Spy(Leg leg, ReceivedOriginate request, @Nullable List<String> spyee, @Nullable String device) {

@@ -72,6 +72,15 @@ final class LiveChannels {
 		return lines;
 	}
 
+	/** What CoreShowChannel reports a channel runs (Application, ApplicationData) when no Newexten said so. */
+	synchronized void runs(String uniqueid, String application, String data) {
+		Channel channel = this.byUniqueid.get(uniqueid);
+		if (channel != null) {
+			channel.application = application;
+			channel.applicationData = data;
+		}
+	}
+
 	/** Distinct Linkedids, i.e. calls in progress ({@code CoreCurrentCalls}). */
 	synchronized long calls() {
 		return this.byUniqueid.values().stream().map((channel) -> channel.fields.get("Linkedid")).distinct().count();

@@ -171,7 +171,7 @@ final class SimulatedAsterisk {
 	 */
 	boolean hangUp(String channel) {
 		synchronized (this.wire) {
-			if (this.floor.hangUpSpy(channel, now(), this.out)) {
+			if (this.floor.hangUpSpy(channel, 0, now(), this.out)) {
 				return true;
 			}
 			QueueCaller caller = this.floor.callerOf(channel);

@@ -11,6 +11,7 @@ import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.QueueAddAction;
@@ -21,8 +22,11 @@ import org.asteriskjava.manager.action.QueueSummaryAction;
 import org.asteriskjava.manager.event.AgentCalledEvent;
 import org.asteriskjava.manager.event.AgentCompleteEvent;
 import org.asteriskjava.manager.event.AgentConnectEvent;
+import org.asteriskjava.manager.event.AgentRingNoAnswerEvent;
 import org.asteriskjava.manager.event.ChanSpyStartEvent;
 import org.asteriskjava.manager.event.ChanSpyStopEvent;
+import org.asteriskjava.manager.event.ConnectEvent;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DeviceStateChangeEvent;
 import org.asteriskjava.manager.event.FullyBootedEvent;
 import org.asteriskjava.manager.event.HangupEvent;
@@ -252,6 +256,26 @@ class AmiSimulatorFloorTests {
 	}
 
 	@Test
+	void ringNoAnswerShouldFreeThePhoneAndKeepTheCallerWaiting() throws Exception {
+		QueueCaller caller = this.simulator.callerJoins("support", "5550101", "Alice Waiting");
+		String first = this.simulator.ring(caller, "agent2");
+		this.simulator.ringNoAnswer(caller);
+		this.recorder.awaitDispatched(this.simulator, WAIT);
+		assertThat(this.recorder.events(AgentRingNoAnswerEvent.class)).singleElement()
+			.satisfies((event) -> assertThat(event.getMemberName()).isEqualTo("agent2"));
+		assertThat(this.recorder.events(HangupEvent.class)).extracting(HangupEvent::getChannel).containsExactly(first);
+		assertThat(this.recorder.events(QueueMemberStatusEvent.class)).extracting(QueueMemberStatusEvent::getStatus)
+			.containsExactly(6, 1);
+		assertThat(summary("support").getCallers()).isEqualTo(1);
+
+		this.simulator.ring(caller, "agent1");
+		this.simulator.callerAbandons(caller);
+		this.recorder.awaitDispatched(this.simulator, WAIT);
+		assertThat(lastStatus("agent1").getStatus()).isEqualTo(DeviceState.NOT_INUSE.code());
+		assertThat(this.simulator.liveChannels()).isZero();
+	}
+
+	@Test
 	void originateOfChanSpyShouldBeRecordedAndSpyOnTheAgentsChannelUntilTheSupervisorHangsUp() throws Exception {
 		QueueCaller caller = this.simulator.callerJoins("support", "5550101", "Alice Waiting");
 		String agentChannel = this.simulator.answer(caller, "agent1");
@@ -286,6 +310,14 @@ class AmiSimulatorFloorTests {
 			assertThat(spy.spying()).isTrue();
 		});
 
+		ResponseEvents channels = this.connection.sendEventGeneratingAction(new CoreShowChannelsAction(), 2_000);
+		assertThat(channels.getEvents()).filteredOn(CoreShowChannelEvent.class::isInstance)
+			.map(CoreShowChannelEvent.class::cast)
+			.extracting(CoreShowChannelEvent::getChannel, CoreShowChannelEvent::getApplication,
+					CoreShowChannelEvent::getApplicationdata)
+			.contains(org.assertj.core.groups.Tuple.tuple(response.getChannel(), "ChanSpy", agentChannel + ",qEw"),
+					org.assertj.core.groups.Tuple.tuple(caller.channel(), "Queue", "support"));
+
 		assertThat(this.simulator.hangUpSpy(response.getChannel())).isTrue();
 		this.recorder.awaitDispatched(this.simulator, WAIT);
 		assertThat(this.recorder.events(ChanSpyStopEvent.class)).hasSize(1);
@@ -306,6 +338,20 @@ class AmiSimulatorFloorTests {
 		assertThat(this.recorder.events(HangupEvent.class)).extracting(HangupEvent::getChannel)
 			.anyMatch((channel) -> channel.startsWith("PJSIP/2001-"));
 		assertThat(this.simulator.spies()).isEmpty();
+	}
+
+	@Test
+	void spyWhenTheChannelIsNotLiveShouldWaitWithoutChanSpyStartUntilHungUp() throws Exception {
+		this.connection.sendEventGeneratingAction(spy("PJSIP/1001-0000abcd", "qE"), 5_000);
+		assertThat(this.simulator.spies()).singleElement().satisfies((spy) -> assertThat(spy.spying()).isFalse());
+		ManagerResponse hangup = this.connection.sendAction(new HangupAction(this.simulator.spies().get(0).channel()),
+				2_000);
+		assertThat(hangup.getMessage()).isEqualTo("Channel Hungup");
+		this.recorder.awaitDispatched(this.simulator, WAIT);
+		assertThat(this.recorder.events(ChanSpyStartEvent.class)).isEmpty();
+		assertThat(this.recorder.events(ChanSpyStopEvent.class)).isEmpty();
+		assertThat(this.recorder.events(HangupEvent.class)).singleElement()
+			.satisfies((event) -> assertThat(event.getCause()).isZero());
 	}
 
 	@Test
@@ -343,8 +389,9 @@ class AmiSimulatorFloorTests {
 		QueueCaller talking = this.simulator.callerJoins("support", "5550101", "Alice");
 		this.simulator.answer(talking, "agent1");
 		this.simulator.callerJoins("support", "5550102", "Bob");
+		this.recorder.clear();
 		this.simulator.dropConnections();
-		assertThat(this.simulator.awaitLoggedInClients(1, Duration.ofSeconds(15))).isTrue();
+		assertThat(this.recorder.await(ConnectEvent.class, Duration.ofSeconds(15))).isTrue();
 		ResponseEvents status = queueStatus("support");
 		assertThat(member(status, "agent2").getPausedreason()).isEqualTo("Meeting");
 		assertThat(member(status, "agent1").getIncall()).isEqualTo(1);

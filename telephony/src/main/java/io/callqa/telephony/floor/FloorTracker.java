@@ -1,9 +1,11 @@
 package io.callqa.telephony.floor;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -618,9 +620,9 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 	}
 
 	/** CoreShowChannel's {@code Duration}, {@code HH:MM:SS}; zero when unreadable. */
-	static java.time.Duration durationOf(@Nullable String duration) {
+	static Duration durationOf(@Nullable String duration) {
 		if (duration == null) {
-			return java.time.Duration.ZERO;
+			return Duration.ZERO;
 		}
 		String[] parts = duration.split(":");
 		try {
@@ -628,10 +630,10 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 			for (String part : parts) {
 				seconds = seconds * 60 + Long.parseLong(part.trim());
 			}
-			return java.time.Duration.ofSeconds(seconds);
+			return Duration.ofSeconds(seconds);
 		}
 		catch (NumberFormatException ex) {
-			return java.time.Duration.ZERO;
+			return Duration.ZERO;
 		}
 	}
 
@@ -1063,11 +1065,11 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 		return names;
 	}
 
-	private static List<QueueFloor> sortedQueues(java.util.Collection<QueueFloor> queues) {
+	private static List<QueueFloor> sortedQueues(Collection<QueueFloor> queues) {
 		return queues.stream().sorted(Comparator.comparing(QueueFloor::queue)).toList();
 	}
 
-	private static List<AgentFloor> sortedAgents(java.util.Collection<AgentFloor> agents) {
+	private static List<AgentFloor> sortedAgents(Collection<AgentFloor> agents) {
 		return agents.stream().sorted(Comparator.comparing(AgentFloor::agent)).toList();
 	}
 

@@ -3,38 +3,22 @@ package io.callqa.telephony.floor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import io.callqa.TelephonyTestApplication;
-import io.callqa.simulator.AmiSimulator;
 import io.callqa.simulator.QueueCaller;
 import io.callqa.simulator.ReceivedOriginate;
-import io.callqa.simulator.SimulatedQueue;
-import io.callqa.simulator.SimulatedQueue.Member;
 import io.callqa.simulator.SpyChannel;
-import io.callqa.telephony.AgentFloor;
 import io.callqa.telephony.AgentState;
-import io.callqa.telephony.AsteriskConnector;
-import io.callqa.telephony.Await;
 import io.callqa.telephony.FloorActionException;
 import io.callqa.telephony.FloorActionException.Reason;
 import io.callqa.telephony.FloorActions;
-import io.callqa.telephony.LiveFloor;
-import io.callqa.telephony.SimulatedAsterisk;
 import io.callqa.telephony.Spy;
 import io.callqa.telephony.SpyMode;
 
@@ -43,43 +27,10 @@ import io.callqa.telephony.SpyMode;
  * QueuePause with a reason, QueueAdd, QueueRemove, and an Originate of the supervisor's phone into ChanSpy on the
  * agent's own channel, listed until the supervisor hangs up or the call ends.
  */
-@SpringBootTest(classes = TelephonyTestApplication.class,
-		properties = { "callqa.telephony.callbacks.enabled=false",
-				"callqa.telephony.floor.interfaces.agent9=PJSIP/1009" })
-class FloorActionsTests {
-
-	private static final AmiSimulator pbx = SimulatedAsterisk.start()
-		.queues(List.of(
-				new SimulatedQueue("support", "rrmemory", 10, 2,
-						List.of(new Member("agent1", "PJSIP/1001"), new Member("agent2", "PJSIP/1002"))),
-				new SimulatedQueue("sales", "ringall", 5, 1,
-						List.of(new Member("agent1", "PJSIP/1001"), new Member("agent3", "PJSIP/1003"))),
-				new SimulatedQueue("billing", "ringall", 5, 1, List.of(new Member("agent4", "PJSIP/1004")))));
+class FloorActionsTests extends SimulatedFloor {
 
 	@Autowired
 	private FloorActions actions;
-
-	@Autowired
-	private LiveFloor floor;
-
-	@Autowired
-	private AsteriskConnector connector;
-
-	@DynamicPropertySource
-	static void asterisk(DynamicPropertyRegistry registry) {
-		SimulatedAsterisk.connect(registry, pbx, "pbx1");
-	}
-
-	@AfterAll
-	static void stopSimulator() {
-		pbx.close();
-	}
-
-	@BeforeEach
-	void connected() throws InterruptedException {
-		await(() -> this.connector.status().allConnected()
-				&& this.connector.status().servers().get(0).lastResyncAt() != null && agent("agent1") != null);
-	}
 
 	@Test
 	void pauseWithAReasonInEveryQueueThenUnpause() throws Exception {
@@ -196,24 +147,6 @@ class FloorActionsTests {
 			.satisfies((ex) -> seen[0] = ex.getCause());
 		assertThat(seen[0]).isInstanceOf(FloorActionException.class);
 		return ((FloorActionException) seen[0]).reason();
-	}
-
-	private AgentFloor agent(String name) {
-		return this.floor.agent(name).orElse(null);
-	}
-
-	private AgentState state(String name) {
-		AgentFloor agent = agent(name);
-		return (agent != null) ? agent.state() : null;
-	}
-
-	private io.callqa.telephony.QueueFloor queue(String name) {
-		return this.floor.snapshot().queues().stream().filter((queue) -> queue.queue().equals(name)).findFirst()
-			.orElseThrow();
-	}
-
-	private static void await(BooleanSupplier condition) throws InterruptedException {
-		Await.until(Duration.ofSeconds(10), condition);
 	}
 
 }
