@@ -2,7 +2,9 @@ package io.callqa.qaconsole.floor;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,8 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,7 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * first, then a change made on Asterisk as a {@code changes} event; a cap on clients).
  */
 @SpringBootTest(classes = CallQaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "callqa.floor.stream.max-clients=3" })
+		properties = { "callqa.floor.stream.max-clients=3", "callqa.floor.stats-interval=1s", "callqa.floor.zone=UTC",
+				// A due callback stays OPEN: nobody dials it here.
+				"callqa.telephony.callbacks.enabled=false" })
 @ActiveProfiles("test")
 class FloorApiIntegrationTests {
 
@@ -49,8 +55,14 @@ class FloorApiIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
+	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+		.build();
+
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private final HttpClient client = HttpClient.newHttpClient();
 
@@ -169,6 +181,77 @@ class FloorApiIntegrationTests {
 		assertThat(view.toString()).doesNotContain(caller);
 		assertThat(view.path("floor").path("spies")).isEmpty();
 		simulator.inject(FloorEvents.callerLeave(QUEUE, uniqueid, caller, 0));
+	}
+
+	@Test
+	void todaysFiguresPerQueueFollowTheMetricsAndTheOpenCallbacks() throws InterruptedException {
+		String queue = "wb-today-" + UUID.randomUUID().toString().substring(0, 6);
+		// Service level threshold 20 s, short abandons under 5 s (the metrics' defaults).
+		call(queue, "ANSWERED", 5, 60.0);
+		call(queue, "ANSWERED", 50, 60.0);
+		call(queue, "ABANDONED", 30, null);
+		call(queue, "ABANDONED", 2, null);
+		Instant now = Instant.now();
+		callback(queue, "+15550201", "OPEN", now.minusSeconds(60), now.minusSeconds(30));
+		callback(queue, "+15550202", "DIALLING", now.minusSeconds(60), now.minusSeconds(30));
+		callback(queue, "+15550203", "OPEN", now.plusSeconds(3600), now.plusSeconds(600));
+		callback(queue, "+15550204", "OPEN", now.plusSeconds(600), now.minusSeconds(10));
+		callback(queue, "+15550205", "DONE", now.minusSeconds(60), now.minusSeconds(30));
+		Instant inserted = Instant.now();
+		String supervisor = user("SUPERVISOR", null);
+		SseClient stream = SseClient.connect(this.client, this.port, supervisor, PASSWORD);
+		this.streams.add(stream);
+		// Computed by the task for everyone and pushed as a "today" event: the first computed after every row was in.
+		SseClient.Event today = stream.next("today",
+				(data) -> Instant.parse(JSON.readTree(data).path("at").asString()).isAfter(inserted), WAIT);
+		JsonNode figures = null;
+		for (JsonNode q : JSON.readTree(today.data()).path("queues")) {
+			if (q.path("queue").asString().equals(queue)) {
+				figures = q;
+			}
+		}
+		assertThat(Http.json(new Http(this.port).get("/api/floor")).path("today").toString()).contains(queue);
+		assertThat(today.data()).contains("\"zone\":\"UTC\"");
+		assertThat(figures).isNotNull();
+		assertThat(figures.path("offered").asLong()).isEqualTo(4);
+		assertThat(figures.path("answered").asLong()).isEqualTo(2);
+		assertThat(figures.path("abandoned").asLong()).isEqualTo(1);
+		assertThat(figures.path("shortAbandoned").asLong()).isEqualTo(1);
+		assertThat(figures.path("serviceLevelPct").asDouble()).isCloseTo(100.0 / 3, org.assertj.core.data.Offset.offset(0.01));
+		assertThat(figures.path("abandonedPct").asDouble()).isCloseTo(100.0 / 3, org.assertj.core.data.Offset.offset(0.01));
+		assertThat(figures.path("callbacksDue").asInt()).as("open and due: 0201 and 0204").isEqualTo(2);
+		assertThat(figures.path("callbacksOverdue").asInt()).as("past the promise: 0201 and 0202").isEqualTo(2);
+	}
+
+	private void call(String queue, String outcome, double waitSec, Double talkSec) {
+		Instant entered = Instant.now().minusSeconds(1);
+		this.jdbc.sql("""
+				insert into call (source, agent, queue, direction, caller_number, started_at, ended_at, duration_sec,
+				  outcome, state, entered_at, answered_at, wait_sec, talk_sec)
+				values ('ASTERISK', :agent, :queue, 'INBOUND', '+15550100', :entered, :entered, 1, :outcome, 'ENDED',
+				  :entered, :answered, :wait, :talk)""")
+			.param("agent", (talkSec != null) ? "wbagent1" : null)
+			.param("queue", queue)
+			.param("entered", Timestamp.from(entered))
+			.param("outcome", outcome)
+			.param("answered", (talkSec != null) ? Timestamp.from(entered) : null)
+			.param("wait", waitSec)
+			.param("talk", talkSec)
+			.update();
+	}
+
+	private void callback(String queue, String number, String state, Instant promisedBy, Instant nextAttemptAt) {
+		this.jdbc.sql("""
+				insert into callback_request (queue, number, source, requested_at, promised_by, next_attempt_at,
+				  state, max_attempts)
+				values (:queue, :number, 'AGENT', :requested, :promised, :next, :state, 3)""")
+			.param("queue", queue)
+			.param("number", number)
+			.param("requested", Timestamp.from(Instant.now().minusSeconds(120)))
+			.param("promised", Timestamp.from(promisedBy))
+			.param("next", Timestamp.from(nextAttemptAt))
+			.param("state", state)
+			.update();
 	}
 
 	@Test
