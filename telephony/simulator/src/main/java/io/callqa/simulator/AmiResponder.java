@@ -54,6 +54,7 @@ final class AmiResponder {
 	/** The reply to one action block, whose header names are lowercase. */
 	Reply answer(Map<String, String> action) {
 		String name = action.getOrDefault("action", "").toLowerCase(Locale.ROOT);
+		this.asterisk.received(action);
 		AmiReplyBuilder reply = new AmiReplyBuilder(action.get("actionid"));
 		if (!this.loggedIn && !UNAUTHENTICATED_ACTIONS.contains(name)) {
 			return new Reply(reply.error("Permission denied"), false);
@@ -97,7 +98,7 @@ final class AmiResponder {
 			case "coresettings" -> coreSettings(reply);
 			case "command" -> command(action.getOrDefault("command", ""), reply);
 			case "coreshowchannels" -> coreShowChannels(action.get("actionid"), reply);
-			case "queuestatus" -> queueStatus(action.get("actionid"), action.get("queue"), reply);
+			case "queuestatus" -> queueStatus(action.get("actionid"), action.get("queue"), action.get("member"), reply);
 			case "queuesummary" -> queueSummary(action.get("actionid"), action.get("queue"), reply);
 			case "corestatus" -> coreStatus(reply);
 			case "mixmonitor" -> mixMonitor(action, reply);
@@ -163,8 +164,9 @@ final class AmiResponder {
 		return list(reply, "Channels will follow", events, "CoreShowChannelsComplete", actionId);
 	}
 
-	private String queueStatus(@Nullable String actionId, @Nullable String queue, AmiReplyBuilder reply) {
-		List<String> events = this.asterisk.queues.status(orEmpty(actionId), queue, this.asterisk.now());
+	private String queueStatus(@Nullable String actionId, @Nullable String queue, @Nullable String member,
+			AmiReplyBuilder reply) {
+		List<String> events = this.asterisk.queues.status(orEmpty(actionId), queue, member, this.asterisk.now());
 		return list(reply, "Queue status will follow", events, "QueueStatusComplete", actionId);
 	}
 

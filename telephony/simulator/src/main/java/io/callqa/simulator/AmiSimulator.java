@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,6 +49,9 @@ public final class AmiSimulator implements AutoCloseable {
 	private final Object wire;
 
 	private volatile double originateSpeed;
+
+	/** Open (count 0) except during an {@link #outage()}. */
+	private volatile CountDownLatch gate = new CountDownLatch(0);
 
 	private final AtomicInteger outbound = new AtomicInteger();
 
@@ -260,6 +264,36 @@ public final class AmiSimulator implements AutoCloseable {
 	}
 
 	/**
+	 * An outage you end: every client connection is closed and clients that connect meanwhile get no banner until
+	 * {@link Outage#close()}, so changes made in between (pauses, callers...) reach no client and only a resync on
+	 * reconnect (QueueStatus, CoreShowChannels) can find them. Keep it short (Asterisk-Java waits about 2 s for a
+	 * banner, then reconnects again):
+	 * {@code try (AmiSimulator.Outage outage = simulator.outage()) { simulator.pauseMember(...); }}
+	 */
+	public Outage outage() {
+		CountDownLatch gate = new CountDownLatch(1);
+		this.gate = gate;
+		dropConnections();
+		return new Outage(gate);
+	}
+
+	/** An outage in progress: {@link #close()} lets clients in again. */
+	public static final class Outage implements AutoCloseable {
+
+		private final CountDownLatch gate;
+
+		private Outage(CountDownLatch gate) {
+			this.gate = gate;
+		}
+
+		@Override
+		public void close() {
+			this.gate.countDown();
+		}
+
+	}
+
+	/**
 	 * Simulates an Asterisk restart: connections drop, live channels and queue callers are forgotten (recordings in
 	 * progress stay unfinished), Uniqueids start over in a new epoch and CoreStatus reports a new startup time.
 	 */
@@ -426,6 +460,14 @@ public final class AmiSimulator implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The actions received from all clients, oldest first (the last 10,000), e.g. to check that a QueuePause with
+	 * its Reason reached the server: {@code actions().stream().filter((action) -> action.is("QueuePause"))}.
+	 */
+	public List<ReceivedAction> actions() {
+		return this.asterisk.actions();
+	}
+
 	/** Every Originate received so far (dialplan and application ones), in order. */
 	public List<ReceivedOriginate> originates() {
 		return List.copyOf(this.asterisk.received);
@@ -511,11 +553,22 @@ public final class AmiSimulator implements AutoCloseable {
 	}
 
 	private void accept(Socket socket) throws IOException {
+		CountDownLatch outage = this.gate;
 		AmiSession session = new AmiSession(socket, this.credentials, this.asterisk);
 		this.sessions.add(session);
 		this.threads.execute(() -> {
-			session.run();
-			this.sessions.remove(session);
+			try {
+				// During an outage() the connection is up but Asterisk "does not answer" yet.
+				outage.await();
+				session.run();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				session.close();
+			}
+			finally {
+				this.sessions.remove(session);
+			}
 		});
 	}
 

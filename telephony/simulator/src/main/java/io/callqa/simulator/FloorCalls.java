@@ -192,12 +192,17 @@ final class FloorCalls {
 	/**
 	 * An answered call ends ({@code byAgent}: the member hung up first): bridge torn down, AgentComplete with the
 	 * talk time, both channels hang up, the member's phone NOT_INUSE with CallsTaken counted. A caller still waiting
-	 * abandons instead; one who left the queue just hangs up.
+	 * abandons instead (a ringing member hanging up did not answer); one who left the queue just hangs up.
 	 */
 	synchronized void hangUp(QueueCaller handle, boolean byAgent, Instant now, Consumer<AmiEvent> out) {
 		Caller caller = this.callers.get(handle.uniqueid());
 		if (caller == null) {
 			throw new IllegalStateException(handle.channel() + " has hung up already");
+		}
+		if (caller.connected == null && byAgent && caller.ringing != null && !caller.left) {
+			// The ringing phone rejected the call: for the queue the member did not answer.
+			ringNoAnswer(handle, now, out);
+			return;
 		}
 		if (caller.connected == null) {
 			if (caller.left) {
@@ -220,7 +225,7 @@ final class FloorCalls {
 		w.bridgeDestroy(caller.bridge);
 		List<String> complete = new ArrayList<>();
 		if (byAgent) {
-			// The trace's AgentComplete after the caller hung up has no caller block: the channel is gone.
+			// The caller is still there; after the caller hung up the trace's AgentComplete has no caller block.
 			complete.addAll(caller.leg.lines(""));
 		}
 		complete.addAll(agent.lines("Dest"));
@@ -231,8 +236,10 @@ final class FloorCalls {
 			w.hangup(caller.leg, 16);
 		}
 		w.log.add("AgentComplete", "agent,all", complete);
-		w.hangup(byAgent ? agent : caller.leg, 16);
-		w.hangup(byAgent ? caller.leg : agent, 16);
+		w.hangup(agent, 16);
+		if (byAgent) {
+			w.hangup(caller.leg, 16);
+		}
 		this.callers.remove(handle.uniqueid());
 		send(w, out);
 		// After AgentComplete is played: the member's counters (CallsTaken, LastCall) already count this call.

@@ -119,8 +119,17 @@ final class QueueModel {
 
 	/** QueueParams, QueueMember and QueueEntry blocks, optionally for one queue only. */
 	synchronized List<String> status(String actionId, @Nullable String onlyQueue, Instant now) {
+		return status(actionId, onlyQueue, null, now);
+	}
+
+	/**
+	 * QueueStatus with its optional Member filter (an interface or a member name): every queue's QueueParams still
+	 * comes, only matching members (trace queue-filter).
+	 */
+	synchronized List<String> status(String actionId, @Nullable String onlyQueue, @Nullable String member,
+			Instant now) {
 		List<String> blocks = new ArrayList<>();
-		selected(onlyQueue).forEach((queue) -> queue.status(actionId, now, blocks));
+		selected(onlyQueue).forEach((queue) -> queue.status(actionId, blank(member) ? null : member, now, blocks));
 		return blocks;
 	}
 
@@ -487,7 +496,7 @@ final class QueueModel {
 			}
 		}
 
-		void status(String actionId, Instant now, List<String> blocks) {
+		void status(String actionId, @Nullable String memberFilter, Instant now, List<String> blocks) {
 			blocks.add(new Block("QueueParams").line("Queue", this.config.name())
 				.line("Max", "0")
 				.line("Strategy", this.config.strategy())
@@ -502,7 +511,10 @@ final class QueueModel {
 						this.completed + this.abandoned))
 				.line("Weight", "0")
 				.end(actionId));
-			ordered().forEach((member) -> blocks.add(member.statusBlock(this.config.name(), actionId)));
+			ordered().stream()
+				.filter((member) -> memberFilter == null || member.iface.equals(memberFilter)
+						|| member.name.equals(memberFilter))
+				.forEach((member) -> blocks.add(member.statusBlock(this.config.name(), actionId)));
 			int position = 1;
 			for (Entry entry : this.entries.values()) {
 				blocks.add(entry.block(this.config.name(), position++, actionId, now));

@@ -34,6 +34,11 @@ final class SimulatedAsterisk {
 
 	final FloorCalls floor;
 
+	/** The last {@value #KEPT_ACTIONS} actions received (the demo mode runs for hours; Pings add up). */
+	private final java.util.Deque<ReceivedAction> actions = new java.util.ArrayDeque<>();
+
+	static final int KEPT_ACTIONS = 10_000;
+
 	/** Every Originate received, in order. */
 	final List<ReceivedOriginate> received = new CopyOnWriteArrayList<>();
 
@@ -59,6 +64,25 @@ final class SimulatedAsterisk {
 		this.lastEventAt = this.startedAt;
 		this.ids = new SimulatorIds(this.startedAt.getEpochSecond());
 		this.floor = new FloorCalls(this.ids, this.queues, this.channels);
+	}
+
+	void received(Map<String, String> action) {
+		Map<String, String> headers = new LinkedHashMap<>(action);
+		headers.remove("secret");
+		headers.remove("key");
+		ReceivedAction received = new ReceivedAction(action.getOrDefault("action", ""), headers);
+		synchronized (this.actions) {
+			this.actions.addLast(received);
+			if (this.actions.size() > KEPT_ACTIONS) {
+				this.actions.removeFirst();
+			}
+		}
+	}
+
+	List<ReceivedAction> actions() {
+		synchronized (this.actions) {
+			return List.copyOf(this.actions);
+		}
 	}
 
 	void wireTo(Consumer<AmiEvent> out) {

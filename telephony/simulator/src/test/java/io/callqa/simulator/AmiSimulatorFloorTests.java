@@ -97,6 +97,15 @@ class AmiSimulatorFloorTests {
 		ManagerResponse response = this.connection.sendAction(pause, 2_000);
 		assertThat(response.getResponse()).isEqualTo("Success");
 		assertThat(response.getMessage()).isEqualTo("Interface paused successfully");
+		assertThat(this.simulator.actions()).filteredOn((action) -> action.is("QueuePause"))
+			.singleElement()
+			.satisfies((action) -> {
+				assertThat(action.header("Interface")).isEqualTo("PJSIP/1001");
+				assertThat(action.header("Reason")).isEqualTo("Lunch");
+				assertThat(action.header("Queue")).isNull();
+			});
+		assertThat(this.simulator.actions()).filteredOn((action) -> action.is("Login"))
+			.allSatisfy((login) -> assertThat(login.header("Key")).isNull());
 		this.recorder.awaitDispatched(this.simulator, WAIT);
 		assertThat(this.recorder.events(QueueMemberPauseEvent.class)).hasSize(2).allSatisfy((event) -> {
 			assertThat(event.getMemberName()).isEqualTo("agent1");
@@ -256,6 +265,19 @@ class AmiSimulatorFloorTests {
 	}
 
 	@Test
+	void callerHangingUpAnAnsweredCallShouldEndEachChannelOnce() throws Exception {
+		QueueCaller caller = this.simulator.callerJoins("support", "5550101", "Alice Waiting");
+		String agentChannel = this.simulator.answer(caller, "agent2");
+		this.simulator.hangUp(caller, false);
+		this.recorder.awaitDispatched(this.simulator, WAIT);
+		assertThat(this.recorder.events(HangupEvent.class)).extracting(HangupEvent::getChannel)
+			.containsExactly(caller.channel(), agentChannel);
+		assertThat(this.recorder.events(AgentCompleteEvent.class)).singleElement()
+			.satisfies((event) -> assertThat(event.getReason()).isEqualTo("caller"));
+		assertThat(this.simulator.liveChannels()).isZero();
+	}
+
+	@Test
 	void ringNoAnswerShouldFreeThePhoneAndKeepTheCallerWaiting() throws Exception {
 		QueueCaller caller = this.simulator.callerJoins("support", "5550101", "Alice Waiting");
 		String first = this.simulator.ring(caller, "agent2");
@@ -398,6 +420,55 @@ class AmiSimulatorFloorTests {
 		assertThat(status.getEvents()).filteredOn(QueueEntryEvent.class::isInstance)
 			.singleElement()
 			.satisfies((entry) -> assertThat(((QueueEntryEvent) entry).getCallerIdNum()).isEqualTo("5550102"));
+	}
+
+	@Test
+	void outageShouldHideChangesUntilTheClientResyncs() throws Exception {
+		try (AmiSimulator.Outage outage = this.simulator.outage()) {
+			assertThat(this.simulator.loggedInClients()).isZero();
+			this.recorder.clear();
+			assertThat(this.simulator.pauseMember("PJSIP/1002", "support", true, "Offline break")).isTrue();
+			this.simulator.callerJoins("support", "5550199", "Dora");
+		}
+		assertThat(this.recorder.await(ConnectEvent.class, Duration.ofSeconds(15))).isTrue();
+		ResponseEvents status = queueStatus("support");
+		assertThat(member(status, "agent2").getPausedreason()).isEqualTo("Offline break");
+		assertThat(status.getEvents()).filteredOn(QueueEntryEvent.class::isInstance).hasSize(1);
+		this.recorder.awaitDispatched(this.simulator, WAIT);
+		assertThat(this.recorder.events(QueueMemberPauseEvent.class)).isEmpty();
+		assertThat(this.recorder.events(QueueCallerJoinEvent.class)).isEmpty();
+	}
+
+	@Test
+	void queueParamsShouldAverageHoldAndTalkTimeAndCountServiceLevelAsAsterisk22() throws Exception {
+		// Trace queue-floor (servicelevel 20): one abandon after 3 s, then a call held 5 s and talked 5 s gave
+		// Holdtime 1, TalkTime 5, ServicelevelPerf 100.0 and ServicelevelPerf2 100.0.
+		this.simulator.play(new Scenario("stats", List.of(
+				event("QueueCallerAbandon", "Queue: support", "Uniqueid: 1.1", "HoldTime: 3"),
+				event("AgentConnect", "Queue: support", "Uniqueid: 1.2", "Interface: PJSIP/1001", "HoldTime: 5"),
+				event("AgentComplete", "Queue: support", "Interface: PJSIP/1001", "HoldTime: 5", "TalkTime: 5"))));
+		QueueParamsEvent params = queueParams("support");
+		assertThat(params.getHoldTime()).isEqualTo(1);
+		assertThat(params.getTalkTime()).isEqualTo(5);
+		assertThat(params.getServiceLevelPerf()).isEqualTo(100.0);
+		assertThat(params.getServiceLevelPerf2()).isEqualTo(100.0);
+		assertThat(params.getCompleted()).isEqualTo(1);
+		assertThat(params.getAbandoned()).isEqualTo(1);
+		// A second call held 30 s (outside the service level) and talked 13 s.
+		this.simulator.play(new Scenario("stats", List.of(
+				event("AgentConnect", "Queue: support", "Uniqueid: 1.3", "Interface: PJSIP/1001", "HoldTime: 30"),
+				event("AgentComplete", "Queue: support", "Interface: PJSIP/1001", "HoldTime: 30", "TalkTime: 13"))));
+		params = queueParams("support");
+		assertThat(params.getHoldTime()).isEqualTo((1 * 3 + 30) >> 2);
+		assertThat(params.getTalkTime()).isEqualTo((5 * 3 + 13) >> 2);
+		assertThat(params.getServiceLevelPerf()).isEqualTo(50.0);
+		assertThat(member(queueStatus("support"), "agent1").getCallsTaken()).isEqualTo(2);
+	}
+
+	private static AmiEvent event(String type, String... lines) {
+		List<String> all = new java.util.ArrayList<>(List.of("Event: " + type, "Privilege: agent,all"));
+		all.addAll(List.of(lines));
+		return new AmiEvent(all);
 	}
 
 	@Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * Replays the actions of real Asterisk 22.10.1 sessions (test resources {@code traces/asterisk22/NAME.sent}, captured
  * from {@code /opt/ast} with the queues below) against the simulator and compares what comes back with what the real
  * server answered ({@code NAME.ami}): every response and event, field names, order and values, except the clock
- * (Timestamp, LoginTime, LastPause, LastCall) and the login banner events.
+ * (Timestamp, LoginTime, LastPause, LastCall; Holdtime and TalkTime) and the login banner events.
  */
 class QueueTraceFidelityTests {
 
@@ -33,7 +33,9 @@ class QueueTraceFidelityTests {
 			new SimulatedQueue("sales", "ringall", 5, 1, List.of(SimulatedQueue.Member.local("agent3", "agents-noanswer"),
 					SimulatedQueue.Member.local("agent4", "agents-noanswer"))));
 
-	private static final Set<String> CLOCK = Set.of("Timestamp", "LoginTime", "LastPause", "LastCall");
+	/** The clock, and the queue's hold and talk time averages (they depend on how long the calls before took). */
+	private static final Set<String> CLOCK = Set.of("Timestamp", "LoginTime", "LastPause", "LastCall", "Holdtime",
+			"TalkTime");
 
 	private static final Set<String> SKIPPED_EVENTS = Set.of("FullyBooted", "SuccessfulAuth");
 
@@ -124,6 +126,18 @@ class QueueTraceFidelityTests {
 				failed++;
 			}
 			assertSameBlocks("queue-verify", normalized(client.received()), expected.subList(0, failed + 1));
+		}
+	}
+
+	@Test
+	void queueStatusWithMemberFilterShouldListEveryQueueButOnlyThatMember() throws Exception {
+		try (AmiSimulator simulator = AmiSimulator.start("ccadmin", "ccsecret").queues(CAPTURED_QUEUES)) {
+			// Captured last: one caller had abandoned, agent1 had taken one call (queue-floor).
+			simulator.callerAbandons(simulator.callerJoins("support", "5550102", "Bob Leaving"));
+			QueueCaller caller = simulator.callerJoins("support", "5550101", "Alice Waiting");
+			simulator.answer(caller, "agent1");
+			simulator.hangUp(caller, false);
+			assertReplayMatches(simulator, "queue-filter");
 		}
 	}
 

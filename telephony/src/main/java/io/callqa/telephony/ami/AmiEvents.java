@@ -143,7 +143,8 @@ final class AmiEvents {
 		return new ChannelSnapshot(takenAt,
 				channels.stream()
 					.map((c) -> new ChannelSnapshot.Channel(c.getUniqueid(), c.getLinkedid(), c.getChannel(),
-							c.getCallerIdNum(), c.getCallerIdName(), c.getDuration()))
+							c.getCallerIdNum(), c.getCallerIdName(), c.getDuration(), c.getApplication(),
+							c.getApplicationdata()))
 					.toList(),
 				members.stream().map((m) -> member(m, takenAt)).toList(),
 				entries.stream()

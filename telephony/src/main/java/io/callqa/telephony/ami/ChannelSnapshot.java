@@ -28,9 +28,20 @@ public record ChannelSnapshot(Instant takenAt, List<Channel> channels, List<Queu
 		this(takenAt, channels, members, entries, List.of());
 	}
 
-	/** One live channel ({@code CoreShowChannel}); {@code duration} as Asterisk reports it, {@code HH:MM:SS}. */
+	/**
+	 * One live channel ({@code CoreShowChannel}); {@code duration} as Asterisk reports it, {@code HH:MM:SS};
+	 * {@code application} and {@code applicationData} what it runs now (e.g. {@code ChanSpy},
+	 * {@code PJSIP/1001-0000002a,qEw}).
+	 */
 	public record Channel(@Nullable String uniqueid, @Nullable String linkedid, @Nullable String channel,
-			@Nullable String callerNumber, @Nullable String callerName, @Nullable String duration) {
+			@Nullable String callerNumber, @Nullable String callerName, @Nullable String duration,
+			@Nullable String application, @Nullable String applicationData) {
+
+		public Channel(@Nullable String uniqueid, @Nullable String linkedid, @Nullable String channel,
+				@Nullable String callerNumber, @Nullable String callerName, @Nullable String duration) {
+			this(uniqueid, linkedid, channel, callerNumber, callerName, duration, null, null);
+		}
+
 	}
 
 	/** One caller waiting in a queue ({@code QueueEntry}); {@code waitSec} in seconds. */

@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
@@ -40,6 +41,7 @@ import io.callqa.telephony.LiveFloor;
 import io.callqa.telephony.LiveQueueEntry;
 import io.callqa.telephony.QueueFloor;
 import io.callqa.telephony.Spy;
+import io.callqa.telephony.SpyMode;
 import io.callqa.telephony.ami.AmiEventHandler;
 import io.callqa.telephony.ami.AsteriskEvent;
 import io.callqa.telephony.ami.AsteriskEvent.AgentCompleted;
@@ -336,19 +338,25 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 				}
 				return ended;
 			});
+			snapshot.channels().forEach((channel) -> spyFound(floor, channel, snapshot.takenAt()));
 		}
 	}
 
 	@Override
 	public void flush() {
+		List<Lookup> lookups;
+		synchronized (this.lock) {
+			lookups = callIdsToLookUp();
+		}
+		lookUp(lookups);
 		List<FloorRepository.Transition> history;
 		synchronized (this.lock) {
-			lookUpCallIds();
 			derive(this.clock.instant());
 			history = drainHistory();
 		}
-		writeHistory(history);
+		// The listeners first: the wallboard need not wait for the history's write.
 		notifyListeners();
+		writeHistory(history);
 	}
 
 	// ---- what the actions need ----
@@ -597,6 +605,55 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 			this.spies.remove(e.actionId());
 		}
 		force(spy.spy.agent());
+	}
+
+	/**
+	 * A channel running ChanSpy at a resync: a spy whose OriginateResponse was lost in the outage gets its channel; one
+	 * started before our restart is listed again, under the supervisor's phone (who started it is not known).
+	 */
+	private void spyFound(ServerFloor floor, ChannelSnapshot.Channel channel, Instant takenAt) {
+		String data = channel.applicationData();
+		if (!"ChanSpy".equalsIgnoreCase(channel.application()) || data == null || channel.uniqueid() == null
+				|| channel.channel() == null) {
+			return;
+		}
+		int comma = data.indexOf(',');
+		String spied = (comma < 0) ? data : data.substring(0, comma);
+		String options = (comma < 0) ? "" : data.substring(comma + 1);
+		String phone = deviceOf(channel.channel());
+		for (SpyEntry spy : this.spies.values()) {
+			if (spy.spy.server().equals(floor.server) && channel.uniqueid().equals(spy.uniqueid)) {
+				return;
+			}
+		}
+		for (SpyEntry spy : this.spies.values()) {
+			Spy was = spy.spy;
+			if (spy.uniqueid == null && was.server().equals(floor.server) && was.agentChannel().equals(spied)
+					&& was.phone().equals(phone)) {
+				spy.uniqueid = channel.uniqueid();
+				spy.spy = new Spy(was.supervisor(), was.phone(), was.agent(), was.mode(), was.server(),
+						was.agentChannel(), was.startedAt(), channel.channel());
+				force(was.agent());
+				return;
+			}
+		}
+		String agent = floor.agentOfChannel(spied);
+		if (agent == null) {
+			return;
+		}
+		SpyMode mode = options.contains("B") ? SpyMode.BARGE : options.contains("w") ? SpyMode.WHISPER
+				: SpyMode.LISTEN;
+		SpyEntry adopted = new SpyEntry(new Spy(phone, phone, agent, mode, floor.server, spied,
+				takenAt.minus(durationOf(channel.duration())), channel.channel()));
+		adopted.uniqueid = channel.uniqueid();
+		this.spies.put("resync-" + floor.server + "-" + channel.uniqueid(), adopted);
+		force(agent);
+	}
+
+	/** The device a channel is on: {@code PJSIP/2001-0000000b} is on {@code PJSIP/2001}. */
+	private static String deviceOf(String channel) {
+		int dash = channel.lastIndexOf('-');
+		return (dash > 0) ? channel.substring(0, dash) : channel;
 	}
 
 	private void endCall(ServerFloor floor, QueueCall call, Instant at) {
@@ -891,42 +948,68 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 	 * The stored calls of waiting callers and of agents' calls: the call tracker stores a call a moment after its
 	 * first event, so a few flushes look again.
 	 */
-	private void lookUpCallIds() {
+	private List<Lookup> callIdsToLookUp() {
 		long now = System.nanoTime();
 		boolean retry = now - this.lastLookup >= CALL_ID_LOOKUP_SPACING_NANOS;
 		if (retry) {
 			this.lastLookup = now;
 		}
+		List<Lookup> lookups = new ArrayList<>();
 		for (ServerFloor floor : this.servers.values()) {
 			for (Waiting waiting : floor.waiting.values()) {
 				if (waiting.callId == null && (waiting.lookups == 0 || retry && waiting.lookups < CALL_ID_LOOKUPS)) {
 					waiting.lookups++;
-					waiting.callId = this.calls.findByUniqueid(waiting.uniqueid).orElse(null);
-					if (waiting.callId != null) {
+					lookups.add(new Lookup(waiting.uniqueid, (id) -> {
+						waiting.callId = id;
 						this.touchedQueues.add(waiting.queue);
-					}
+					}));
 				}
 			}
 			for (DeviceChannel device : floor.channels.values()) {
 				if (device.callId == null && (device.lookups == 0 || retry && device.lookups < CALL_ID_LOOKUPS)) {
 					device.lookups++;
-					device.callId = this.calls.findByUniqueid(device.uniqueid).orElse(null);
-					if (device.callId != null) {
+					lookups.add(new Lookup(device.uniqueid, (id) -> {
+						device.callId = id;
 						this.touchedAgents.add(device.agent);
-					}
+					}));
 				}
 			}
 			for (QueueCall call : floor.calls.values()) {
-				if (call.callId == null && call.callerUniqueid != null
+				String uniqueid = call.callerUniqueid;
+				if (call.callId == null && uniqueid != null
 						&& (call.lookups == 0 || retry && call.lookups < CALL_ID_LOOKUPS)) {
 					call.lookups++;
-					call.callId = this.calls.findByUniqueid(call.callerUniqueid).orElse(null);
-					if (call.callId != null) {
+					lookups.add(new Lookup(uniqueid, (id) -> {
+						call.callId = id;
 						this.touchedAgents.add(call.agent);
-					}
+					}));
 				}
 			}
 		}
+		return lookups;
+	}
+
+	/**
+	 * Asks the call tracker outside the floor's lock (it may ask the database) and applies what it found under it;
+	 * something gone meanwhile just gets an id nobody reads.
+	 */
+	private void lookUp(List<Lookup> lookups) {
+		if (lookups.isEmpty()) {
+			return;
+		}
+		Map<Lookup, Long> found = new HashMap<>();
+		for (Lookup lookup : lookups) {
+			this.calls.findByUniqueid(lookup.uniqueid()).ifPresent((id) -> found.put(lookup, id));
+		}
+		if (!found.isEmpty()) {
+			synchronized (this.lock) {
+				found.forEach((lookup, id) -> lookup.apply().accept(id));
+			}
+		}
+	}
+
+	/** A stored call to look up by a channel's Uniqueid, and what to do with its id (under the lock). */
+	private record Lookup(String uniqueid, Consumer<Long> apply) {
 	}
 
 	// ---- history, the minute tick, listeners ----
@@ -980,8 +1063,12 @@ class FloorTracker implements AmiEventHandler, LiveFloor, SmartInitializingSingl
 
 	private void lookUpLater() {
 		try {
+			List<Lookup> lookups;
 			synchronized (this.lock) {
-				lookUpCallIds();
+				lookups = callIdsToLookUp();
+			}
+			lookUp(lookups);
+			synchronized (this.lock) {
 				derive(this.clock.instant());
 			}
 			notifyListeners();

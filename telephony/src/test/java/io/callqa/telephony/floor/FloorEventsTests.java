@@ -74,7 +74,9 @@ class FloorEventsTests extends SimulatedFloor {
 		QueueCaller caller = pbx.callerJoins("floor", "5550303", "Answered Caller");
 		await(() -> queue("floor").waiting().size() == 1);
 		String agentChannel = pbx.answer(caller, "agent7");
-		await(() -> state("agent7") == AgentState.ON_CALL && agent("agent7").call() != null);
+		// The phone's channel is up (and in use) a moment before AgentConnect says which queue call it is.
+		await(() -> state("agent7") == AgentState.ON_CALL && agent("agent7").call() != null
+				&& agent("agent7").call().queue() != null);
 		AgentFloor.CurrentCall call = agent("agent7").call();
 		assertThat(call.agentChannel()).isEqualTo(agentChannel);
 		assertThat(call.queue()).isEqualTo("floor");

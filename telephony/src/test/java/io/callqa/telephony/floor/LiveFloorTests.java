@@ -129,8 +129,8 @@ class LiveFloorTests {
 		await(() -> state(agent) == AgentState.LOGGED_OUT);
 		assertThat(agent(agent).queues()).isEmpty();
 
-		assertThat(history(agent)).extracting((row) -> row.get("state"))
-			.containsExactly("AVAILABLE", "RINGING", "ON_CALL", "UNAVAILABLE");
+		// The floor shows a change first, then its batch is written.
+		awaitHistory(agent, "AVAILABLE/null", "RINGING/null", "ON_CALL/null", "UNAVAILABLE/null");
 		assertThat(history(agent)).allSatisfy((row) -> assertThat(row.get("ended_at")).isNotNull());
 	}
 
@@ -163,9 +163,8 @@ class LiveFloorTests {
 		await(() -> state(agent) == AgentState.AVAILABLE);
 		assertThat(agent(agent).pauseReason()).isNull();
 
+		awaitHistory(agent, "AVAILABLE/null", "PAUSED/Lunch", "PAUSED/Training", "AVAILABLE/null");
 		List<Map<String, Object>> history = history(agent);
-		assertThat(history).extracting((row) -> row.get("state") + "/" + row.get("pause_reason"))
-			.containsExactly("AVAILABLE/null", "PAUSED/Lunch", "PAUSED/Training", "AVAILABLE/null");
 		assertThat(history.get(0).get("ended_at")).isEqualTo(history.get(1).get("started_at"));
 	}
 
@@ -186,8 +185,7 @@ class LiveFloorTests {
 		pbx1.inject(AmiText.member("QueueMemberStatus", q, agent, iface, 1, true, "Admin", false));
 		await(() -> state(agent) == AgentState.PAUSED);
 		assertThat(agent(agent).pauseReason()).isEqualTo("Admin");
-		assertThat(history(agent)).extracting((row) -> row.get("state") + "/" + row.get("pause_reason"))
-			.containsExactly("AVAILABLE/null", "PAUSED/Admin", "ON_CALL/null", "PAUSED/Admin");
+		awaitHistory(agent, "AVAILABLE/null", "PAUSED/Admin", "ON_CALL/null", "PAUSED/Admin");
 	}
 
 	@Test
@@ -351,6 +349,29 @@ class LiveFloorTests {
 	}
 
 	@Test
+	void severalChangesOfOneAgentInOneBatchAreWrittenAsClosedStretchesAndAnOpenOne() {
+		Instant at = Instant.parse("2026-03-04T08:00:00Z");
+		this.repository.write(List.of(new FloorRepository.Transition("batched", AgentState.AVAILABLE, null, at),
+				new FloorRepository.Transition("batched", AgentState.PAUSED, "Break", at.plusSeconds(60)),
+				new FloorRepository.Transition("other", AgentState.RINGING, null, at.plusSeconds(61)),
+				new FloorRepository.Transition("batched", AgentState.LOGGED_OUT, null, at.plusSeconds(90)),
+				new FloorRepository.Transition("batched", AgentState.ON_CALL, null, at.plusSeconds(120))));
+		this.repository.write(List.of(new FloorRepository.Transition("other", AgentState.AVAILABLE, null,
+				at.plusSeconds(70))));
+
+		assertThat(history("batched")).extracting((row) -> row.get("state") + " " + instant(row.get("started_at"))
+				+ "-" + instant(row.get("ended_at")))
+			.containsExactly("AVAILABLE 2026-03-04T08:00:00Z-2026-03-04T08:01:00Z",
+					"PAUSED 2026-03-04T08:01:00Z-2026-03-04T08:01:30Z", "ON_CALL 2026-03-04T08:02:00Z-null");
+		assertThat(history("other")).extracting((row) -> row.get("state") + " " + instant(row.get("ended_at")))
+			.containsExactly("RINGING 2026-03-04T08:01:10Z", "AVAILABLE null");
+	}
+
+	private static Instant instant(Object timestamp) {
+		return (timestamp != null) ? ((java.sql.Timestamp) timestamp).toInstant() : null;
+	}
+
+	@Test
 	void todaysAnsweredCallsAreCountedFromTheDatabaseAtStart() {
 		Instant midnight = Instant.parse("2026-03-03T00:00:00Z");
 		for (Instant answered : List.of(midnight.minusSeconds(60), midnight.plusSeconds(60),
@@ -398,6 +419,16 @@ class LiveFloorTests {
 	private QueueFloor queue(String name) {
 		return this.floor.snapshot().queues().stream().filter((queue) -> queue.queue().equals(name)).findFirst()
 			.orElse(null);
+	}
+
+	private void awaitHistory(String agent, String... statesAndReasons) throws InterruptedException {
+		List<String> expected = List.of(statesAndReasons);
+		await(() -> statesAndReasons(agent).size() >= expected.size());
+		assertThat(statesAndReasons(agent)).containsExactlyElementsOf(expected);
+	}
+
+	private List<String> statesAndReasons(String agent) {
+		return history(agent).stream().map((row) -> row.get("state") + "/" + row.get("pause_reason")).toList();
 	}
 
 	private List<Map<String, Object>> history(String agent) {
