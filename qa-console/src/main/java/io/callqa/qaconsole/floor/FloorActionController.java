@@ -113,7 +113,8 @@ class FloorActionController {
 	}
 
 	/**
-	 * The audit, newest first: admins every action, supervisors those that concerned their queues. Default: the last
+	 * The audit, newest first: admins every action, supervisors those that concerned their queues and their own.
+	 * Default: the last
 	 * 24 hours; at most 1,000 rows.
 	 */
 	@GetMapping("/api/floor/actions")
@@ -129,7 +130,8 @@ class FloorActionController {
 			throw badRequest("Bad request", "'limit' must be 1 to " + MAX_ACTIONS);
 		}
 		FloorRights rights = rights(user);
-		return this.log.find(start, end, agent, rights.everyQueue() ? null : rights.queues(), limit);
+		return this.log.find(start, end, agent, rights.everyQueue() ? null : rights.queues(), rights.username(),
+				limit);
 	}
 
 	private FloorRights rights(CallQaUser user) {

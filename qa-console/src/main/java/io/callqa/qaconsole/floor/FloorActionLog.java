@@ -47,20 +47,21 @@ class FloorActionLog {
 
 	/**
 	 * The actions in [from, to), newest first; with {@code queues} (a supervisor's) only those that concerned one of
-	 * them.
+	 * them, and those {@code username} did.
 	 */
 	List<FloorAction> find(Instant from, Instant to, @Nullable String agent, @Nullable List<String> queues,
-			int limit) {
+			String username, int limit) {
 		return this.jdbc.sql("""
 				select * from floor_action
 				where at >= :from and at < :to
 				  and (cast(:agent as text) is null or agent = :agent)
-				  and (cast(:every as boolean) or queues && cast(:queues as text[]))
+				  and (cast(:every as boolean) or queues && cast(:queues as text[]) or username = :username)
 				order by at desc, id desc
 				limit :limit""")
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
 			.param("agent", agent)
+			.param("username", username)
 			.param("every", queues == null)
 			.param("queues", (queues != null) ? queues.toArray(String[]::new) : new String[0])
 			.param("limit", limit)

@@ -144,6 +144,7 @@ class FloorActionsIntegrationTests {
 	void onlyAgentsPauseThemselvesAndOnlyThroughMe() {
 		long since = lastActionId();
 		assertThat(this.salesSupervisor.post("/api/me/pause", "{\"reason\":\"Break\"}").statusCode()).isEqualTo(403);
+		assertThat(this.manager.post("/api/me/unpause", "{}").statusCode()).isEqualTo(403);
 		assertThat(this.agent1.get("/api/me/floor").statusCode()).isEqualTo(200);
 		assertThat(this.manager.get("/api/me/floor").statusCode()).isEqualTo(403);
 		HttpResponse<String> other = this.agent3.post("/api/floor/agents/fa1/pause", "{\"reason\":\"Break\"}");
@@ -228,6 +229,10 @@ class FloorActionsIntegrationTests {
 		assertThat(Http.json(gone).path("reason").asString()).isEqualTo("NOT_A_MEMBER");
 		assertThat(this.supportSupervisor.post("/api/floor/queues/fa-support/members", "{}").statusCode())
 			.isEqualTo(400);
+		HttpResponse<String> noQueue = this.admin.post("/api/floor/queues/fa-nowhere/members", "{\"agent\":\"fa1\"}");
+		assertThat(noQueue.statusCode()).as(noQueue.body()).isEqualTo(503);
+		assertThat(Http.json(noQueue).path("reason").asString()).isEqualTo("REFUSED");
+		assertThat(noQueue.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
 		assertThat(outcomes(since, "fa-sup-support", "QUEUE_ADD")).containsExactly("DONE", "ALREADY_A_MEMBER");
 		assertThat(outcomes(since, "fa-sup-support", "QUEUE_REMOVE")).containsExactly("DONE", "NOT_A_MEMBER");
@@ -299,9 +304,20 @@ class FloorActionsIntegrationTests {
 		assertThat(this.agent1.post("/api/me/pause", "{\"reason\":\"Break\"}").statusCode()).isEqualTo(200);
 		assertThat(this.agent1.post("/api/me/unpause", "{}").statusCode()).isEqualTo(200);
 
+		assertThat(this.salesSupervisor.post("/api/floor/agents/fa3/pause", "{}").statusCode()).isEqualTo(403);
+
 		List<JsonNode> support = list(this.supportSupervisor.get("/api/floor/actions?limit=1000"));
 		assertThat(support).isNotEmpty().allSatisfy((row) -> assertThat(
-				row.path("queues").valueStream().map(JsonNode::asString).toList()).contains("fa-support"));
+				row.path("queues").valueStream().map(JsonNode::asString).toList().contains("fa-support")
+						|| row.path("username").asString().equals("fa-sup-support"))
+			.as(row.toString())
+			.isTrue());
+		assertThat(support).as("another supervisor's refused attempt on their agent").anySatisfy((row) -> {
+			assertThat(row.path("username").asString()).isEqualTo("fa-sup-sales");
+			assertThat(row.path("outcome").asString()).isEqualTo("FORBIDDEN");
+		});
+		assertThat(list(this.salesSupervisor.get("/api/floor/actions?agent=fa3"))).as("their own, refused")
+			.anySatisfy((row) -> assertThat(row.path("outcome").asString()).isEqualTo("FORBIDDEN"));
 		assertThat(support).anySatisfy((row) -> {
 			assertThat(row.path("username").asString()).isEqualTo("fa-sup-support");
 			assertThat(row.path("action").asString()).isEqualTo("PAUSE");
