@@ -217,7 +217,8 @@ public final class AmiSimulator implements AutoCloseable {
 		for (RenderedCall call : calls) {
 			StringBuilder block = new StringBuilder(call.size() * 700);
 			synchronized (this.wire) {
-				for (AmiEvent event : call.scenario().events()) {
+				for (AmiEvent played : call.scenario().events()) {
+					AmiEvent event = this.asterisk.current(played);
 					this.asterisk.observe(event);
 					block.append(event.wire());
 				}
@@ -497,8 +498,9 @@ public final class AmiSimulator implements AutoCloseable {
 		this.threads.shutdownNow();
 	}
 
-	private void send(AmiEvent event) {
+	private void send(AmiEvent played) {
 		synchronized (this.wire) {
+			AmiEvent event = this.asterisk.current(played);
 			this.asterisk.observe(event);
 			broadcast(event.wire());
 			this.asterisk.followUp(event);

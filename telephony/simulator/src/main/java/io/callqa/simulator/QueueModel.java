@@ -97,6 +97,34 @@ final class QueueModel {
 		return new int[] { state.entries.size(), position };
 	}
 
+	/**
+	 * A QueueMemberStatus about to be played, with what the model knows of the member (pause, reason, counters,
+	 * login time, membership) in place of what a script or trace wrote when it was rendered: a scripted call
+	 * ringing a member paused since keeps showing the pause, as app_queue would. Status and InCall stay the event's;
+	 * other events are returned unchanged.
+	 */
+	synchronized AmiEvent current(AmiEvent event) {
+		if (!event.type().equals("QueueMemberStatus")) {
+			return event;
+		}
+		QueueState queue = this.queues.get(String.valueOf(event.value("Queue")));
+		MemberState member = (queue != null) ? queue.members.get(String.valueOf(event.value("Interface"))) : null;
+		if (member == null) {
+			return event;
+		}
+		return event.mapValues((key, value) -> switch (key) {
+			case "Membership" -> member.membership;
+			case "Penalty" -> String.valueOf(member.penalty);
+			case "CallsTaken" -> String.valueOf(member.callsTaken);
+			case "LastCall" -> String.valueOf(member.lastCall);
+			case "LastPause" -> String.valueOf(member.lastPause);
+			case "LoginTime" -> String.valueOf(member.loginTime);
+			case "Paused" -> member.paused ? "1" : "0";
+			case "PausedReason" -> member.reason;
+			default -> value;
+		});
+	}
+
 	synchronized void observe(AmiEvent event, Instant at) {
 		if (event.type().equals("DeviceStateChange")) {
 			String device = event.value("Device");

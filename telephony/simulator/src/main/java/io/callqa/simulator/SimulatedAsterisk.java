@@ -117,6 +117,11 @@ final class SimulatedAsterisk {
 		return this.lastEventAt.plusNanos(System.nanoTime() - this.lastEventNanos);
 	}
 
+	/** The event as this Asterisk would send it now (see {@link QueueModel#current}). */
+	AmiEvent current(AmiEvent event) {
+		return this.queues.current(event);
+	}
+
 	/** Updates the models from one event about to be sent; events without Timestamp count as "now". */
 	void observe(AmiEvent event) {
 		Instant at = timestampOf(event);

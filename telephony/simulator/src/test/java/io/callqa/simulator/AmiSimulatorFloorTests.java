@@ -472,6 +472,22 @@ class AmiSimulatorFloorTests {
 	}
 
 	@Test
+	void scriptedCallRingingAPausedMemberShouldShowThePauseInQueueMemberStatus() throws Exception {
+		this.simulator.queues(SimulatedQueue.defaults());
+		this.simulator.pauseMember("Local/agent1@agents/n", "support", true, "Coaching");
+		this.simulator.play(CallScript.answered().agents("agent1"));
+		this.recorder.awaitDispatched(this.simulator, WAIT);
+		assertThat(this.recorder.events(QueueMemberStatusEvent.class)).isNotEmpty().allSatisfy((event) -> {
+			assertThat(event.getPaused()).isTrue();
+			assertThat(event.getPausedreason()).isEqualTo("Coaching");
+		});
+		assertThat(this.recorder.events(QueueMemberStatusEvent.class).get(this.recorder
+			.events(QueueMemberStatusEvent.class)
+			.size() - 1)
+			.getCallsTaken()).isEqualTo(1);
+	}
+
+	@Test
 	void generatedFloorShouldLoadFiveHundredAgentsAndTwoHundredCallersQuickly() throws Exception {
 		List<SimulatedQueue> floor = SimulatedQueue.generated(50, 500, 2);
 		this.simulator.queues(floor);
