@@ -4,6 +4,7 @@ import { api, el, formToken } from './api.js';
 const LINKS = [
   { href: '/agent.html', label: 'My calls', roles: ['AGENT'] },
   { href: '/search.html', label: 'Search', roles: ['AGENT', 'SUPERVISOR', 'MANAGER', 'ADMIN'] },
+  { href: '/wallboard.html', label: 'Live floor', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN', 'WALLBOARD'] },
   { href: '/manager.html', label: 'Dashboard', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/trends.html', label: 'Trends', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/review.html', label: 'Review', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },

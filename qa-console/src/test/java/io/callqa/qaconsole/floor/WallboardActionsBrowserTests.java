@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,7 +36,6 @@ import io.callqa.transcription.Eventually;
  * ChanSpy with the whisper option. Relies only on what floor-actions.js draws (the wallboard appends
  * {@code agentActions(...)} to each agent row: {@code .agent-actions[data-agent]} with {@code .spy-whisper}).
  */
-@Disabled("Enable once the wallboard page (h/wallboard) is merged with h/actions: it appends floor-actions.js's buttons")
 @SpringBootTest(classes = CallQaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class WallboardActionsBrowserTests {
