@@ -27,7 +27,6 @@ import io.callqa.telephony.AgentFloor;
 import io.callqa.telephony.FloorActionException;
 import io.callqa.telephony.FloorActions;
 import io.callqa.telephony.LiveFloor;
-import io.callqa.telephony.Spy;
 import io.callqa.telephony.SpyMode;
 
 /**
