@@ -39,7 +39,7 @@ import io.callqa.transcription.Eventually;
 /**
  * The live floor's actions in headless Chromium against the AMI simulator: an agent pauses with a reason from their
  * page and sees the state Asterisk sends back; a supervisor's Whisper button (floor-actions.js, the module the
- * wallboard appends to agent rows) rings their phone into ChanSpy with {@code qEw}; an admin sets a supervisor's phone
+ * wallboard appends to agent rows) rings their phone into ChanSpy with {@code qEwu}; an admin sets a supervisor's phone
  * and queues.
  */
 @SpringBootTest(classes = CallQaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -135,7 +135,7 @@ class BrowserFloorActionsTests {
 				.orElseThrow();
 			assertThat(originate.channel()).isEqualTo("PJSIP/2101");
 			assertThat(originate.application()).isEqualTo("ChanSpy");
-			assertThat(originate.data()).isEqualTo(agentChannel + ",qEw");
+			assertThat(originate.data()).isEqualTo(agentChannel + ",qEwu");
 			assertThat(browser.driver().findElements(By.cssSelector("#agent-row .action-error")).get(0).isDisplayed())
 				.isFalse();
 

@@ -38,7 +38,7 @@ import io.callqa.transcription.Eventually;
  * the AMI simulator. Per endpoint who may call it (an agent on themselves, another agent, the supervisor of the queue
  * and of another queue, a manager, a wallboard, an admin), that the action reaches the simulator as the right AMI
  * action (a QueuePause with its Reason comes back as the member's pause with that reason; QueueAdd and QueueRemove
- * change the membership; an Originate into ChanSpy with {@code qEw} rings the supervisor's phone), and the audit.
+ * change the membership; an Originate into ChanSpy with {@code qEwu} rings the supervisor's phone), and the audit.
  *
  * <p>Queues: {@code fa-sales} (fa1 on PJSIP/1101, fa2 on PJSIP/1102), {@code fa-support} (fa2, fa3 on PJSIP/1103).
  */
@@ -268,7 +268,7 @@ class FloorActionsIntegrationTests {
 				.orElseThrow();
 			assertThat(originate.channel()).isEqualTo("PJSIP/2002");
 			assertThat(originate.application()).isEqualTo("ChanSpy");
-			assertThat(originate.data()).isEqualTo(agentChannel + ",qEw");
+			assertThat(originate.data()).isEqualTo(agentChannel + ",qEwu");
 			Eventually.await("the spy listed", TIMEOUT, () -> this.floor.snapshot().spies(),
 					(spies) -> spies.stream().anyMatch((spy) -> spy.supervisor().equals("fa-sup-support")
 							&& spy.agent().equals("fa3")));

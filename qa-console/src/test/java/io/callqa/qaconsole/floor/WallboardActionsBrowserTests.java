@@ -97,7 +97,7 @@ class WallboardActionsBrowserTests {
 				.orElseThrow();
 			assertThat(originate.channel()).isEqualTo("PJSIP/2201");
 			assertThat(originate.application()).isEqualTo("ChanSpy");
-			assertThat(originate.data()).isEqualTo(agentChannel + ",qEw");
+			assertThat(originate.data()).isEqualTo(agentChannel + ",qEwu");
 			browser.screenshot("wallboard-whisper");
 		}
 		finally {

@@ -310,6 +310,12 @@ final class FloorCalls {
 		}
 		this.spies.put(leg.channel, new Spy(leg, request, spyee, device));
 		send(w, out);
+		if (spyee == null && request.spyOptions().contains("u")) {
+			// ChanSpy's u option names one exact channel: when it is gone ChanSpy returns at once and the phone hangs
+			// up (cause 0, as Asterisk 22.10.1 did) instead of waiting in silence for a channel that never comes.
+			hangUpSpy(leg.channel, 0, now, out);
+			return;
+		}
 		// CoreShowChannels lists the spy channel running the application, so a client can resync its spies.
 		this.channels.runs(leg.uniqueid, request.application(), request.data());
 	}

@@ -376,6 +376,20 @@ class AmiSimulatorFloorTests {
 			.satisfies((event) -> assertThat(event.getCause()).isZero());
 	}
 
+	/** With u (one exact channel) a gone channel ends ChanSpy at once, as Asterisk 22.10.1 did (H6's trial). */
+	@Test
+	void spyWithTheExactChannelOptionWhenTheChannelIsGoneShouldHangUpAtOnce() throws Exception {
+		ResponseEvents answer = this.connection.sendEventGeneratingAction(spy("PJSIP/1001-0000abcd", "qEwu"), 5_000);
+		assertThat(answer.getEvents()).filteredOn(OriginateResponseEvent.class::isInstance)
+			.singleElement()
+			.satisfies((event) -> assertThat(((OriginateResponseEvent) event).getResponse()).isEqualTo("Success"));
+		this.recorder.awaitDispatched(this.simulator, WAIT);
+		assertThat(this.simulator.spies()).isEmpty();
+		assertThat(this.recorder.events(ChanSpyStartEvent.class)).isEmpty();
+		assertThat(this.recorder.events(HangupEvent.class)).singleElement()
+			.satisfies((event) -> assertThat(event.getChannel()).startsWith("PJSIP/2001-"));
+	}
+
 	@Test
 	void hangupActionShouldEndASpyChannel() throws Exception {
 		QueueCaller caller = this.simulator.callerJoins("support", "5550101", "Alice Waiting");

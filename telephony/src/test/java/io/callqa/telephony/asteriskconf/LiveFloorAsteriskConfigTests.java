@@ -63,7 +63,7 @@ class LiveFloorAsteriskConfigTests {
 					.get(0);
 				assertThat(spy.application()).as(spy.where()).isEqualTo("ChanSpy");
 				assertThat(spy.arguments().get(1)).as("%s: the options of callqa's %s button", spy.where(), mode)
-					.isEqualTo(mode.chanSpyOptions());
+					.isEqualTo(mode.options());
 				// ChanSpy spies on every channel whose name starts with its first argument; PJSIP names a device's
 				// channels <device>-<sequence>, so the "-" keeps 1001 off 10010.
 				String prefix = expandExten(spy.arguments().get(0), dialled);
@@ -73,7 +73,7 @@ class LiveFloorAsteriskConfigTests {
 			}
 		}
 		// No other way to spy in the dialplan, with other options.
-		Set<String> options = Arrays.stream(SpyMode.values()).map(SpyMode::chanSpyOptions).collect(Collectors.toSet());
+		Set<String> options = Arrays.stream(SpyMode.values()).map(SpyMode::options).collect(Collectors.toSet());
 		for (Dialplan.Step step : this.dialplan.calls("ChanSpy")) {
 			assertThat(step.context()).as(step.where()).isEqualTo(SPY_CONTEXT);
 			assertThat(options).as(step.where()).contains(step.arguments().get(1));

@@ -117,7 +117,7 @@ class FloorActionsTests extends SimulatedFloor {
 		ReceivedOriginate originate = pbx.originates().get(pbx.originates().size() - 1);
 		assertThat(originate.channel()).isEqualTo("PJSIP/2001");
 		assertThat(originate.application()).isEqualTo("ChanSpy");
-		assertThat(originate.data()).isEqualTo(agentChannel + ",qEw");
+		assertThat(originate.data()).isEqualTo(agentChannel + ",qEwu");
 		assertThat(originate.callerId()).contains("Whisper: agent2");
 
 		await(() -> spiesOn("agent2").size() == 1 && spiesOn("agent2").get(0).channel() != null);
@@ -143,7 +143,7 @@ class FloorActionsTests extends SimulatedFloor {
 		int originatesBefore = pbx.originates().size();
 		done(this.actions.spy("sup1", "PJSIP/2001", "agent3", SpyMode.LISTEN));
 		await(() -> pbx.originates().size() > originatesBefore);
-		assertThat(pbx.originates().get(pbx.originates().size() - 1).data()).isEqualTo(agentChannel + ",qE");
+		assertThat(pbx.originates().get(pbx.originates().size() - 1).data()).isEqualTo(agentChannel + ",qEu");
 		await(() -> spiesOn("agent3").size() == 1);
 
 		pbx.hangUp(caller, false);
@@ -163,7 +163,7 @@ class FloorActionsTests extends SimulatedFloor {
 			OriginateAction barge = new OriginateAction();
 			barge.setChannel("PJSIP/2002");
 			barge.setApplication("ChanSpy");
-			barge.setData(agentChannel + ",qEB");
+			barge.setData(agentChannel + ",qEBu");
 			barge.setAsync(true);
 			barge.setTimeout(30_000L);
 			other.sendAction(barge, 5_000);
