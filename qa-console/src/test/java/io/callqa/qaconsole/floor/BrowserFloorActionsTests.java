@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,9 +37,9 @@ import io.callqa.transcription.Eventually;
 
 /**
  * The live floor's actions in headless Chromium against the AMI simulator: an agent pauses with a reason from their
- * page and sees the state Asterisk sends back; a supervisor's Whisper button (floor-actions.js, the module the
- * wallboard appends to agent rows) rings their phone into ChanSpy with {@code qEwu}; an admin sets a supervisor's phone
- * and queues.
+ * page and sees the state Asterisk sends back; a supervisor's Whisper button on the wallboard (floor-actions.js, the
+ * module the wallboard appends to agent rows) rings their phone into ChanSpy with {@code qEwu}; an admin sets a
+ * supervisor's phone and queues.
  */
 @SpringBootTest(classes = CallQaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -106,38 +105,31 @@ class BrowserFloorActionsTests {
 		awaitAgent("bf1", (agent) -> agent.state() != AgentState.PAUSED);
 	}
 
+	/** The issue's "done when": a whisper started from the wallboard page reaches Asterisk as ChanSpy with w. */
 	@Test
-	void aSupervisorsWhisperButtonRingsTheirPhoneIntoChanSpyOnTheAgent() throws Exception {
+	void aWhisperStartedFromTheWallboardRingsTheSupervisorsPhoneIntoChanSpyOnTheAgent() {
 		createUser("bf-sup", "SUPERVISOR", null, "PJSIP/2101", "bf-support");
 		QueueCaller caller = simulator.callerJoins("bf-support", "5550177", "Browser Caller");
 		String agentChannel = simulator.answer(caller, "bf2");
 		try {
-			AgentFloor bf2 = awaitAgent("bf2", (agent) -> agent.call() != null);
+			awaitAgent("bf2", (agent) -> agent.call() != null);
 			int before = simulator.originates().size();
 			browser.logIn("bf-sup", PASSWORD);
-			browser.open("/search.html");
-			browser.find("#who");
-			// The wallboard appends agentActions(...) to each agent row; here to a bare element of the page.
-			browser.script("""
-					const agent = JSON.parse(arguments[0]);
-					import('/js/floor-actions.js').then(async (m) => {
-					  const me = await (await fetch('/api/me')).json();
-					  const row = document.createElement('div');
-					  row.id = 'agent-row';
-					  row.append(m.agentActions(agent, me, null) || 'none');
-					  document.body.append(row);
-					});""", JsonMapper.builder().build().writeValueAsString(bf2));
-			assertThat(browser.find("#agent-row .spy-listen")).isNotNull();
-			assertThat(browser.find("#agent-row .pause-agent")).isNotNull();
-			browser.find("#agent-row .spy-whisper").click();
+			browser.open("/wallboard.html");
+			// The wallboard appends floor-actions.js's agentActions(...) to each agent row of the supervisor's queues.
+			String row = ".agent-actions[data-agent='bf2']";
+			assertThat(browser.find(row + " .spy-listen")).isNotNull();
+			assertThat(browser.find(row + " .pause-agent")).isNotNull();
+			browser.find(row + " .spy-whisper").click();
 			ReceivedOriginate originate = Eventually.await("the Originate", TIMEOUT,
 					() -> simulator.originates().stream().skip(before).findFirst(), Optional::isPresent)
 				.orElseThrow();
 			assertThat(originate.channel()).isEqualTo("PJSIP/2101");
 			assertThat(originate.application()).isEqualTo("ChanSpy");
 			assertThat(originate.data()).isEqualTo(agentChannel + ",qEwu");
-			assertThat(browser.driver().findElements(By.cssSelector("#agent-row .action-error")).get(0).isDisplayed())
+			assertThat(browser.driver().findElements(By.cssSelector(row + " .action-error")).get(0).isDisplayed())
 				.isFalse();
+			browser.screenshot("wallboard-whisper");
 
 			// Not theirs: no buttons at all.
 			browser.script("""
