@@ -79,7 +79,8 @@ import io.callqa.transcription.index.SyntheticCalls.SyntheticCall;
  * {@code -Dbench.reuse=true} keeps the directory, and skips the Lucene build when its index already holds
  * {@code bench.calls} calls of the current {@link TranscriptIndex#VERSION} and the PostgreSQL load when table
  * {@code bench_call} already holds {@code bench.calls} rows (each says it was reused); {@code -Dbench.phase=build}
- * stops after the builds. PostgreSQL keeps the table between runs only in a data directory of its own, given as
+ * stops after the builds. A Lucene build cut short (a session's end) goes on from its last commit when run again with
+ * {@code -Dbench.reuse=true}; the PostgreSQL load is redone whole. PostgreSQL keeps the table between runs only in a data directory of its own, given as
  * {@code -Dcallqa.db.embedded.data-dir=<bench.dir>/pg} (the tests' PostgreSQL is otherwise temporary):
  * <pre>
  * mvn -B -ntp -Pbench -pl transcription -am test -Dtest=SearchScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
@@ -135,7 +136,8 @@ class SearchScaleBenchmark {
 		System.out.printf(Locale.ROOT, "%n=== Search at scale: %,d synthetic calls, seed %d, %d cores, max heap %d MB%n",
 				CALLS, SEED, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
 		boolean reuseIndex = REUSE && isComplete(indexDir);
-		if (!reuseIndex) {
+		int resumeAfter = (REUSE && !reuseIndex) ? resumablePart(indexDir) : 0;
+		if (!reuseIndex && resumeAfter == 0) {
 			FileSystemUtils.deleteRecursively(indexDir);
 		}
 		Files.createDirectories(indexDir);
@@ -145,7 +147,7 @@ class SearchScaleBenchmark {
 						indexDir, index.documentCount(), index.version(), megabytes(indexDir));
 			}
 			else {
-				buildIndex(index, indexDir);
+				buildIndex(index, indexDir, resumeAfter);
 			}
 			if (REUSE && postgresRows() == CALLS) {
 				System.out.printf(Locale.ROOT, "PostgreSQL: reused table bench_call: %,d rows%s%n", CALLS,
@@ -210,6 +212,29 @@ class SearchScaleBenchmark {
 		}
 	}
 
+	/**
+	 * How many calls a cut build of this index version holds, so that a long build goes on where it stopped (each
+	 * commit holds whole batches of calls 1..n, generated from the seed alone); 0 when there is nothing to go on from.
+	 */
+	private static int resumablePart(Path indexDir) throws IOException {
+		if (!Files.isDirectory(indexDir)) {
+			return 0;
+		}
+		try (Directory directory = FSDirectory.open(indexDir)) {
+			if (!DirectoryReader.indexExists(directory)) {
+				return 0;
+			}
+			try (DirectoryReader reader = DirectoryReader.open(directory)) {
+				int version = TranscriptIndex.indexVersion(reader.getIndexCommit().getUserData().entrySet());
+				int calls = reader.numDocs();
+				boolean resumable = version == TranscriptIndex.VERSION && calls < CALLS && calls % BATCH == 0;
+				System.out.printf(Locale.ROOT, "Lucene: %s the cut build in %s at %,d calls%n",
+						resumable ? "going on with" : "not going on with", indexDir, calls);
+				return resumable ? calls : 0;
+			}
+		}
+	}
+
 	/** The rows of table bench_call, 0 if there is no such table. */
 	private long postgresRows() throws SQLException {
 		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement();
@@ -263,11 +288,11 @@ class SearchScaleBenchmark {
 	 * Generates on a thread of its own (as the server reads batches from PostgreSQL) and times only what the
 	 * indexer does: {@code index} for every call of a batch, then {@code commit}.
 	 */
-	private void buildIndex(TranscriptIndex index, Path indexDir) throws Exception {
+	private void buildIndex(TranscriptIndex index, Path indexDir, int resumeAfter) throws Exception {
 		BlockingQueue<List<IndexedCall>> batches = new ArrayBlockingQueue<>(16);
 		ExecutorService generator = Executors.newSingleThreadExecutor();
 		Future<?> generating = generator.submit(() -> {
-			for (long from = 1; from <= CALLS; from += BATCH) {
+			for (long from = resumeAfter + 1; from <= CALLS; from += BATCH) {
 				List<IndexedCall> batch = new ArrayList<>(BATCH);
 				for (long id = from; id < from + BATCH && id <= CALLS; id++) {
 					batch.add(this.calls.call(id).indexed());
@@ -282,7 +307,7 @@ class SearchScaleBenchmark {
 		long indexing = 0;
 		long committing = 0;
 		long words = 0;
-		int done = 0;
+		int done = resumeAfter;
 		try {
 			while (done < CALLS) {
 				List<IndexedCall> batch = batches.take();
@@ -307,11 +332,13 @@ class SearchScaleBenchmark {
 		}
 		double wall = seconds(started);
 		double busy = indexing / 1e9;
+		int indexed = done - resumeAfter;
 		System.out.printf(Locale.ROOT,
-				"Lucene: %,d calls (%,d words, %.0f a call) in %.1f s indexing (%,.0f calls/s), of which %.1f s in"
+				"Lucene: %,d calls%s (%,d words, %.0f a call) in %.1f s indexing (%,.0f calls/s), of which %.1f s in"
 						+ " %d commits (fsync %s); %.1f s wall with the generator; CPU %.0f s in the indexing thread,"
 						+ " %.0f s in the whole process (generator, merges); index %,.0f MB%n",
-				done, words, (double) words / done, busy, done / busy, committing / 1e9, (done + BATCH - 1) / BATCH,
+				indexed, (resumeAfter > 0) ? String.format(Locale.ROOT, " after the %,d of a cut build", resumeAfter) : "",
+				words, (double) words / indexed, busy, indexed / busy, committing / 1e9, (indexed + BATCH - 1) / BATCH,
 				FSYNC ? "on" : "off", wall,
 				(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadCpuStarted) / 1e9,
 				(processCpuNanos() - cpuStarted) / 1e9, megabytes(indexDir));
