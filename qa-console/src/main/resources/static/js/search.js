@@ -79,13 +79,18 @@ async function run() {
   }
 }
 
-/** After an upgrade the index is rebuilt in the background; until then results come from the previous one. */
+/**
+ * After an upgrade the index is rebuilt in the background; until then results come from the previous one. While it
+ * runs the notice follows its progress every few seconds and goes once the new index answers.
+ */
 async function showIndexRebuild() {
   const notice = document.getElementById('index-rebuild');
+  clearTimeout(showIndexRebuild.poll);
   try {
     const index = await api('/api/search/index');
     notice.hidden = !index.rebuilding;
     notice.textContent = 'Search index is being rebuilt: ' + index.percent + ' %; results come from the previous index';
+    if (index.rebuilding) showIndexRebuild.poll = setTimeout(showIndexRebuild, 3000);
   } catch { notice.hidden = true; }
 }
 

@@ -1,8 +1,9 @@
 // Trends: calls and share per category per day or week, the most rising categories, what customers ask, and the
-// categories themselves (supervisors and admins edit them; saving can re-tag the period's calls in the background).
+// categories themselves (supervisors and admins edit them; saving re-tags calls in the background). "Queues side by
+// side" shows several queues at once: a chart per category with a line per queue, a table and each queue's risers.
 import { api, el, query, num, showError, showInfo, param } from './api.js';
 import { initPage } from './nav.js';
-import { barChart, lineChart } from './charts.js';
+import { barChart, lineChart, multiLineChart, niceMax } from './charts.js';
 
 const me = await initPage({ roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] });
 const editor = me.role === 'SUPERVISOR' || me.role === 'ADMIN';
@@ -22,9 +23,13 @@ if (param('from') && param('to')) {
   $('to').value = isoDay(new Date());
 }
 if (param('queue')) $('queue').value = param('queue');
+if (param('queues')) $('queues').value = param('queues');
 if (param('interval') === 'WEEK') $('interval-week').checked = true;
+if (param('view') === 'QUEUES') $('view-queues').checked = true;
+if (param('measure') === 'calls') $('measure-calls').checked = true;
 $('range').addEventListener('submit', (e) => { e.preventDefault(); load(); });
-document.querySelectorAll('input[name=interval]').forEach((r) => r.addEventListener('change', load));
+document.querySelectorAll('input[name=interval], input[name=view], input[name=measure]')
+  .forEach((r) => r.addEventListener('change', load));
 $('category-form').hidden = !editor;
 $('category-form').addEventListener('submit', (e) => { e.preventDefault(); save(); });
 $('category-new').addEventListener('click', () => edit(null));
@@ -38,10 +43,18 @@ function range() {
   return { from: from.toISOString(), to: to.toISOString() };
 }
 
+function checked(name) {
+  return document.querySelector('input[name=' + name + ']:checked').value;
+}
+
 async function load() {
   $('message').hidden = true;
+  const view = checked('view');
+  for (const [id, shown] of [['one-queue', view === 'ONE'], ['customers-ask', view === 'ONE'], ['queue-label', view === 'ONE'],
+    ['side-by-side', view === 'QUEUES'], ['queues-label', view === 'QUEUES']]) $(id).hidden = !shown;
+  if (view === 'QUEUES') return loadQueues();
   const r = range();
-  const interval = document.querySelector('input[name=interval]:checked').value;
+  const interval = checked('interval');
   const queue = $('queue').value.trim();
   history.replaceState(null, '', query({ from: $('from').value, to: $('to').value, interval, queue: queue || undefined }));
   try {
@@ -87,6 +100,77 @@ function drawTrends(trends) {
   if (!$('rising').children.length) $('rising').replaceChildren(el('li', {}, 'No category rose.'));
 }
 
+/** Several queues' trends over the same days or weeks and categories. */
+async function loadQueues() {
+  const r = range();
+  const interval = checked('interval');
+  const measure = checked('measure');
+  const queues = $('queues').value.split(',').map((q) => q.trim()).filter((q) => q);
+  history.replaceState(null, '', query({ from: $('from').value, to: $('to').value, interval, view: 'QUEUES',
+    queues: queues.join(',') || undefined, measure: measure === 'calls' ? 'calls' : undefined }));
+  try {
+    const search = new URLSearchParams({ ...r, interval, zone });
+    queues.forEach((q) => search.append('queue', q));
+    const [trends, categories] = await Promise.all([api('/api/trends/queues?' + search), api('/api/categories')]);
+    drawQueues(trends, measure);
+    drawCategories(categories);
+    document.body.dataset.loaded = r.from + '/' + r.to + '/' + interval + '/QUEUES/' + queues.join(',') + '/' + measure;
+  } catch (error) {
+    showError(error);
+  }
+}
+
+function drawQueues(trends, measure) {
+  const labels = trends.buckets.map((b) => b.substring(5));
+  const queues = trends.queues;
+  $('compare-totals').textContent = queues.length
+    ? queues.map((q) => q.queue + ': ' + q.trends.totalCalls + ' transcribed calls (' + q.trends.previousCalls
+      + ' in the previous period)').join('; ') + '.'
+    : 'No queue has transcribed calls in the period.';
+  $('compare-legend').replaceChildren(...queues.map((q, i) => el('span', { 'data-queue': q.queue },
+    el('span', { class: 'swatch series-' + (i % 6) }), q.queue)));
+  // The categories in the order of their calls over all the queues shown.
+  const totals = new Map();
+  queues.forEach((q) => q.trends.categories.forEach((s) => totals.set(s.category, (totals.get(s.category) || 0) + s.total)));
+  const names = [...totals.keys()].sort((a, b) => totals.get(b) - totals.get(a) || a.localeCompare(b));
+  const seriesOf = (q, name) => q.trends.categories.find((s) => s.category === name);
+  const calls = queues.map((q) => ({ name: q.queue, values: q.trends.calls }));
+  const charts = [el('div', { class: 'queue-chart', 'data-chart': 'calls' }, el('h3', {}, 'Transcribed calls'),
+    el('div', { class: 'chart' }, multiLineChart(labels, calls, { max: niceMax(calls.flatMap((c) => c.values)),
+      title: 'Transcribed calls per queue' })))];
+  // A chart per category some queue has calls of; the table lists the others too.
+  for (const name of names.filter((n) => totals.get(n) > 0)) {
+    const lines = queues.map((q) => {
+      const s = seriesOf(q, name);
+      return { name: q.queue, values: s ? (measure === 'calls' ? s.calls : s.share) : labels.map(() => 0) };
+    });
+    const values = lines.flatMap((l) => l.values);
+    const max = measure === 'calls' ? niceMax(values)
+      : Math.max(10, ...values.filter((v) => v !== null).map((v) => Math.ceil(v / 10) * 10));
+    charts.push(el('div', { class: 'queue-chart', 'data-category': name },
+      el('h3', {}, name + ' (' + totals.get(name) + ' calls)'),
+      el('div', { class: 'chart' }, multiLineChart(labels, lines, { max,
+        title: name + (measure === 'calls' ? ', calls per queue' : ', share (%) per queue'),
+        format: (v) => measure === 'calls' ? String(v) : num(v) }))));
+  }
+  $('compare-charts').replaceChildren(...charts);
+  $('compare-table').tHead.replaceChildren(el('tr', {}, el('th', {}, 'Category'),
+    ...queues.map((q) => el('th', { 'data-queue': q.queue }, q.queue + ': calls (share)'))));
+  $('compare-table').tBodies[0].replaceChildren(...names.map((name) => el('tr', { 'data-category': name },
+    el('td', {}, name), ...queues.map((q) => {
+      const change = q.trends.rising.find((c) => c.name === name);
+      return el('td', { 'data-queue': q.queue }, el('span', { class: 'calls' }, String(change ? change.calls : 0)),
+        el('span', { class: 'share' }, '(' + num(change ? change.share : 0) + ' %)'));
+    }))));
+  $('compare-rising').replaceChildren(...queues.map((q, i) => {
+    const risers = q.trends.rising.filter((c) => c.change > 0).slice(0, 5);
+    return el('div', { 'data-queue': q.queue }, el('h3', {}, el('span', { class: 'swatch series-' + (i % 6) }), q.queue),
+      el('ol', {}, ...(risers.length ? risers.map((c) => el('li', { 'data-category': c.name }, c.name + ': '
+        + num(c.previousShare) + ' % → ' + num(c.share) + ' % (' + signed(c.change) + ' points, ' + c.previousCalls
+        + ' → ' + c.calls + ' calls)')) : [el('li', {}, 'No category rose.')])));
+  }));
+}
+
 function signed(v) {
   return (v > 0 ? '+' : '') + num(v);
 }
@@ -123,7 +207,9 @@ async function save() {
     name: $('category-name').value, query: $('category-query').value,
     speaker: $('category-speaker').value, matching: $('category-matching').value,
   };
-  if ($('category-retag').checked) Object.assign(body, { retagFrom: range().from, retagTo: range().to });
+  // Left out, the server re-tags every call in its index.
+  if ($('category-retag').value === 'PERIOD') Object.assign(body, { retagFrom: range().from, retagTo: range().to });
+  if ($('category-retag').value === 'NONE') body.retag = false;
   try {
     const saved = await api(id ? '/api/categories/' + id : '/api/categories', { method: id ? 'PUT' : 'POST', body });
     edit(null);

@@ -3,6 +3,7 @@ package io.callqa.transcription;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  * the tags and what customers ask.
  */
 public interface Categories {
+
+	/** Queues compared side by side at most: more charts than that side by side are not read. */
+	int MAX_QUEUES = 6;
 
 	List<Category> list();
 
@@ -37,6 +41,14 @@ public interface Categories {
 	 */
 	RetagJob retag(Instant from, Instant to, String who);
 
+	/**
+	 * Queues every transcribed call of the index for indexing again, the period of the job being the index's own: from
+	 * its earliest call's start to just after its latest. What a category saved through the API starts by itself.
+	 * @return empty when the index holds no transcribed call, or this process keeps no index (then there is nothing
+	 * to re-tag here)
+	 */
+	Optional<RetagJob> retagIndexed(String who);
+
 	/** @throws CategoryException NOT_FOUND */
 	RetagJob retagJob(long id);
 
@@ -49,6 +61,15 @@ public interface Categories {
 	 * @throws SearchUnavailableException if this process keeps no index
 	 */
 	CategoryTrends trends(Instant from, Instant to, boolean weeks, ZoneId zone, @Nullable String queue);
+
+	/**
+	 * The trends of several queues side by side, over the same buckets and categories.
+	 * @param queues the queues, in the order to show them (at most {@link #MAX_QUEUES}, repeats dropped); empty: the
+	 * {@link #MAX_QUEUES} queues with the most transcribed calls in the period
+	 * @throws CategoryException INVALID for more than {@link #MAX_QUEUES} queues or a bad period
+	 * @throws SearchUnavailableException if this process keeps no index
+	 */
+	QueueTrends queueTrends(Instant from, Instant to, boolean weeks, ZoneId zone, List<String> queues);
 
 	/** @throws SearchUnavailableException if this process keeps no index */
 	CustomerPhrases customerPhrases(Instant from, Instant to, @Nullable String queue, int limit);

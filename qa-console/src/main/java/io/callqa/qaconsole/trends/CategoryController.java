@@ -51,10 +51,14 @@ class CategoryController {
 		return this.categories.find(id);
 	}
 
-	/** A new category; with {@code retagFrom}/{@code retagTo} the calls of that period are re-tagged too. */
+	/**
+	 * A new category, and the calls it may tag re-tagged in the background: those of {@code [retagFrom, retagTo)} when
+	 * given, else every transcribed call of the index; {@code "retag": false} leaves them as they are.
+	 */
 	@PostMapping("/api/categories")
 	ResponseEntity<Saved> create(@RequestBody Body body, @AuthenticationPrincipal CallQaUser user) {
 		Access.edit(user);
+		body.checkRetag();
 		Category category = this.categories.create(body.draft(), user.getUsername());
 		return ResponseEntity.created(URI.create("/api/categories/" + category.id()))
 			.body(new Saved(category, retag(body, user)));
@@ -63,6 +67,7 @@ class CategoryController {
 	@PutMapping("/api/categories/{id}")
 	Saved update(@PathVariable long id, @RequestBody Body body, @AuthenticationPrincipal CallQaUser user) {
 		Access.edit(user);
+		body.checkRetag();
 		Category category = this.categories.update(id, body.draft(), user.getUsername());
 		return new Saved(category, retag(body, user));
 	}
@@ -74,12 +79,14 @@ class CategoryController {
 		return ResponseEntity.noContent().build();
 	}
 
+	/**
+	 * Runs after the save has committed: a save whose re-tagging fails is still saved (the page shows the error, and
+	 * {@code POST /api/categories/retag} tries again).
+	 */
 	private @Nullable RetagJob retag(Body body, CallQaUser user) {
 		if (body.retagFrom() == null && body.retagTo() == null) {
-			return null;
-		}
-		if (body.retagFrom() == null || body.retagTo() == null) {
-			throw new IllegalArgumentException("retagFrom and retagTo go together");
+			return Boolean.FALSE.equals(body.retag()) ? null
+					: this.categories.retagIndexed(user.getUsername()).orElse(null);
 		}
 		return this.categories.retag(body.retagFrom(), body.retagTo(), user.getUsername());
 	}
@@ -106,9 +113,26 @@ class CategoryController {
 		return this.categories.retagJob(id);
 	}
 
-	/** A category as sent: speaker ANY/AGENT/CUSTOMER and matching EXACT/STEMMED/TOLERANT may be left out. */
+	/**
+	 * A category as sent: speaker ANY/AGENT/CUSTOMER and matching EXACT/STEMMED/TOLERANT may be left out; so may the
+	 * re-tagging's period ({@code retag} false: none).
+	 */
 	record Body(@Nullable String name, @Nullable String query, Category.@Nullable Speaker speaker,
-			@Nullable Matching matching, @Nullable Instant retagFrom, @Nullable Instant retagTo) {
+			@Nullable Matching matching, @Nullable Instant retagFrom, @Nullable Instant retagTo,
+			@Nullable Boolean retag) {
+
+		/** Refuses a contradictory re-tagging before anything is saved. */
+		void checkRetag() {
+			if (Boolean.FALSE.equals(this.retag) && (this.retagFrom != null || this.retagTo != null)) {
+				throw new IllegalArgumentException("retag false and a re-tagging period contradict each other");
+			}
+			if ((this.retagFrom == null) != (this.retagTo == null)) {
+				throw new IllegalArgumentException("retagFrom and retagTo go together");
+			}
+			if (this.retagFrom != null && this.retagTo != null && !this.retagTo.isAfter(this.retagFrom)) {
+				throw new IllegalArgumentException("retagTo must be after retagFrom");
+			}
+		}
 
 		CategoryDraft draft() {
 			return new CategoryDraft((this.name != null) ? this.name : "", (this.query != null) ? this.query : "",

@@ -25,6 +25,7 @@ import org.springframework.util.FileSystemUtils;
 
 import io.callqa.CallQaApplication;
 import io.callqa.qaconsole.Fixtures;
+import io.callqa.qaconsole.Http;
 import io.callqa.telephony.Calls;
 import io.callqa.telephony.Direction;
 import io.callqa.telephony.NewRecordedCall;
@@ -39,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The index is derived data: deleting its directory and starting again rebuilds it from PostgreSQL with identical
  * results, a restart keeps both the database and the index, and an index of an older layout or version is rebuilt in
- * the background while it answers.
+ * the background while it answers ({@link BrowserIndexRebuildTests}, with the search page's notice on screen).
  */
 class IndexRebuildIntegrationTests {
 
@@ -63,44 +64,8 @@ class IndexRebuildIntegrationTests {
 		}
 	}
 
-	/**
-	 * An index in the flat layout from before index versions (the last release's) answers at once after the upgrade,
-	 * is rebuilt as the current version in the background, one outbox row per batch, then deleted.
-	 */
-	@Test
-	void startWhenIndexFromBeforeVersionsShouldRebuildItInTheBackgroundAndDeleteIt() throws IOException {
-		List<SearchResults> before;
-		Path index = this.data.resolve("index");
-		try (ConfigurableApplicationContext server = start()) {
-			upload(server, "conversation-8k.wav", "alice");
-			upload(server, "refund-8k.wav", "bob");
-			awaitIndexedWithAutomaticScores(server);
-			before = searches(server);
-		}
-		Path current = index.resolve("v" + TranscriptIndex.VERSION);
-		try (Stream<Path> files = Files.list(current)) {
-			for (Path file : files.toList()) {
-				Files.move(file, index.resolve(file.getFileName()));
-			}
-		}
-		Files.delete(current);
-		withoutVersionInCommit(index);
-		try (ConfigurableApplicationContext server = start("--callqa.transcription.index.rebuild-batch=1")) {
-			assertThat(search(server, "*:*").total()).as("answered from the old index at once").isEqualTo(2);
-			assertThat(server.getBean(Transcriptions.class).indexStatus().orElseThrow().version())
-				.as("answered from version 1 or already from the rebuilt one")
-				.isIn(1, TranscriptIndex.VERSION);
-			Eventually.await("index rebuilt", Duration.ofSeconds(60),
-					() -> server.getBean(Transcriptions.class).indexStatus().orElseThrow(),
-					(status) -> !status.rebuilding() && Files.isDirectory(current));
-			Eventually.await("old index deleted", Duration.ofSeconds(30), () -> regularFiles(index),
-					(files) -> files == 0);
-			assertThat(searches(server)).isEqualTo(before);
-		}
-	}
-
 	/** The last release's commits carry the outbox position only. */
-	private static void withoutVersionInCommit(Path dir) throws IOException {
+	static void withoutVersionInCommit(Path dir) throws IOException {
 		try (FSDirectory directory = FSDirectory.open(dir);
 				IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
 			Map<String, String> data = new HashMap<>();
@@ -111,7 +76,7 @@ class IndexRebuildIntegrationTests {
 		}
 	}
 
-	private static long regularFiles(Path dir) {
+	static long regularFiles(Path dir) {
 		try (Stream<Path> files = Files.list(dir)) {
 			return files.filter(Files::isRegularFile).count();
 		}
@@ -120,21 +85,29 @@ class IndexRebuildIntegrationTests {
 		}
 	}
 
-	private List<SearchResults> searches(ConfigurableApplicationContext server) {
+	private static List<SearchResults> searches(ConfigurableApplicationContext server) {
 		return List.of(search(server, "*:*"), search(server, "refund"), search(server, "\"call you back\""),
 				search(server, "thank*"));
 	}
 
 	private ConfigurableApplicationContext start(String... more) {
+		return start(this.data, WebApplicationType.NONE, more);
+	}
+
+	/**
+	 * A server on {@code data} (its database, recordings and index), with or without its web server; FastAGI off (a
+	 * fixed port other tests may hold).
+	 */
+	static ConfigurableApplicationContext start(Path data, WebApplicationType web, String... more) {
 		// Command line arguments, so they win over application.properties (builder properties would not).
-		List<String> args = new ArrayList<>(List.of("--callqa.db.embedded.data-dir=" + this.data.resolve("postgres"),
-				"--callqa.db.embedded.port=0", "--callqa.telephony.recordings.dir=" + this.data.resolve("recordings"),
-				"--callqa.transcription.index.dir=" + this.data.resolve("index"),
+		List<String> args = new ArrayList<>(List.of("--callqa.db.embedded.data-dir=" + data.resolve("postgres"),
+				"--callqa.db.embedded.port=0", "--callqa.telephony.recordings.dir=" + data.resolve("recordings"),
+				"--callqa.transcription.index.dir=" + data.resolve("index"), "--callqa.telephony.agi.enabled=false",
 				"--callqa.transcription.vosk.cache-dir="
 						+ System.getProperty("callqa.transcription.vosk.cache-dir", "target/test-data/models"),
-				"--callqa.transcription.workers.count=2"));
+				"--callqa.transcription.workers.count=2", "--callqa.security.admin-password=" + Http.ADMIN_PASSWORD));
 		args.addAll(List.of(more));
-		return new SpringApplicationBuilder(CallQaApplication.class).web(WebApplicationType.NONE)
+		return new SpringApplicationBuilder(CallQaApplication.class).web(web)
 			.run(args.toArray(String[]::new));
 	}
 
@@ -156,7 +129,7 @@ class IndexRebuildIntegrationTests {
 						&& results.hits().stream().allMatch((hit) -> hit.autoScore() != null));
 	}
 
-	private static SearchResults search(ConfigurableApplicationContext server, String q) {
+	static SearchResults search(ConfigurableApplicationContext server, String q) {
 		return server.getBean(Transcriptions.class)
 			.search(new SearchQuery(q, null, null, null, null, null, null, 0, 10));
 	}

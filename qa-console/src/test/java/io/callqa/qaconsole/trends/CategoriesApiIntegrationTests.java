@@ -118,8 +118,9 @@ class CategoriesApiIntegrationTests {
 	@Test
 	void retagShouldTagCallsIndexedBeforeTheCategoryWithProgress() {
 		HttpResponse<String> created = this.supervisor.post("/api/categories", """
-				{"name":"Trend router","query":"router","speaker":"CUSTOMER"}""");
+				{"name":"Trend router","query":"router","speaker":"CUSTOMER","retag":false}""");
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		assertThat(json(created).path("retag").isNull()).as("retag false: no re-tagging").isTrue();
 		assertThat(hits("category:\"Trend router\"")).as("calls indexed before the category").isEmpty();
 		HttpResponse<String> started = this.supervisor.post("/api/categories/retag", """
 				{"from":"2031-03-08T00:00:00Z","to":"2031-03-12T00:00:00Z"}""");
@@ -136,10 +137,108 @@ class CategoriesApiIntegrationTests {
 		assertThat(router.path("calls").toString()).isEqualTo("[1,1]");
 	}
 
+	/**
+	 * Saved through the API alone, with no period: the category tags the calls indexed before it, every transcribed
+	 * call of the index being re-tagged in the background with the progress as for a period; a change re-tags again.
+	 */
+	@Test
+	void categorySavedThroughTheApiShouldRetagOldCallsByItself() {
+		HttpResponse<String> created = this.supervisor.post("/api/categories", """
+				{"name":"Trend internet","query":"internet","speaker":"CUSTOMER"}""");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		JsonNode job = json(created).path("retag");
+		assertThat(job.path("total").asLong()).as("every transcribed call of the index").isGreaterThanOrEqualTo(6);
+		assertThat(java.time.Instant.parse(job.path("from").asString()))
+			.isBeforeOrEqualTo(java.time.Instant.parse("2031-03-08T09:00:00Z"));
+		assertThat(java.time.Instant.parse(job.path("to").asString()))
+			.isAfter(java.time.Instant.parse("2031-03-11T10:00:00Z"));
+		awaitRetag(job);
+		assertThat(hits("category:\"Trend internet\"")).containsExactlyInAnyOrder(this.calls.get(1), this.calls.get(4));
+
+		long id = json(created).path("category").path("id").asLong();
+		HttpResponse<String> changed = this.admin.put("/api/categories/" + id, """
+				{"name":"Trend internet down","query":"\\"internet is down again\\"","speaker":"CUSTOMER"}""");
+		assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+		awaitRetag(json(changed).path("retag"));
+		assertThat(hits("category:\"Trend internet down\"")).containsExactly(this.calls.get(1));
+		assertThat(hits("category:\"Trend internet\"")).as("the old name is gone from the calls").isEmpty();
+	}
+
+	@Test
+	void retagOnSaveShouldRefuseContradictionsBeforeSaving() {
+		assertProblem(this.supervisor.post("/api/categories", """
+				{"name":"Trend contradiction","query":"x","retag":false,"retagFrom":"2031-03-08T00:00:00Z",\
+				"retagTo":"2031-03-09T00:00:00Z"}"""), 400);
+		assertProblem(this.supervisor.post("/api/categories", """
+				{"name":"Trend contradiction","query":"x","retagFrom":"2031-03-08T00:00:00Z"}"""), 400);
+		assertProblem(this.supervisor.post("/api/categories", """
+				{"name":"Trend contradiction","query":"x","retagFrom":"2031-03-09T00:00:00Z",\
+				"retagTo":"2031-03-08T00:00:00Z"}"""), 400);
+		assertThat(json(this.manager.get("/api/categories")).findValuesAsString("name"))
+			.doesNotContain("Trend contradiction");
+	}
+
+	/**
+	 * Two queues over the same days side by side: each queue's calls, category counts and shares per day and its rise
+	 * against the previous period, over the same categories; with no queue asked, the busiest.
+	 */
+	@Test
+	void queuesSideBySideShouldGiveEachQueuesFigures() {
+		TrendCalls a = new TrendCalls(this.jdbc, "trends-side-a");
+		TrendCalls b = new TrendCalls(this.jdbc, "trends-side-b");
+		a.add("2031-06-10T09:00:00Z", "hello", "i want a refund");
+		a.add("2031-06-10T10:00:00Z", "hello", "my internet is down");
+		a.add("2031-06-11T09:00:00Z", "hello", "refund please");
+		a.add("2031-06-08T09:00:00Z", "hello", "internet down");
+		b.add("2031-06-10T09:00:00Z", "hello", "the internet is down");
+		b.add("2031-06-11T09:00:00Z", "hello", "the internet again");
+		b.add("2031-06-11T10:00:00Z", "hello", "i want a refund");
+		Eventually.await("the side by side calls indexed", Duration.ofSeconds(30),
+				() -> search("queue:trends-side-a OR queue:trends-side-b").path("total").asLong(), (n) -> n == 7);
+		String period = "from=2031-06-10T00:00:00Z&to=2031-06-12T00:00:00Z";
+		JsonNode side = json(this.manager.get("/api/trends/queues?" + period + "&queue=trends-side-a&queue=trends-side-b"));
+		assertThat(side.path("buckets").toString()).isEqualTo("[\"2031-06-10\",\"2031-06-11\"]");
+		assertThat(side.path("queues").findValuesAsString("queue")).containsExactly("trends-side-a", "trends-side-b");
+		JsonNode first = side.path("queues").get(0).path("trends");
+		assertThat(first.path("calls").toString()).isEqualTo("[2,1]");
+		assertThat(first.path("previousCalls").asLong()).isEqualTo(1);
+		assertThat(series(first, "Trend refund").path("calls").toString()).isEqualTo("[1,1]");
+		assertThat(series(first, "Trend refund").path("share").toString()).isEqualTo("[50.0,100.0]");
+		assertThat(named(first.path("rising"), "Trend refund").path("change").asDouble()).isEqualTo(66.67);
+		JsonNode second = side.path("queues").get(1).path("trends");
+		assertThat(second.path("calls").toString()).isEqualTo("[1,2]");
+		assertThat(series(second, "Trend refund").path("calls").toString()).isEqualTo("[0,1]");
+		assertThat(series(second, "Trend refund").path("share").toString()).isEqualTo("[0.0,50.0]");
+		assertThat(named(second.path("rising"), "Trend refund").path("change").asDouble()).isEqualTo(33.33);
+		assertThat(first.path("categories").findValuesAsString("category"))
+			.as("the same categories for every queue")
+			.containsExactlyInAnyOrderElementsOf(second.path("categories").findValuesAsString("category"));
+
+		JsonNode busiest = json(this.supervisor.get("/api/trends/queues?" + period + "&interval=WEEK"));
+		assertThat(busiest.path("queues").findValuesAsString("queue")).containsExactly("trends-side-a",
+				"trends-side-b");
+		assertThat(busiest.path("queues").get(0).path("trends").path("calls").toString()).isEqualTo("[3]");
+
+		// A supervisor's queues limit their floor actions, not what they read: they compare every queue.
+		HttpResponse<String> limitedUser = this.admin.post("/api/users", """
+				{"username":"trends-side-sup","password":"%s","role":"SUPERVISOR","queues":["trends-side-a"]}"""
+			.formatted(PASSWORD));
+		assertThat(limitedUser.statusCode()).as(limitedUser.body()).isEqualTo(201);
+		assertThat(json(limitedUser).path("queues").toString()).isEqualTo("[\"trends-side-a\"]");
+		Http limited = new Http(this.port, "trends-side-sup", PASSWORD);
+		assertThat(json(limited.get("/api/trends/queues?" + period + "&queue=trends-side-b")).path("queues")
+			.findValuesAsString("queue")).containsExactly("trends-side-b");
+		assertThat(this.agent.get("/api/trends/queues?" + period).statusCode()).isEqualTo(403);
+		assertThat(Http.anonymous(this.port).get("/api/trends/queues?" + period).statusCode()).isEqualTo(401);
+		assertProblem(this.manager.get("/api/trends/queues?" + period + "&queue=q1&queue=q2&queue=q3&queue=q4"
+				+ "&queue=q5&queue=q6&queue=q7"), 400);
+		assertProblem(this.manager.get("/api/trends/queues?from=2031-06-12T00:00:00Z&to=2031-06-10T00:00:00Z"), 400);
+	}
+
 	@Test
 	void onlySupervisorsAndAdminsChangeCategoriesAgentsSeeNothing() {
 		String body = """
-				{"name":"Trend manager asked","query":"\\"speak to a manager\\""}""";
+				{"name":"Trend manager asked","query":"\\"speak to a manager\\"","retag":false}""";
 		assertThat(this.manager.post("/api/categories", body).statusCode()).isEqualTo(403);
 		assertThat(this.agent.post("/api/categories", body).statusCode()).isEqualTo(403);
 		assertThat(this.agent.get("/api/categories").statusCode()).isEqualTo(403);
@@ -185,6 +284,13 @@ class CategoriesApiIntegrationTests {
 	void starterCategoriesShouldExist() {
 		assertThat(json(this.manager.get("/api/categories")).findValuesAsString("name")).contains("Refund request",
 				"Cancellation", "Asked for a manager");
+	}
+
+	private void awaitRetag(JsonNode job) {
+		assertThat(job.path("id").isMissingNode()).as("a re-tagging: " + job).isFalse();
+		Eventually.await("the re-tagging done", Duration.ofSeconds(60),
+				() -> json(this.manager.get("/api/categories/retag/" + job.path("id").asLong())),
+				(progress) -> progress.path("finished").asBoolean());
 	}
 
 	private static void assertProblem(HttpResponse<String> response, int status) {

@@ -13,9 +13,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.FacetResult;
@@ -26,7 +29,9 @@ import org.apache.lucene.facet.StringDocValuesReaderState;
 import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
@@ -44,6 +49,7 @@ import io.callqa.transcription.CategoryException;
 import io.callqa.transcription.CategoryTrends;
 import io.callqa.transcription.CustomerPhrases;
 import io.callqa.transcription.Matching;
+import io.callqa.transcription.QueueTrends;
 import io.callqa.transcription.RetagJob;
 import io.callqa.transcription.SearchUnavailableException;
 
@@ -142,9 +148,31 @@ class CategoriesService implements Categories {
 	public RetagJob retag(Instant from, Instant to, String who) {
 		checkPeriod(from, to);
 		TranscriptIndex index = index();
-		List<Long> callIds = read(index, (searcher) -> callIds(searcher, CategoryCounts.period(from, to, null)));
+		List<Long> callIds = read(index, (searcher) -> calls(searcher, CategoryCounts.period(from, to, null))).ids();
 		long id = this.store.retag(callIds, from, to, who);
 		return this.store.retagJob(id, index.committedOutboxSeq()).orElseThrow();
+	}
+
+	/**
+	 * Every transcribed call of the index: the calls a category's query runs against, whatever their age (the index
+	 * keeps what PostgreSQL keeps, so its calls are the ones a search finds).
+	 */
+	@Override
+	@Transactional
+	public Optional<RetagJob> retagIndexed(String who) {
+		TranscriptIndex index = this.index.getIfAvailable();
+		if (index == null) {
+			return Optional.empty();
+		}
+		IndexedCalls calls = read(index, (searcher) -> calls(searcher, new FieldExistsQuery(TranscriptFields.TEXT)));
+		if (calls.ids().isEmpty()) {
+			return Optional.empty();
+		}
+		Instant from = (calls.firstStart() <= calls.lastStart()) ? Instant.ofEpochMilli(calls.firstStart())
+				: Instant.now();
+		Instant to = (calls.firstStart() <= calls.lastStart()) ? Instant.ofEpochMilli(calls.lastStart() + 1) : from;
+		long id = this.store.retag(calls.ids(), from, to, who);
+		return this.store.retagJob(id, index.committedOutboxSeq());
 	}
 
 	@Override
@@ -165,22 +193,34 @@ class CategoriesService implements Categories {
 		return (index != null) ? index.committedOutboxSeq() : 0;
 	}
 
-	/** The calls a period's query matches, oldest document first, read from the call id's doc values. */
-	private static List<Long> callIds(IndexSearcher searcher, Query period) throws IOException {
+	/**
+	 * The calls a query matches, by call id, read from the call id's doc values, and the earliest and latest start
+	 * among them ({@code Long.MAX_VALUE} and {@code Long.MIN_VALUE} when none has one).
+	 */
+	private static IndexedCalls calls(IndexSearcher searcher, Query query) throws IOException {
 		List<Long> ids = new ArrayList<>();
-		searcher.search(period, new SimpleCollector() {
+		long[] starts = { Long.MAX_VALUE, Long.MIN_VALUE };
+		searcher.search(query, new SimpleCollector() {
 
 			private SortedSetDocValues callIds = DocValues.emptySortedSet();
+
+			private SortedNumericDocValues started = DocValues.emptySortedNumeric();
 
 			@Override
 			protected void doSetNextReader(LeafReaderContext context) throws IOException {
 				this.callIds = DocValues.getSortedSet(context.reader(), TranscriptFields.CALL_ID);
+				this.started = DocValues.getSortedNumeric(context.reader(), TranscriptFields.STARTED_AT);
 			}
 
 			@Override
 			public void collect(int doc) throws IOException {
 				if (this.callIds.advanceExact(doc)) {
 					ids.add(Long.parseLong(this.callIds.lookupOrd(this.callIds.nextOrd()).utf8ToString()));
+				}
+				if (this.started.advanceExact(doc)) {
+					long start = this.started.nextValue();
+					starts[0] = Math.min(starts[0], start);
+					starts[1] = Math.max(starts[1], start);
 				}
 			}
 
@@ -191,29 +231,95 @@ class CategoriesService implements Categories {
 
 		});
 		ids.sort(Comparator.naturalOrder());
-		return ids;
+		return new IndexedCalls(ids, starts[0], starts[1]);
+	}
+
+	private record IndexedCalls(List<Long> ids, long firstStart, long lastStart) {
 	}
 
 	@Override
 	public CategoryTrends trends(Instant from, Instant to, boolean weeks, ZoneId zone, @Nullable String queue) {
 		checkPeriod(from, to);
-		List<LocalDate> buckets = buckets(from, to, weeks, zone);
-		Map<LocalDate, Integer> index = new HashMap<>();
-		buckets.forEach((bucket) -> index.put(bucket, index.size()));
-		Instant previousFrom = from.minus(Duration.between(from, to));
+		Buckets buckets = new Buckets(buckets(from, to, weeks, zone), weeks, zone);
+		Set<String> saved = savedNames();
 		return read(index(), (searcher) -> {
-			CategoryCounts now = CategoryCounts.count(searcher, CategoryCounts.period(from, to, queue),
-					buckets.size(), (millis) -> index.getOrDefault(bucketOf(millis, weeks, zone), -1));
-			CategoryCounts before = CategoryCounts.count(searcher,
-					CategoryCounts.period(previousFrom, from, queue), 1, (millis) -> 0);
-			return trends(buckets, now, before);
+			Counted counted = count(searcher, from, to, buckets, queue);
+			Set<String> names = new HashSet<>(saved);
+			counted.addNames(names);
+			return trends(buckets.days(), counted, names);
 		});
 	}
 
-	private CategoryTrends trends(List<LocalDate> buckets, CategoryCounts now, CategoryCounts before) {
-		Set<String> names = new HashSet<>(now.categories.keySet());
-		names.addAll(before.categories.keySet());
+	@Override
+	public QueueTrends queueTrends(Instant from, Instant to, boolean weeks, ZoneId zone, List<String> queues) {
+		checkPeriod(from, to);
+		List<String> asked = queues.stream().filter((queue) -> queue != null && !queue.isBlank()).distinct().toList();
+		if (asked.size() > MAX_QUEUES) {
+			throw invalid("At most " + MAX_QUEUES + " queues side by side, were " + asked.size());
+		}
+		Buckets buckets = new Buckets(buckets(from, to, weeks, zone), weeks, zone);
+		Set<String> saved = savedNames();
+		return read(index(), (searcher) -> {
+			List<String> shown = asked.isEmpty() ? busiestQueues(searcher, CategoryCounts.period(from, to, null))
+					: asked;
+			Map<String, Counted> counted = new LinkedHashMap<>();
+			// Every queue gets the same categories, so their charts line up.
+			Set<String> names = new HashSet<>(saved);
+			for (String queue : shown) {
+				Counted counts = count(searcher, from, to, buckets, queue);
+				counts.addNames(names);
+				counted.put(queue, counts);
+			}
+			List<QueueTrends.QueueTrend> trends = new ArrayList<>();
+			counted.forEach((queue, counts) -> trends
+				.add(new QueueTrends.QueueTrend(queue, trends(buckets.days(), counts, names))));
+			return new QueueTrends(buckets.days(), trends);
+		});
+	}
+
+	/** The {@link #MAX_QUEUES} queues with the most transcribed calls in the period; equal ones by name. */
+	private static List<String> busiestQueues(IndexSearcher searcher, Query period) throws IOException {
+		if (!hasField(searcher, TranscriptFields.QUEUE)) {
+			return List.of();
+		}
+		FacetsCollector collector = searcher.search(period, new FacetsCollectorManager());
+		StringDocValuesReaderState state = new StringDocValuesReaderState(searcher.getIndexReader(),
+				TranscriptFields.QUEUE);
+		FacetResult all = new StringValueFacetCounts(state, collector).getAllChildren(TranscriptFields.QUEUE);
+		if (all == null) {
+			return List.of();
+		}
+		return Stream.of(all.labelValues)
+			.filter((queue) -> queue.value.longValue() > 0)
+			.sorted(Comparator.comparingLong((LabelAndValue queue) -> queue.value.longValue())
+				.reversed()
+				.thenComparing((queue) -> queue.label))
+			.limit(MAX_QUEUES)
+			.map((queue) -> queue.label)
+			.toList();
+	}
+
+	private Set<String> savedNames() {
+		Set<String> names = new HashSet<>();
 		this.store.all().forEach((category) -> names.add(category.name()));
+		return names;
+	}
+
+	/** A period's counts per bucket and the previous period's (of the same length) in one bucket. */
+	private static Counted count(IndexSearcher searcher, Instant from, Instant to, Buckets buckets,
+			@Nullable String queue) throws IOException {
+		Instant previousFrom = from.minus(Duration.between(from, to));
+		CategoryCounts now = CategoryCounts.count(searcher, CategoryCounts.period(from, to, queue),
+				buckets.days().size(), buckets::of);
+		CategoryCounts before = CategoryCounts.count(searcher, CategoryCounts.period(previousFrom, from, queue), 1,
+				(millis) -> 0);
+		return new Counted(now, before);
+	}
+
+	/** {@code names}: the categories to give a series and a change, whether the period has their calls or not. */
+	private static CategoryTrends trends(List<LocalDate> buckets, Counted counted, Set<String> names) {
+		CategoryCounts now = counted.now();
+		CategoryCounts before = counted.before();
 		List<CategoryTrends.Series> series = new ArrayList<>();
 		List<CategoryTrends.Change> changes = new ArrayList<>();
 		for (String name : names) {
@@ -234,6 +340,34 @@ class CategoriesService implements Categories {
 			calls.add(bucket);
 		}
 		return new CategoryTrends(buckets, calls, series, now.total(), before.total(), rising(changes));
+	}
+
+	/** The days or weeks of a period, and which one a start time falls in. */
+	private record Buckets(List<LocalDate> days, Map<LocalDate, Integer> index, boolean weeks, ZoneId zone) {
+
+		Buckets(List<LocalDate> days, boolean weeks, ZoneId zone) {
+			this(days, indexOf(days), weeks, zone);
+		}
+
+		private static Map<LocalDate, Integer> indexOf(List<LocalDate> days) {
+			Map<LocalDate, Integer> index = new HashMap<>();
+			days.forEach((day) -> index.put(day, index.size()));
+			return index;
+		}
+
+		int of(long millis) {
+			return this.index.getOrDefault(bucketOf(millis, this.weeks, this.zone), -1);
+		}
+
+	}
+
+	private record Counted(CategoryCounts now, CategoryCounts before) {
+
+		void addNames(Set<String> names) {
+			names.addAll(this.now.categories.keySet());
+			names.addAll(this.before.categories.keySet());
+		}
+
 	}
 
 	private static CategoryTrends.Change change(String name, long calls, long total, long previousCalls,
@@ -323,8 +457,13 @@ class CategoriesService implements Categories {
 	}
 
 	private static boolean hasPhrases(IndexSearcher searcher) {
+		return hasField(searcher, CategoryFields.CUSTOMER_PHRASE);
+	}
+
+	/** Facet counts over a field no document has fail, so they are asked only when some segment has it. */
+	private static boolean hasField(IndexSearcher searcher, String field) {
 		for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-			if (leaf.reader().getFieldInfos().fieldInfo(CategoryFields.CUSTOMER_PHRASE) != null) {
+			if (leaf.reader().getFieldInfos().fieldInfo(field) != null) {
 				return true;
 			}
 		}
