@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.callqa.telephony.AudioRedaction;
@@ -36,11 +38,14 @@ class RecordingRedaction implements AudioRedaction {
 
 	private final RedactionProperties properties;
 
-	RecordingRedaction(JdbcClient jdbc, RecordingStore store, TransactionTemplate transaction,
+	RecordingRedaction(JdbcClient jdbc, RecordingStore store, PlatformTransactionManager transactions,
 			RedactionProperties properties) {
 		this.jdbc = jdbc;
 		this.store = store;
-		this.transaction = transaction;
+		// Its own transaction even when called inside the caller's: a file that cannot be rewritten must not roll the
+		// caller's work back, and the clearance is committed as soon as the file is replaced.
+		this.transaction = new TransactionTemplate(transactions);
+		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.properties = properties;
 	}
 
