@@ -58,7 +58,7 @@ class RecordingAttacher {
 		if (this.recordings.isAttached(key)) {
 			return 0;
 		}
-		Path stereo = this.store.createTempFile("callqa-stereo-", ".wav");
+		Path stereo = this.store.createMergeFile();
 		try {
 			PerPartyMerger.merge(agent, customer, stereo);
 			return this.recordings.attach(callId, key, stereo, List.of("agent", "customer"), origin).isPresent() ? 1

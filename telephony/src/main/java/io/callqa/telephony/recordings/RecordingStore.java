@@ -3,9 +3,12 @@ package io.callqa.telephony.recordings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -23,6 +26,10 @@ class RecordingStore {
 
 	private static final Logger logger = LoggerFactory.getLogger(RecordingStore.class);
 
+	private static final String STEREO_PREFIX = "callqa-stereo-";
+
+	private static final String STEREO_SUFFIX = ".wav";
+
 	private final Path root;
 
 	RecordingStore(RecordingProperties properties) throws IOException {
@@ -30,6 +37,26 @@ class RecordingStore {
 		if (Files.isDirectory(this.root) && PrivateFiles.closeDirectory(this.root)) {
 			// A store from before files were private: closing its root keeps everyone else out of all below.
 			logger.info("Recording store {} made private (mode 0700)", this.root);
+		}
+		deleteStaleTempFiles();
+	}
+
+	/**
+	 * Pairs being merged when a process died are unredacted audio nothing refers to: removed once an hour old (a
+	 * worker process may be merging one right now).
+	 */
+	private void deleteStaleTempFiles() throws IOException {
+		if (!Files.isDirectory(this.root)) {
+			return;
+		}
+		Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+		try (DirectoryStream<Path> temps = Files.newDirectoryStream(this.root, STEREO_PREFIX + "*" + STEREO_SUFFIX)) {
+			for (Path temp : temps) {
+				if (Files.getLastModifiedTime(temp).toInstant().isBefore(hourAgo)) {
+					Files.deleteIfExists(temp);
+					logger.info("Removed {}, left by a merge that did not finish", temp.getFileName());
+				}
+			}
 		}
 	}
 
@@ -50,12 +77,12 @@ class RecordingStore {
 	}
 
 	/**
-	 * A private (0600) temporary file inside the store, for audio on its way in (a per-party pair being merged):
-	 * unredacted audio never lands outside the store's directory (which may be the only encrypted one).
+	 * A private (0600) temporary file inside the store for a per-party pair being merged: unredacted audio never
+	 * lands outside the store's directory (which may be the only encrypted one).
 	 */
-	Path createTempFile(String prefix, String suffix) throws IOException {
+	Path createMergeFile() throws IOException {
 		PrivateFiles.createDirectories(this.root);
-		return PrivateFiles.createTempFile(this.root, prefix, suffix);
+		return PrivateFiles.createTempFile(this.root, STEREO_PREFIX, STEREO_SUFFIX);
 	}
 
 	Path resolve(Path relative) {

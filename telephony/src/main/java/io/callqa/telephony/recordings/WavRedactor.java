@@ -52,7 +52,11 @@ final class WavRedactor {
 	private static long overwrite(Path file, WavLayout layout, List<long[]> ranges, AudioFill fill)
 			throws IOException {
 		Path dir = file.toAbsolutePath().getParent();
-		Path temp = PrivateFiles.createTempFile(dir, ".redacting-", ".tmp");
+		// Named after the recording, not at random: a copy left by a crash is replaced and removed by the next try
+		// (callers run one redaction of a recording at a time).
+		Path temp = dir.resolve(tempName(file));
+		Files.deleteIfExists(temp);
+		PrivateFiles.createFile(temp);
 		try {
 			long frames = 0;
 			try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
@@ -70,6 +74,11 @@ final class WavRedactor {
 		finally {
 			Files.deleteIfExists(temp);
 		}
+	}
+
+	/** The temporary file of a redaction of {@code file}, beside it: a copy of the unredacted audio until renamed. */
+	static String tempName(Path file) {
+		return "." + file.getFileName() + ".redacting";
 	}
 
 	/** The spans as sorted, merged frame ranges [start, end) within the audio. */

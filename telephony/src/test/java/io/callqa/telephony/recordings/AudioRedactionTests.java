@@ -163,9 +163,22 @@ class AudioRedactionTests {
 			assertThat(Files.readAllBytes(recording.path())).isEqualTo(content);
 			assertThat(clearance(recording)).isEqualTo(RecordingClearance.HELD);
 			try (Stream<Path> files = Files.list(recording.path().getParent())) {
-				assertThat(files.map(Path::toString)).noneMatch((name) -> name.endsWith(".tmp"));
+				assertThat(files.map(Path::toString)).noneMatch((name) -> name.endsWith(".redacting"));
 			}
 		}
+	}
+
+	@Test
+	void aCopyLeftByACrashedRedactionIsReplacedAndRemovedByTheNextOne() throws Exception {
+		TestWav wav = encodings().findFirst().orElseThrow();
+		CallDetails.RecordingFile recording = upload(wav.bytes(1.0, 17));
+		Path stale = recording.path().resolveSibling(WavRedactor.tempName(recording.path()));
+		Files.write(stale, new byte[] { 1, 2, 3 });
+
+		this.redaction.redact(recording.id(), SPANS);
+
+		assertThat(stale).doesNotExist();
+		assertThat(clearance(recording)).isEqualTo(RecordingClearance.CLEARED);
 	}
 
 	@Test
