@@ -2,33 +2,87 @@ package io.callqa.telephony.recordings;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps recording files on disk, one directory per day; names are generated so an uploaded name can never escape the
- * directory.
+ * directory. Directories are 0700 and files 0600: only the service's user reads them.
  */
 @Component
 class RecordingStore {
 
+	private static final Logger logger = LoggerFactory.getLogger(RecordingStore.class);
+
+	private static final String STEREO_PREFIX = "callqa-stereo-";
+
+	private static final String STEREO_SUFFIX = ".wav";
+
 	private final Path root;
 
-	RecordingStore(RecordingProperties properties) {
+	RecordingStore(RecordingProperties properties) throws IOException {
 		this.root = properties.dir().toAbsolutePath().normalize();
+		if (Files.isDirectory(this.root) && PrivateFiles.closeDirectory(this.root)) {
+			// A store from before files were private: closing its root keeps everyone else out of all below.
+			logger.info("Recording store {} made private (mode 0700)", this.root);
+		}
+		deleteStaleTempFiles();
 	}
 
-	/** Streams the audio to a new file and returns its path relative to the store. */
+	/**
+	 * Pairs being merged when a process died are unredacted audio nothing refers to: removed once an hour old (a
+	 * worker process may be merging one right now).
+	 */
+	private void deleteStaleTempFiles() throws IOException {
+		if (!Files.isDirectory(this.root)) {
+			return;
+		}
+		Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+		try (DirectoryStream<Path> temps = Files.newDirectoryStream(this.root, STEREO_PREFIX + "*" + STEREO_SUFFIX)) {
+			for (Path temp : temps) {
+				if (Files.getLastModifiedTime(temp).toInstant().isBefore(hourAgo)) {
+					Files.deleteIfExists(temp);
+					logger.info("Removed {}, left by a merge that did not finish", temp.getFileName());
+				}
+			}
+		}
+	}
+
+	/** Streams the audio to a new private file (0600, in 0700 directories) and returns its path in the store. */
 	Path store(InputStream audio, String fileName) throws IOException {
 		Path relative = Path.of(LocalDate.now().toString(), UUID.randomUUID() + extension(fileName));
 		Path target = resolve(relative);
-		Files.createDirectories(target.getParent());
-		Files.copy(audio, target);
+		PrivateFiles.createDirectories(target.getParent());
+		PrivateFiles.createFile(target);
+		try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
+			audio.transferTo(out);
+		}
+		catch (IOException | RuntimeException ex) {
+			Files.deleteIfExists(target);
+			throw ex;
+		}
 		return relative;
+	}
+
+	/**
+	 * A private (0600) temporary file inside the store for a per-party pair being merged: unredacted audio never
+	 * lands outside the store's directory (which may be the only encrypted one).
+	 */
+	Path createMergeFile() throws IOException {
+		PrivateFiles.createDirectories(this.root);
+		return PrivateFiles.createTempFile(this.root, STEREO_PREFIX, STEREO_SUFFIX);
 	}
 
 	Path resolve(Path relative) {
