@@ -119,6 +119,44 @@ bad_and_odd() {
 	mp3
 }
 
+# A payment call read aloud (issue 13, redaction): stereo, agent left, customer right, each channel digital silence
+# while the other party talks. The customer reads a card number (4556 7375 8689 9855, Luhn-valid, in groups of four)
+# and a security code; the agent reads the last group back. card-call.txt holds the turns, one "a:"/"c:" a line.
+CARD_TURNS=(
+	"a:thank you for calling sunrise bank how can i help"
+	"c:i would like to pay my bill by card please"
+	"a:of course what is the card number"
+	"c:four five five six, seven three seven five, eight six eight nine, nine eight five five"
+	"a:thank you the card ending nine eight five five and the security code on the back"
+	"c:seven two one"
+	"a:your payment is done is there anything else"
+	"c:no thank you goodbye"
+)
+
+card_call() {
+	local left=() right=() n=0
+	silence card-lead 0.3
+	silence card-pause 0.8
+	left+=("$work/card-lead.wav"); right+=("$work/card-lead.wav")
+	: > card-call.txt
+	for turn in "${CARD_TURNS[@]}"; do
+		n=$((n + 1))
+		local who="${turn%%:*}" text="${turn#*:}"
+		speak "card$n" "$([[ $who == a ]] && echo "$AGENT_VOICE" || echo "$CUSTOMER_VOICE")" "$text"
+		mute "card$n"
+		if [[ "$who" == a ]]; then
+			left+=("$work/card$n.wav"); right+=("$work/card$n-mute.wav")
+		else
+			left+=("$work/card$n-mute.wav"); right+=("$work/card$n.wav")
+		fi
+		left+=("$work/card-pause.wav"); right+=("$work/card-pause.wav")
+		echo "$who: $text" >> card-call.txt
+	done
+	"${SOX[@]}" "${left[@]}" "$work/card-left.wav"
+	"${SOX[@]}" "${right[@]}" "$work/card-right.wav"
+	"${SOX[@]}" -M "$work/card-left.wav" "$work/card-right.wav" card-call-stereo-8k.wav
+}
+
 # A real Asterisk MixMonitor recording (8 kHz mono): only where the project's shared folder is present.
 asterisk() {
 	local name="recordings/inbound-answered-1795418999.0.wav"
@@ -138,4 +176,5 @@ derived
 refund
 bad_and_odd
 asterisk
+card_call
 echo "fixtures written to $here"
