@@ -121,15 +121,16 @@ bad_and_odd() {
 
 # A payment call read aloud (issue 13, redaction): stereo, agent left, customer right, each channel digital silence
 # while the other party talks. The customer reads a card number (4556 7375 8689 9855, Luhn-valid, in groups of four)
-# and a security code; the agent reads the last group back. card-call.txt holds the turns, one "a:"/"c:" a line.
+# and a security code; the agent reads the number back. card-call.txt holds the turns, one "a:"/"c:" a line.
 CARD_TURNS=(
-	"a:thank you for calling sunrise bank how can i help"
-	"c:i would like to pay my bill by card please"
-	"a:of course what is the card number"
-	"c:four five five six, seven three seven five, eight six eight nine, nine eight five five"
-	"a:thank you the card ending nine eight five five and the security code on the back"
-	"c:seven two one"
-	"a:your payment is done is there anything else"
+	"a:thank you for calling sunrise how can i help you today"
+	"c:hello i would like to pay my bill with my credit card please"
+	"a:of course please read me the card number"
+	"c:my card number is four five five six, seven three seven five, eight six eight nine, nine eight five five"
+	"a:let me read it back four five five six, seven three seven five, eight six eight nine, nine eight five five"
+	"a:and the security code on the back please"
+	"c:it is nine one two"
+	"a:thank you your payment is complete is there anything else"
 	"c:no thank you goodbye"
 )
 
@@ -142,7 +143,9 @@ card_call() {
 	for turn in "${CARD_TURNS[@]}"; do
 		n=$((n + 1))
 		local who="${turn%%:*}" text="${turn#*:}"
-		speak "card$n" "$([[ $who == a ]] && echo "$AGENT_VOICE" || echo "$CUSTOMER_VOICE")" "$text"
+		# Female voices at 140 words a minute: the ones the small model hears digits from best.
+		espeak-ng -v "$([[ $who == a ]] && echo en-us+f2 || echo en-us+f3)" -s 140 -w "$work/card$n-22k.wav" "$text"
+		"${SOX[@]}" "$work/card$n-22k.wav" -r "$RATE" -c 1 -b 16 "$work/card$n.wav"
 		mute "card$n"
 		if [[ "$who" == a ]]; then
 			left+=("$work/card$n.wav"); right+=("$work/card$n-mute.wav")

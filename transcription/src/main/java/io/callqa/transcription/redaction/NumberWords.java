@@ -32,8 +32,12 @@ final class NumberWords {
 			Map.entry("seventeenth", 17), Map.entry("eighteenth", 18), Map.entry("nineteenth", 19),
 			Map.entry("twentieth", 20), Map.entry("thirtieth", 30));
 
-	/** Words the small model writes for a digit it heard, trusted only between two number words. */
-	static final Map<String, Integer> HOMOPHONES = Map.of("for", 4, "to", 2, "too", 2, "ate", 8, "won", 1);
+	/**
+	 * Words the small model writes for a digit it heard ("seven to one", "six eight i'd eight"), trusted only inside a
+	 * number: after one number word and before another.
+	 */
+	static final Map<String, Integer> HOMOPHONES = Map.of("for", 4, "to", 2, "too", 2, "ate", 8, "won", 1, "free", 3,
+			"tree", 3, "fine", 5, "i'd", 9);
 
 	static final String PLACEHOLDER = "[digits:";
 
@@ -56,12 +60,19 @@ final class NumberWords {
 	 */
 	static List<Digit> digits(List<String> words, boolean ordinals) {
 		List<Digit> digits = new ArrayList<>();
+		int first = -1;
+		int last = -1;
+		for (int i = 0; i < words.size(); i++) {
+			if (isNumberWord(words.get(i), false)) {
+				first = (first < 0) ? i : first;
+				last = i;
+			}
+		}
 		for (int i = 0; i < words.size(); i++) {
 			String word = words.get(i);
 			String next = (i + 1 < words.size()) ? words.get(i + 1) : "";
 			Integer unit = UNITS.get(word);
-			if (unit == null && i > 0 && HOMOPHONES.containsKey(word) && isNumberWord(words.get(i - 1), false)
-					&& isNumberWord(next, false)) {
+			if (unit == null && i > first && i < last && HOMOPHONES.containsKey(word)) {
 				unit = HOMOPHONES.get(word);
 			}
 			if (unit != null) {

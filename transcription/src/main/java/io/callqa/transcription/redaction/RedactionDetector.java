@@ -26,7 +26,7 @@ public final class RedactionDetector {
 
 	/** Words that may sit inside a number without ending it ("four five six seven and then eight nine"). */
 	static final Set<String> FILLERS = Set.of("and", "then", "uh", "um", "er", "ah", "dash", "hyphen", "space",
-			"of", "the");
+			"of", "the", "or");
 
 	/** How far apart in time a card number and a repetition of part of it may be. */
 	private static final double REPEAT_WINDOW_SEC = 120;
@@ -227,6 +227,9 @@ public final class RedactionDetector {
 			.anyMatch((t) -> t.rule().equals("card") && t.end() <= run.end()
 					&& t.end() >= run.start() - seconds(card.context()));
 		if (context && card.misheardMinDigits() > 0 && n >= card.misheardMinDigits()) {
+			return List.of(new int[] { 0, n });
+		}
+		if (card.uncheckedMinDigits() > 0 && n >= card.uncheckedMinDigits()) {
 			return List.of(new int[] { 0, n });
 		}
 		List<int[]> windows = new ArrayList<>();

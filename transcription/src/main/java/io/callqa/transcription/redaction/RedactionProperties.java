@@ -40,16 +40,21 @@ public record RedactionProperties(@DefaultValue("redact") Mode mode, @DefaultVal
 	/**
 	 * A run of 13 to 19 digits that passes Luhn's check is a card number wherever it is said. After a context word
 	 * (within {@code context} before the run), a run of {@code misheardMinDigits} or more is one too even if Luhn's
-	 * check fails: the recogniser mishears a digit now and then, and a recorder errs on the side of redacting.
+	 * check fails: the recogniser mishears, drops or adds a digit now and then, and a recorder errs on the side of
+	 * redacting. So is any run of {@code uncheckedMinDigits} or more, context or not (the context word is misheard
+	 * too).
 	 *
 	 * @param contextWords words or phrases that announce a card number
 	 * @param context how long before a run a context word counts
 	 * @param misheardMinDigits the shortest run redacted after a context word without passing Luhn's check; 0: never
+	 * @param uncheckedMinDigits the shortest run redacted without context nor Luhn's check; 0: never (a run then
+	 * needs Luhn's check or a context word)
 	 */
 	public record Card(
 			@DefaultValue({ "card", "credit", "debit", "visa", "mastercard", "master card", "amex",
 					"american express", "long number" }) List<String> contextWords,
-			@DefaultValue("30s") Duration context, @DefaultValue("12") int misheardMinDigits) {
+			@DefaultValue("30s") Duration context, @DefaultValue("12") int misheardMinDigits,
+			@DefaultValue("13") int uncheckedMinDigits) {
 	}
 
 	/**
@@ -58,7 +63,7 @@ public record RedactionProperties(@DefaultValue("redact") Mode mode, @DefaultVal
 	public record SecurityCode(
 			@DefaultValue({ "security code", "security number", "cvv", "cvc", "c v v", "c v c", "see v v",
 					"verification code", "digits on the back", "numbers on the back", "back of the card",
-					"three digit code", "card verification" }) List<String> triggers,
+					"three digit code", "card verification", "on the back" }) List<String> triggers,
 			@DefaultValue("10s") Duration within, @DefaultValue("2") int minDigits,
 			@DefaultValue("5") int maxDigits) {
 	}
@@ -93,10 +98,10 @@ public record RedactionProperties(@DefaultValue("redact") Mode mode, @DefaultVal
 	public static RedactionProperties defaults() {
 		return new RedactionProperties(Mode.REDACT, Duration.ofSeconds(6), Duration.ofMillis(250),
 				new Card(List.of("card", "credit", "debit", "visa", "mastercard", "master card", "amex",
-						"american express", "long number"), Duration.ofSeconds(30), 12),
+						"american express", "long number"), Duration.ofSeconds(30), 12, 13),
 				new SecurityCode(List.of("security code", "security number", "cvv", "cvc", "c v v", "c v c",
 						"see v v", "verification code", "digits on the back", "numbers on the back", "back of the card",
-						"three digit code", "card verification"), Duration.ofSeconds(10), 2, 5),
+						"three digit code", "card verification", "on the back"), Duration.ofSeconds(10), 2, 5),
 				null, true);
 	}
 

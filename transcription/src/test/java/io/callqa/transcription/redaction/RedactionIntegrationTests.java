@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A payment call read aloud ({@code card-call-stereo-8k.wav}, agent left, customer right: the customer reads a card
- * number in groups of four and a security code, the agent reads the last group back), transcribed by the real Vosk
+ * number in groups of four and a security code, the agent reads the number back), transcribed by the real Vosk
  * model in the default mode, redact: the digits are in no table, not in the index and not found by search, and the
  * stored recording is silent or a steady tone over those seconds on both channels.
  */
