@@ -92,6 +92,13 @@ function setUpPlayer(call) {
     document.getElementById('download').hidden = true;
     return;
   }
+  if (!call.recording.playable) {
+    showHeld(call);
+    return;
+  }
+  document.getElementById('held-recording')?.remove();
+  player.hidden = false;
+  document.getElementById('download').hidden = false;
   document.getElementById('download').href = call.recording.audioUrl + '?download=true';
   player.addEventListener('loadedmetadata', () => {
     if (startAt > 0) player.currentTime = Math.max(0, startAt);
@@ -107,6 +114,40 @@ function setUpPlayer(call) {
     const r = timeline.getBoundingClientRect();
     player.currentTime = player.duration * (e.clientX - r.left) / r.width;
   });
+}
+
+// A recording held until card numbers are redacted is not played. Its transcription redacts and clears it; an admin
+// may release by hand one whose redaction will not run (transcription failed, audio not rewritable), with a reason.
+function showHeld(call) {
+  player.hidden = true;
+  document.getElementById('download').hidden = true;
+  const state = call.transcription ? call.transcription.state : null;
+  const box = el('div', { id: 'held-recording', class: 'message info' },
+    el('p', { id: 'held-text' }, 'Recording held until card numbers are redacted: it can be played once its '
+      + 'transcription has run.'));
+  if (me && me.role === 'ADMIN' && state !== 'QUEUED' && state !== 'RUNNING') {
+    const reason = el('input', { id: 'release-reason', type: 'text', maxlength: '2000', size: '40',
+      placeholder: 'Why it may be heard unredacted' });
+    box.append(el('p', {}, 'Its redaction will not run' + (state === 'FAILED' ? ' (the transcription failed)' : '')
+      + '. Release it by hand (kept in the audit with your name): '), reason, ' ',
+    el('button', { id: 'release-recording', type: 'button', onclick: (e) => releaseRecording(e, reason) },
+      'Release recording'));
+  }
+  document.getElementById('held-recording')?.remove();
+  player.before(box);
+}
+
+async function releaseRecording(event, reason) {
+  const button = event.currentTarget;
+  button.disabled = true;
+  try {
+    callInfo = await api('/api/calls/' + id + '/recording/release', { method: 'POST', body: { reason: reason.value } });
+    setUpPlayer(callInfo);
+    showInfo('Recording released.');
+  } catch (error) {
+    button.disabled = false;
+    showError(error);
+  }
 }
 
 async function loadTranscript(call) {

@@ -115,7 +115,9 @@ final class EmbeddedDatabase implements AutoCloseable {
 		PostgresBinaries binaries = PostgresBinaries.unpack();
 		boolean temporary = properties.dataDir() == null;
 		Path dataDir = temporary ? Files.createTempDirectory("callqa-pg")
-				: Files.createDirectories(properties.dataDir().toAbsolutePath().normalize());
+				// Private (0700), and so is every parent it creates: the data directory holds recordings and transcripts.
+				: Files.createDirectories(properties.dataDir().toAbsolutePath().normalize(),
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
 		DatabaseCredentials fresh = initdbIfNew(binaries, dataDir, temporary, properties.durable());
 		EmbeddedDatabase database = new EmbeddedDatabase(binaries, dataDir, temporary, lock(dataDir));
 		try {

@@ -18,4 +18,12 @@ public interface AudioRedaction {
 	 */
 	void redact(long recordingId, List<AudioSpan> spans) throws IOException;
 
+	/**
+	 * An admin releases a held recording by hand (its transcription failed, so redaction never ran), with the reason;
+	 * the release is kept as an audit record.
+	 * @return whether it was held (and is now released); false leaves it as it was
+	 * @throws IllegalArgumentException if there is no such recording or the reason is blank
+	 */
+	boolean release(long recordingId, String releasedBy, String reason);
+
 }

@@ -21,9 +21,17 @@ public record CallDetails(long id, String source, @Nullable String agent, @Nulla
 
 	/**
 	 * The stored audio of a call.
+	 *
+	 * @param clearance whether it may be played (held until redacted, see {@link AudioRedaction})
 	 */
 	public record RecordingFile(long id, Path path, @Nullable String fileName, long sizeBytes,
-			List<String> channelMap) {
+			List<String> channelMap, RecordingClearance clearance) {
+
+		/** A recording that was never held. */
+		public RecordingFile(long id, Path path, @Nullable String fileName, long sizeBytes, List<String> channelMap) {
+			this(id, path, fileName, sizeBytes, channelMap, RecordingClearance.NOT_HELD);
+		}
+
 	}
 
 }

@@ -58,7 +58,8 @@ class CallController {
 	}
 
 	/**
-	 * Every request is audited: a player's seeks are Range requests, a download asks {@code ?download=true}. The
+	 * Every request is audited: a player's seeks are Range requests, a download asks {@code ?download=true}. A
+	 * recording held until redacted is a 409 (not audited: nothing was heard). The
 	 * file is served as audio only: {@code audio/wav} when it is a WAV by its own header, otherwise as a download;
 	 * never with the type or name it was uploaded with (an uploaded page must not run in the console's origin).
 	 */
@@ -69,6 +70,9 @@ class CallController {
 		CallDetails.RecordingFile recording = this.access.readable(id, user).recording();
 		if (recording == null || !Files.isRegularFile(recording.path())) {
 			throw new RecordingMissingException(id);
+		}
+		if (!recording.clearance().playable()) {
+			throw new RecordingHeldException(id);
 		}
 		this.access.audit(user, id, download, range);
 		boolean wav = isWav(recording.path());

@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import io.callqa.telephony.CallDetails;
+import io.callqa.telephony.RecordingClearance;
 import io.callqa.transcription.TranscriptionStatus;
 
 /**
@@ -22,14 +23,16 @@ record CallView(long id, String source, @Nullable String agent, @Nullable String
 	}
 
 	/**
-	 * The recording's public face: where to fetch it and what was uploaded.
+	 * The recording's public face: where to fetch it, what was uploaded, and whether it may be played yet
+	 * ({@code clearance} HELD: not until card numbers are redacted; see {@link RecordingClearance}).
 	 */
-	record RecordingView(long id, @Nullable String fileName, long sizeBytes, List<String> channels, String audioUrl) {
+	record RecordingView(long id, @Nullable String fileName, long sizeBytes, List<String> channels, String audioUrl,
+			RecordingClearance clearance, boolean playable) {
 
 		static @Nullable RecordingView of(CallDetails call) {
 			CallDetails.RecordingFile file = call.recording();
 			return (file != null) ? new RecordingView(file.id(), file.fileName(), file.sizeBytes(), file.channelMap(),
-					"/api/calls/" + call.id() + "/audio") : null;
+					"/api/calls/" + call.id() + "/audio", file.clearance(), file.clearance().playable()) : null;
 		}
 
 	}

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.callqa.telephony.CallDetails;
 import io.callqa.telephony.CallRecorded;
 import io.callqa.telephony.NewRecordedCall;
+import io.callqa.telephony.RecordingClearance;
 
 /**
  * The {@code recording} table and the files it names. Attaches recordings made by Asterisk to the calls followed on
@@ -37,12 +38,15 @@ public class CallRecordings {
 
 	private final TransactionTemplate transaction;
 
+	private final RedactionProperties redaction;
+
 	CallRecordings(JdbcClient jdbc, RecordingStore store, ApplicationEventPublisher events,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, RedactionProperties redaction) {
 		this.jdbc = jdbc;
 		this.store = store;
 		this.events = events;
 		this.transaction = transaction;
+		this.redaction = redaction;
 	}
 
 	/**
@@ -69,7 +73,7 @@ public class CallRecordings {
 	 */
 	public Optional<CallDetails.RecordingFile> first(long callId) {
 		return this.jdbc.sql("""
-				select id as recording_id, path, original_name, size_bytes, channel_map
+				select id as recording_id, path, original_name, size_bytes, channel_map, clearance
 				from recording where call_id = :callId order by id limit 1""")
 			.param("callId", callId)
 			.query((rs, row) -> recording(rs))
@@ -79,7 +83,7 @@ public class CallRecordings {
 	/** One recording of a call, by its id. */
 	public Optional<CallDetails.RecordingFile> recording(long callId, long recordingId) {
 		return this.jdbc.sql("""
-				select id as recording_id, path, original_name, size_bytes, channel_map
+				select id as recording_id, path, original_name, size_bytes, channel_map, clearance
 				from recording where id = :recordingId and call_id = :callId""")
 			.param("recordingId", recordingId)
 			.param("callId", callId)
@@ -190,8 +194,9 @@ public class CallRecordings {
 			.query(Long.class)
 			.single() == 0;
 		Optional<Long> id = this.jdbc.sql("""
-				insert into recording (call_id, path, original_name, size_bytes, channel_map, source_path, origin)
-				values (:callId, :path, :name, :size, :map, :source, :origin)
+				insert into recording (call_id, path, original_name, size_bytes, channel_map, source_path, origin,
+				clearance)
+				values (:callId, :path, :name, :size, :map, :source, :origin, :clearance)
 				on conflict (source_path) where source_path is not null do nothing returning id""")
 			.param("callId", callId)
 			.param("path", relative.toString())
@@ -200,6 +205,7 @@ public class CallRecordings {
 			.param("map", channelMap.isEmpty() ? null : String.join(",", channelMap))
 			.param("source", sourceKey)
 			.param("origin", origin)
+			.param("clearance", newClearance().name())
 			.query(Long.class)
 			.optional();
 		id.filter((recordingId) -> first).ifPresent((recordingId) -> this.events
@@ -220,13 +226,14 @@ public class CallRecordings {
 			.query(Long.class)
 			.single();
 		long recordingId = this.jdbc.sql("""
-				insert into recording (call_id, path, original_name, size_bytes, channel_map)
-				values (:callId, :path, :name, :size, :channelMap) returning id""")
+				insert into recording (call_id, path, original_name, size_bytes, channel_map, clearance)
+				values (:callId, :path, :name, :size, :channelMap, :clearance) returning id""")
 			.param("callId", callId)
 			.param("path", relative.toString())
 			.param("name", call.fileName())
 			.param("size", size)
 			.param("channelMap", call.channelMap().isEmpty() ? null : String.join(",", call.channelMap()))
+			.param("clearance", newClearance().name())
 			.query(Long.class)
 			.single();
 		this.events.publishEvent(new CallRecorded(callId, recordingId, this.store.resolve(relative), call.channelMap()));
@@ -237,7 +244,13 @@ public class CallRecordings {
 		String map = rs.getString("channel_map");
 		return new CallDetails.RecordingFile(rs.getLong("recording_id"), this.store.resolve(Path.of(rs.getString("path"))),
 				rs.getString("original_name"), rs.getLong("size_bytes"),
-				(map == null) ? List.of() : Arrays.asList(map.split(",")));
+				(map == null) ? List.of() : Arrays.asList(map.split(",")),
+				RecordingClearance.valueOf(rs.getString("clearance")));
+	}
+
+	/** Held until redacted while {@code callqa.redaction.mode} is {@code redact}, on every path a recording comes in. */
+	private RecordingClearance newClearance() {
+		return this.redaction.holdsNewRecordings() ? RecordingClearance.HELD : RecordingClearance.NOT_HELD;
 	}
 
 	/**

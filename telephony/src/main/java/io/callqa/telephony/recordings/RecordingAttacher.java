@@ -22,8 +22,11 @@ class RecordingAttacher {
 
 	private final CallRecordings recordings;
 
-	RecordingAttacher(CallRecordings recordings) {
+	private final RecordingStore store;
+
+	RecordingAttacher(CallRecordings recordings, RecordingStore store) {
 		this.recordings = recordings;
+		this.store = store;
 	}
 
 	/** @return how many recordings were attached */
@@ -55,7 +58,7 @@ class RecordingAttacher {
 		if (this.recordings.isAttached(key)) {
 			return 0;
 		}
-		Path stereo = Files.createTempFile("callqa-stereo-", ".wav");
+		Path stereo = this.store.createTempFile("callqa-stereo-", ".wav");
 		try {
 			PerPartyMerger.merge(agent, customer, stereo);
 			return this.recordings.attach(callId, key, stereo, List.of("agent", "customer"), origin).isPresent() ? 1

@@ -58,6 +58,7 @@ final class IndexDirectories {
 	 * scratch.
 	 */
 	TranscriptIndex openForSearch() throws IOException {
+		PrivateDirectory.ensure(this.root);
 		Optional<Path> previous = previous();
 		if (previous.isPresent()) {
 			try {
