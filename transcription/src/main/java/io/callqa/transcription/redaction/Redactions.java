@@ -34,7 +34,7 @@ public class Redactions {
 
 	private final ObjectProvider<AudioRedaction> audio;
 
-	Redactions(RedactionProperties settings, ObjectProvider<AudioRedaction> audio) {
+	public Redactions(RedactionProperties settings, ObjectProvider<AudioRedaction> audio) {
 		this.settings = settings;
 		this.detector = new RedactionDetector(settings);
 		this.audio = audio;
