@@ -101,6 +101,9 @@ public final class RedactionDetector {
 				}
 			}
 		}
+		if (this.settings.card().looseMinNumbers() > 0) {
+			bySpeaker.values().forEach((toks) -> looseCards(toks, triggers, taken, spans));
+		}
 		RedactionProperties.SecurityCode code = this.settings.securityCode();
 		for (Run run : runs) {
 			if (free(run, taken) && run.digits().size() >= code.minDigits() && run.digits().size() <= code.maxDigits()
@@ -205,6 +208,51 @@ public final class RedactionDetector {
 			i = last + 1;
 		}
 		return runs;
+	}
+
+	/**
+	 * After a card word, a stretch dense with number words is a card number even where the recogniser turned digits
+	 * into other words ("for nine one six three free time me and"): see {@link RedactionProperties.Card}.
+	 */
+	private void looseCards(List<Tok> toks, List<Trigger> triggers, Set<Tok> taken, List<Span> spans) {
+		RedactionProperties.Card card = this.settings.card();
+		double gap = seconds(this.settings.runGap());
+		int i = 0;
+		while (i < toks.size()) {
+			if (taken.contains(toks.get(i)) || !numberish(toks.get(i).text())) {
+				i++;
+				continue;
+			}
+			int last = i;
+			int numbers = 1;
+			int others = 0;
+			int j = i + 1;
+			while (j < toks.size() && !taken.contains(toks.get(j)) && others <= 3
+					&& toks.get(j).start() - toks.get(j - 1).end() <= gap) {
+				if (numberish(toks.get(j).text())) {
+					last = j;
+					numbers++;
+					others = 0;
+				}
+				else {
+					others++;
+				}
+				j++;
+			}
+			List<Tok> stretch = toks.subList(i, last + 1);
+			double start = stretch.get(0).start();
+			double end = stretch.get(stretch.size() - 1).end();
+			boolean context = triggers.stream()
+				.anyMatch((t) -> t.rule().equals("card") && t.end() <= end && t.end() >= start - seconds(card.context()));
+			if (context && numbers >= card.looseMinNumbers() && numbers * 2 >= stretch.size()) {
+				spans.add(span(CARD_NUMBER, List.copyOf(stretch), taken));
+			}
+			i = last + 1;
+		}
+	}
+
+	private static boolean numberish(String text) {
+		return NumberWords.isNumberWord(text, false) || NumberWords.HOMOPHONES.containsKey(text);
 	}
 
 	private static boolean counts(String text, Set<String> extra, boolean pattern) {

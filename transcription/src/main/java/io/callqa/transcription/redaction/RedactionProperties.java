@@ -49,12 +49,15 @@ public record RedactionProperties(@DefaultValue("redact") Mode mode, @DefaultVal
 	 * @param misheardMinDigits the shortest run redacted after a context word without passing Luhn's check; 0: never
 	 * @param uncheckedMinDigits the shortest run redacted without context nor Luhn's check; 0: never (a run then
 	 * needs Luhn's check or a context word)
+	 * @param looseMinNumbers after a context word, a stretch of one speaker's words with at least this many number
+	 * words (digit homophones included) making at least half of it, with no more than three other words in a row
+	 * (digits the recogniser heard as other words: "six eight family nine"), is a card number; 0: never
 	 */
 	public record Card(
 			@DefaultValue({ "card", "credit", "debit", "visa", "mastercard", "master card", "amex",
 					"american express", "long number" }) List<String> contextWords,
 			@DefaultValue("30s") Duration context, @DefaultValue("12") int misheardMinDigits,
-			@DefaultValue("13") int uncheckedMinDigits) {
+			@DefaultValue("13") int uncheckedMinDigits, @DefaultValue("8") int looseMinNumbers) {
 	}
 
 	/**
@@ -98,7 +101,7 @@ public record RedactionProperties(@DefaultValue("redact") Mode mode, @DefaultVal
 	public static RedactionProperties defaults() {
 		return new RedactionProperties(Mode.REDACT, Duration.ofSeconds(6), Duration.ofMillis(250),
 				new Card(List.of("card", "credit", "debit", "visa", "mastercard", "master card", "amex",
-						"american express", "long number"), Duration.ofSeconds(30), 12, 13),
+						"american express", "long number"), Duration.ofSeconds(30), 12, 13, 8),
 				new SecurityCode(List.of("security code", "security number", "cvv", "cvc", "c v v", "c v c",
 						"see v v", "verification code", "digits on the back", "numbers on the back", "back of the card",
 						"three digit code", "card verification", "on the back"), Duration.ofSeconds(10), 2, 5),

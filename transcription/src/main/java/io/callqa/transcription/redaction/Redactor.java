@@ -48,7 +48,10 @@ public final class Redactor {
 				String label = (span != null) ? span.label()
 						: word.word().startsWith(NumberWords.PLACEHOLDER) ? NUMBER : null;
 				if (label == null) {
-					words.add(word);
+					// A word next to a span keeps its text but not what the recogniser almost heard at its time (its
+					// n-best alternatives, which may be a digit of the span): the 4-argument word has none.
+					words.add(near(spans, utterance.speaker(), word)
+							? new Word(word.word(), word.start(), word.end(), word.conf()) : word);
 					open = null;
 				}
 				else if (label.equals(open)) {
@@ -65,6 +68,15 @@ public final class Redactor {
 			result.add(new Utterance(utterance.speaker(), utterance.start(), utterance.end(), text, words));
 		}
 		return result;
+	}
+
+	/** Seconds around a span in which a kept word loses its alternatives. */
+	private static final double NEAR_SEC = 0.5;
+
+	private static boolean near(List<Span> spans, String speaker, Word word) {
+		return spans.stream()
+			.anyMatch((s) -> s.speaker().equals(speaker) && word.end() >= s.start() - NEAR_SEC
+					&& word.start() <= s.end() + NEAR_SEC);
 	}
 
 	/**

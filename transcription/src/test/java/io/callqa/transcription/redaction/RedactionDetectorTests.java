@@ -198,6 +198,22 @@ class RedactionDetectorTests {
 	}
 
 	@Test
+	void afterACardWordAStretchDenseWithNumberWordsIsACardNumberEvenWithDigitsHeardAsOtherWords() {
+		// What the small model made of "6011 0009 9013 9424" read in groups by a synthetic voice.
+		String heard = "six zero one one zero zero zero i'm the i'm the about one free nine four to four";
+		assertThat(find(new Call().say("agent", "please read me the card number").say("customer", heard)))
+			.singleElement()
+			.satisfies((span) -> {
+				assertThat(span.kind()).isEqualTo("card number");
+				assertThat(span.heard()).isEqualTo(heard);
+			});
+		// Without a card word, or with too few number words, it is left alone.
+		assertThat(find(new Call().say("customer", heard))).isEmpty();
+		assertThat(find(new Call().say("agent", "which card did you use")
+			.say("customer", "i think it was for the one i got two or three years ago"))).isEmpty();
+	}
+
+	@Test
 	void aSecurityCodeAfterItsTriggerWithinTheWindow() {
 		Call call = new Call().say("agent", "and the three digits on the back please")
 			.say("customer", "seven two one");

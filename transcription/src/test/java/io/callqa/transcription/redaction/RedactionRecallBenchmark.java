@@ -86,10 +86,13 @@ class RedactionRecallBenchmark {
 		RedactionProperties defaults = RedactionProperties.defaults();
 		RedactionProperties.Card card = defaults.card();
 		Map<String, RedactionProperties> policies = new LinkedHashMap<>();
-		policies.put("Luhn only", withCard(defaults, new RedactionProperties.Card(card.contextWords(), card.context(), 0, 0)));
+		policies.put("Luhn only",
+				withCard(defaults, new RedactionProperties.Card(card.contextWords(), card.context(), 0, 0, 0)));
 		policies.put("Luhn, or 12+ digits after a card word",
-				withCard(defaults, new RedactionProperties.Card(card.contextWords(), card.context(), 12, 0)));
-		policies.put("default: also any 13+ digits", defaults);
+				withCard(defaults, new RedactionProperties.Card(card.contextWords(), card.context(), 12, 0, 0)));
+		policies.put("... or any 13+ digits",
+				withCard(defaults, new RedactionProperties.Card(card.contextWords(), card.context(), 12, 13, 0)));
+		policies.put("default: ... or 8+ number words, half of a stretch, after a card word", defaults);
 		System.out.printf("%n%d calls (%d with a card number), %d transcribed documents (per party, %d also mono)%n",
 				calls.size(), calls.stream().filter((c) -> !c.card().equals("none")).count(), documents.size(),
 				MONO.size());
