@@ -199,8 +199,8 @@ class RedactionDetectorTests {
 
 	@Test
 	void afterACardWordAStretchDenseWithNumberWordsIsACardNumberEvenWithDigitsHeardAsOtherWords() {
-		// What the small model made of "6011 0009 9013 9424" read in groups by a synthetic voice.
-		String heard = "six zero one one zero zero zero i'm the i'm the about one free nine four to four";
+		// What the small model made of "4024 0071 0393 9509" read in groups by a synthetic voice.
+		String heard = "for all to for oh sam and one oh three nine three nine five";
 		assertThat(find(new Call().say("agent", "please read me the card number").say("customer", heard)))
 			.singleElement()
 			.satisfies((span) -> {
@@ -274,17 +274,17 @@ class RedactionDetectorTests {
 
 	@Test
 	void aCheckpointKeepsNoDigitsOfANumberItCutsAndTheResumedTranscriptFindsItWhole() {
-		Call before = new Call().say("customer", "my card number is four five five six seven three seven five");
+		Call before = new Call().say("customer", "my number is four five five six seven three seven five");
 		Checkpoint checkpoint = new Checkpoint(16000, List.of(new Checkpoint.Channel(16000L * 10, before.utterances())));
 		Checkpoint masked = Redactor.mask(checkpoint, this.detector, 7);
 		assertThat(masked.toString()).doesNotContain("four", "five", "six", "seven", "three")
-			.contains("my card number is [digits:1]");
+			.contains("my number is [digits:1]");
 		List<Utterance> resumed = new ArrayList<>(masked.channels().get(0).utterances());
 		resumed.addAll(new Call().at(10.5).say("customer", "eight six eight nine nine eight five five").utterances());
 		List<Span> spans = this.detector.find(resumed);
 		assertThat(spans).singleElement().extracting(Span::words).satisfies((w) -> assertThat(w).hasSize(16));
 		assertThat(Redactor.replace(resumed, spans)).extracting(Utterance::text)
-			.containsExactly("my card number is [card number]", "[card number]");
+			.containsExactly("my number is [card number]", "[card number]");
 	}
 
 	@Test

@@ -61,7 +61,7 @@ class RedactionIntegrationTests {
 	@Test
 	void aCardNumberReadAloudIsInNoTableNotIndexedNotFoundAndNotHeard() throws IOException {
 		long callId = upload();
-		TranscriptionStatus status = Eventually.await("transcription of call " + callId, Duration.ofSeconds(120),
+		TranscriptionStatus status = Eventually.await("transcription of call " + callId, Duration.ofMinutes(5),
 				() -> this.transcriptions.statusOf(callId).orElseThrow(),
 				(s) -> s.state().equals("DONE") || s.state().equals("FAILED"));
 		assertThat(status.state()).as(status.reason()).isEqualTo("DONE");
