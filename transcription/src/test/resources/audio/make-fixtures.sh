@@ -119,6 +119,47 @@ bad_and_odd() {
 	mp3
 }
 
+# A payment call read aloud (issue 13, redaction): stereo, agent left, customer right, each channel digital silence
+# while the other party talks. The customer reads a card number (4556 7375 8689 9855, Luhn-valid, in groups of four)
+# and a security code; the agent reads the number back. card-call.txt holds the turns, one "a:"/"c:" a line.
+CARD_TURNS=(
+	"a:thank you for calling sunrise how can i help you today"
+	"c:hello i would like to pay my bill with my credit card please"
+	"a:of course please read me the card number"
+	"c:my card number is four five five six, seven three seven five, eight six eight nine, nine eight five five"
+	"a:let me read it back four five five six, seven three seven five, eight six eight nine, nine eight five five"
+	"a:and the security code on the back please"
+	"c:it is nine one two"
+	"a:thank you your payment is complete is there anything else"
+	"c:no thank you goodbye"
+)
+
+card_call() {
+	local left=() right=() n=0
+	silence card-lead 0.3
+	silence card-pause 0.8
+	left+=("$work/card-lead.wav"); right+=("$work/card-lead.wav")
+	: > card-call.txt
+	for turn in "${CARD_TURNS[@]}"; do
+		n=$((n + 1))
+		local who="${turn%%:*}" text="${turn#*:}"
+		# Female voices at 140 words a minute: the ones the small model hears digits from best.
+		espeak-ng -v "$([[ $who == a ]] && echo en-us+f2 || echo en-us+f3)" -s 140 -w "$work/card$n-22k.wav" "$text"
+		"${SOX[@]}" "$work/card$n-22k.wav" -r "$RATE" -c 1 -b 16 "$work/card$n.wav"
+		mute "card$n"
+		if [[ "$who" == a ]]; then
+			left+=("$work/card$n.wav"); right+=("$work/card$n-mute.wav")
+		else
+			left+=("$work/card$n-mute.wav"); right+=("$work/card$n.wav")
+		fi
+		left+=("$work/card-pause.wav"); right+=("$work/card-pause.wav")
+		echo "$who: $text" >> card-call.txt
+	done
+	"${SOX[@]}" "${left[@]}" "$work/card-left.wav"
+	"${SOX[@]}" "${right[@]}" "$work/card-right.wav"
+	"${SOX[@]}" -M "$work/card-left.wav" "$work/card-right.wav" card-call-stereo-8k.wav
+}
+
 # A real Asterisk MixMonitor recording (8 kHz mono): only where the project's shared folder is present.
 asterisk() {
 	local name="recordings/inbound-answered-1795418999.0.wav"
@@ -138,4 +179,5 @@ derived
 refund
 bad_and_odd
 asterisk
+card_call
 echo "fixtures written to $here"

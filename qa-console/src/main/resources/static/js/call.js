@@ -159,9 +159,10 @@ async function loadTranscript(call) {
       el('span', { class: 'speaker' }, u.speaker), ' ',
       el('span', { class: 'time' }, clock(u.start)), ' ',
       el('span', { class: 'words' }, ...(u.words && u.words.length ? u.words : [{ word: u.text, start: u.start, end: u.end }])
-        .flatMap((w) => [word(w), ' '])))));
+        .flatMap((w) => [word(w, u.speaker), ' '])))));
     if (!transcript.utterances.length) box.replaceChildren(el('p', { class: 'info' }, 'Nothing was said.'));
     words.sort((a, b) => a.start - b.start);
+    markRedactions(transcript.redactions || []);
     drawMatches();
     follow();
   } catch (error) {
@@ -171,12 +172,33 @@ async function loadTranscript(call) {
   }
 }
 
-function word(w) {
+function word(w, speaker) {
   const span = el('span', { class: 'word', dataset: { start: w.start, end: w.end },
     title: clock(w.start) + (w.conf !== undefined ? ' · ' + Math.round(w.conf * 100) + '%' : '') }, w.word);
   span.addEventListener('click', () => { player.currentTime = w.start; if (player.paused) player.play().catch(() => {}); });
-  words.push({ start: w.start, end: w.end, node: span, text: w.word.toLowerCase() });
+  words.push({ start: w.start, end: w.end, node: span, text: w.word.toLowerCase(), speaker });
   return span;
+}
+
+// Card numbers, security codes and configured patterns found in the call: redacted (the transcript holds their label)
+// or, in highlight mode (callqa.redaction.mode=highlight), marked on the words as heard with their kind, to tune the
+// patterns on real calls.
+function markRedactions(redactions) {
+  document.getElementById('redactions')?.remove();
+  if (!redactions.length) return;
+  for (const r of redactions) {
+    for (const w of words) {
+      if (w.speaker === r.speaker && w.start >= r.start - 0.01 && w.end <= r.end + 0.01) {
+        w.node.classList.add(r.redacted ? 'redacted' : 'would-redact');
+        w.node.dataset.redaction = r.kind;
+        w.node.title = (r.redacted ? 'Redacted: ' : 'Would be redacted: ') + r.kind + ' · ' + w.node.title;
+      }
+    }
+  }
+  const highlight = redactions.some((r) => !r.redacted);
+  document.getElementById('transcript').before(el('p', { id: 'redactions', class: 'info' },
+    (highlight ? 'Would be redacted (highlight mode): ' : 'Redacted: ')
+    + redactions.map((r) => r.kind + ' (' + r.speaker + ', ' + clock(r.start) + ')').join(', ')));
 }
 
 /** Marks the word being spoken: the last one that started at or before the playing second and has not ended. */

@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.callqa.telephony.Calls;
 import io.callqa.transcription.TranscriptionProperties;
+import io.callqa.transcription.redaction.Redactions;
 import io.callqa.transcription.speech.SpeechModel;
 import io.callqa.transcription.speech.Transcriber;
 import io.callqa.transcription.speech.VoskTranscriber;
@@ -40,9 +41,9 @@ class JobsConfiguration {
 	@Bean
 	TranscriptionWorkers transcriptionWorkers(TranscriptionJobs jobs, TranscriptRepository transcripts,
 			JobRecordings recordings, Transcriber transcriber, TransactionTemplate transaction,
-			ApplicationEventPublisher events, TranscriptionProperties properties) {
+			ApplicationEventPublisher events, TranscriptionProperties properties, Redactions redactions) {
 		TranscriptionWorker worker = new TranscriptionWorker(jobs, transcripts, recordings, transcriber, transaction,
-				events, properties.workers());
+				events, properties.workers(), redactions);
 		return new TranscriptionWorkers(worker, jobs, properties.workers());
 	}
 

@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.callqa.transcription.Redaction;
 import io.callqa.transcription.Transcript;
 import io.callqa.transcription.Utterance;
 import io.callqa.transcription.Word;
@@ -55,7 +56,41 @@ class TranscriptRepository {
 		for (int seq = 0; seq < utterances.size(); seq++) {
 			insert(transcript.callId(), seq, utterances.get(seq));
 		}
+		List<Redaction> redactions = transcript.redactions();
+		for (int seq = 0; seq < redactions.size(); seq++) {
+			insert(transcript.callId(), seq, redactions.get(seq));
+		}
 		recordInOutbox(transcript.callId());
+	}
+
+	private void insert(long callId, int seq, Redaction redaction) {
+		this.jdbc.sql("""
+				insert into redaction (call_id, seq, kind, speaker, start_sec, end_sec, redacted, heard)
+				values (:callId, :seq, :kind, :speaker, :start, :end, :redacted, :heard)""")
+			.param("callId", callId)
+			.param("seq", seq)
+			.param("kind", redaction.kind())
+			.param("speaker", redaction.speaker())
+			.param("start", redaction.start())
+			.param("end", redaction.end())
+			.param("redacted", redaction.redacted())
+			.param("heard", redaction.heard(), java.sql.Types.VARCHAR)
+			.update();
+	}
+
+	/** What was redacted (or found in highlight mode) in these calls' transcripts, in time order. */
+	private Map<Long, List<Redaction>> redactions(Collection<Long> callIds) {
+		Map<Long, List<Redaction>> result = new HashMap<>();
+		this.jdbc.sql("""
+				select call_id, kind, speaker, start_sec, end_sec, redacted, heard from redaction
+				where call_id = any(cast(:ids as bigint[])) order by call_id, seq""")
+			.param("ids", callIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+			.query((rs) -> {
+				result.computeIfAbsent(rs.getLong("call_id"), (id) -> new ArrayList<>())
+					.add(new Redaction(rs.getString("kind"), rs.getString("speaker"), rs.getDouble("start_sec"),
+							rs.getDouble("end_sec"), rs.getBoolean("redacted"), rs.getString("heard")));
+			});
+		return result;
 	}
 
 	/**
@@ -97,7 +132,8 @@ class TranscriptRepository {
 			.param("callId", callId)
 			.query(Double.class)
 			.optional();
-		return audioSec.map((sec) -> new Transcript(callId, sec, utterances(callId)));
+		return audioSec.map((sec) -> new Transcript(callId, sec, utterances(callId),
+				redactions(List.of(callId)).getOrDefault(callId, List.of())));
 	}
 
 	/** The transcripts of these calls that have one, in one query (a call without utterances has an empty list). */
@@ -122,7 +158,9 @@ class TranscriptRepository {
 				}
 			});
 		Map<Long, Transcript> transcripts = new HashMap<>();
-		audioSec.forEach((callId, sec) -> transcripts.put(callId, new Transcript(callId, sec, utterances.get(callId))));
+		Map<Long, List<Redaction>> redactions = redactions(audioSec.keySet());
+		audioSec.forEach((callId, sec) -> transcripts.put(callId,
+				new Transcript(callId, sec, utterances.get(callId), redactions.getOrDefault(callId, List.of()))));
 		return transcripts;
 	}
 

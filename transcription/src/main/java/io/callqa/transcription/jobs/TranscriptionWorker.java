@@ -17,6 +17,7 @@ import io.callqa.transcription.Transcript;
 import io.callqa.transcription.TranscriptReady;
 import io.callqa.transcription.TranscriptionProperties;
 import io.callqa.transcription.audio.AudioFormatException;
+import io.callqa.transcription.redaction.Redactions;
 import io.callqa.transcription.speech.Checkpoint;
 import io.callqa.transcription.speech.Progress;
 import io.callqa.transcription.speech.Recognition;
@@ -48,9 +49,11 @@ class TranscriptionWorker {
 
 	private final TranscriptionProperties.Workers settings;
 
+	private final Redactions redactions;
+
 	TranscriptionWorker(TranscriptionJobs jobs, TranscriptRepository transcripts, JobRecordings recordings,
 			Transcriber transcriber, TransactionTemplate transaction, ApplicationEventPublisher events,
-			TranscriptionProperties.Workers settings) {
+			TranscriptionProperties.Workers settings, Redactions redactions) {
 		this.jobs = jobs;
 		this.transcripts = transcripts;
 		this.recordings = recordings;
@@ -58,6 +61,7 @@ class TranscriptionWorker {
 		this.transaction = transaction;
 		this.events = events;
 		this.settings = settings;
+		this.redactions = redactions;
 	}
 
 	Optional<TranscriptionJob> claim(String owner) {
@@ -138,7 +142,9 @@ class TranscriptionWorker {
 		@Override
 		public void save(Checkpoint checkpoint) {
 			try {
-				TranscriptionWorker.this.jobs.saveCheckpoint(this.job.id(), this.owner, checkpoint);
+				// Checkpoints are stored too: in redact mode without the digits of anything that may be redacted.
+				TranscriptionWorker.this.jobs.saveCheckpoint(this.job.id(), this.owner,
+						TranscriptionWorker.this.redactions.checkpoint(checkpoint));
 				log.debug("Job {}: checkpoint at {} s of audio (summed over channels)", this.job.id(),
 						checkpoint.progressSec());
 			}
@@ -155,8 +161,14 @@ class TranscriptionWorker {
 
 	}
 
-	private void store(TranscriptionJob job, String owner, Recognition recognition) {
-		Transcript transcript = new Transcript(job.callId(), recognition.audioSec(), recognition.utterances());
+	/**
+	 * @throws IOException if the recording's audio could not be redacted: nothing is stored, the job retries
+	 */
+	private void store(TranscriptionJob job, String owner, Recognition recognition) throws IOException {
+		// Redaction first (the audio is overwritten before any word is stored), then the words as they may be kept.
+		Redactions.Result redacted = this.redactions.apply(job.recordingId(), recognition.utterances());
+		Transcript transcript = new Transcript(job.callId(), recognition.audioSec(), redacted.utterances(),
+				redacted.redactions());
 		if (recognition.truncation() != null) {
 			log.warn("Job {} of call {}: transcribed what the file holds, {}", job.id(), job.callId(),
 					recognition.truncation());

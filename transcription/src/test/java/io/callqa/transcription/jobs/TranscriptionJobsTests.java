@@ -156,7 +156,7 @@ class TranscriptionJobsTests {
 		Files.delete(this.calls.find(callId).recording().path());
 		TranscriptionWorker worker = new TranscriptionWorker(this.jobs, null, new JobRecordings(this.calls),
 				new FileOpeningTranscriber(), null, null, new io.callqa.transcription.TranscriptionProperties.Workers(true, 1, LEASE, 3,
-						Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(60)));
+						Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(60)), null);
 		worker.run(this.jobs.claim("w", LEASE).orElseThrow(), "w");
 		assertThat(status(callId).state()).isEqualTo("QUEUED");
 		assertThat(status(callId).reason()).startsWith("The recording file is missing");
