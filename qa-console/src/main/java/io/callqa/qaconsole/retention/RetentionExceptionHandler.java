@@ -22,6 +22,21 @@ class RetentionExceptionHandler {
 		return problem(HttpStatus.CONFLICT, "Released already", ex.getMessage());
 	}
 
+	@ExceptionHandler
+	ProblemDetail policyNotFound(PolicyNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "No policy", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail runNotFound(RunNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Retention run not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail running(RunInProgressException ex) {
+		return problem(HttpStatus.CONFLICT, "Run in progress", ex.getMessage());
+	}
+
 	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);
