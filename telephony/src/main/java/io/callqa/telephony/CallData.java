@@ -58,6 +58,9 @@ public interface CallData {
 	 */
 	int anonymiseCallbacks(Collection<Long> requestIds);
 
+	/** Of these calls, the ones still in progress (Asterisk still has a leg of them). */
+	java.util.Set<Long> inProgress(Collection<Long> callIds);
+
 	/**
 	 * A callback request for a customer number.
 	 * @param originCallId the call it was asked for in, if any

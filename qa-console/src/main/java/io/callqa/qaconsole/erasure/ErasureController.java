@@ -90,7 +90,10 @@ class ErasureController {
 		return trimmed;
 	}
 
-	/** A reason is kept in the audit: it must not carry the number the audit leaves out. */
+	/**
+	 * A reason is kept in the audit: it must not carry the number the audit leaves out, in any writing (the last seven
+	 * digits, the subscriber's number, with or without separators, also national writings without the country code).
+	 */
 	private static String reason(@Nullable String reason, String number) {
 		if (reason == null || reason.isBlank()) {
 			throw invalid("reason", "'reason' is required (the request's reference, e.g. a ticket)");
@@ -99,6 +102,7 @@ class ErasureController {
 			throw invalid("reason", "'reason' must be at most " + REASON_MAX + " characters of text");
 		}
 		String digits = number.replaceAll("[^0-9]", "");
+		digits = digits.substring(Math.max(0, digits.length() - 7));
 		String spelled = digits.chars().mapToObj(Character::toString).collect(Collectors.joining("[-+ .()]*"));
 		if (Pattern.compile(spelled).matcher(reason).find()) {
 			throw invalid("reason", "'reason' must not contain the number: the audit keeps nothing of it");

@@ -76,6 +76,7 @@ class Erasures {
 		Map<Long, CallSummary> summaries = this.calls.summaries(callIds);
 		LegalHolds legalHolds = this.holds.getIfAvailable();
 		Set<Long> held = (legalHolds != null) ? legalHolds.held(callIds) : Set.of();
+		Set<Long> inProgress = this.callData.inProgress(callIds);
 		List<Holdings.HeldCall> heldCalls = new ArrayList<>();
 		Set<Long> kept = new HashSet<>();
 		for (long callId : callIds) {
@@ -83,7 +84,7 @@ class Erasures {
 			if (call == null) {
 				continue;
 			}
-			String keptBecause = held.contains(callId) ? LEGAL_HOLD : (call.endedAt() == null) ? IN_PROGRESS : null;
+			String keptBecause = held.contains(callId) ? LEGAL_HOLD : inProgress.contains(callId) ? IN_PROGRESS : null;
 			if (keptBecause != null) {
 				kept.add(callId);
 			}

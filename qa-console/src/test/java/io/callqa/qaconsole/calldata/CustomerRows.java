@@ -141,7 +141,7 @@ public final class CustomerRows {
 				insert into promise (call_id, agent, queue, customer_number, kind, phrase, start_sec, end_sec, speaker,
 				    time_phrase, zone, made_at, due_at, state, alert_id, callback_request_id)
 				values (:id, 'alice', 'support', :number, 'CALLBACK', :phrase, :n, :n + 1, 'agent', 'tomorrow',
-				    'UTC', now(), now(), 'OPEN', :a, :r)""")
+				    'UTC', now(), now() + interval '1 day', 'OPEN', :a, :r)""")
 			.param("id", callId)
 			.param("number", number)
 			.param("phrase", "I will call you back on " + number)

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -98,6 +99,17 @@ class CallDataService implements CallData {
 			.query((rs, row) -> new SurveyAnswerOfCall(rs.getLong("id"), rs.getLong("call_id"),
 					(Integer) rs.getObject("score"), rs.getTimestamp("answered_at").toInstant()))
 			.list();
+	}
+
+	@Override
+	public Set<Long> inProgress(Collection<Long> callIds) {
+		if (callIds.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(this.jdbc.sql("select id from call where id = any(:ids) and state = 'ACTIVE'")
+			.param("ids", ids(callIds))
+			.query(Long.class)
+			.list());
 	}
 
 	@Override
