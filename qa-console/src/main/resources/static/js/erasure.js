@@ -28,6 +28,11 @@ async function lookUp() {
   }
 }
 
+/** "1 call", "2 calls" */
+function count(n, word) {
+  return n + ' ' + word + (n === 1 ? '' : 's');
+}
+
 function keptLabel(kept) {
   if (kept === 'LEGAL_HOLD') return 'kept: legal hold';
   if (kept === 'IN_PROGRESS') return 'kept: in progress';
@@ -43,9 +48,9 @@ function rows(tbody, items, columns, emptyText, key) {
 
 function render(h) {
   const c = h.counts;
-  document.getElementById('summary').textContent = c.calls + ' calls (' + c.keptCalls + ' kept), '
-    + c.recordings + ' with a recording, ' + c.transcripts + ' transcribed, ' + c.callbacks + ' callback requests, '
-    + c.surveyAnswers + ' survey answers, ' + c.comments + ' comments.'
+  document.getElementById('summary').textContent = count(c.calls, 'call') + ' (' + c.keptCalls + ' kept), '
+    + c.recordings + ' with a recording, ' + c.transcripts + ' transcribed, ' + count(c.callbacks, 'callback request')
+    + ', ' + count(c.surveyAnswers, 'survey answer') + ', ' + count(c.comments, 'comment') + '.'
     + (h.holdsKnown ? '' : ' Legal holds cannot be checked: erasing is refused.');
   rows('#calls', h.calls, (call) => [el('a', { href: '/call.html?id=' + call.callId }, String(call.callId)),
     dateTime(call.startedAt), call.direction, call.queue || '–', call.agent || '–', call.outcome || '–',
@@ -63,8 +68,8 @@ function askToConfirm() {
   if (!shown) return;
   const c = shown.counts;
   document.getElementById('confirm-text').textContent = 'Erase what is held about ' + shown.number + ': '
-    + (c.calls - c.keptCalls) + ' calls, their recordings, transcripts and comments, and its callback requests? '
-    + c.keptCalls + ' calls are kept. This cannot be undone.';
+    + count(c.calls - c.keptCalls, 'call') + ' with their recordings, transcripts and comments, and its callback '
+    + 'requests? Kept: ' + count(c.keptCalls, 'call') + '. This cannot be undone.';
   confirmBox.hidden = false;
 }
 
@@ -72,9 +77,10 @@ async function erase() {
   confirmBox.hidden = true;
   try {
     const done = await api('/api/erasures', { method: 'POST', body: { number: shown.number, reason: reasonInput.value } });
-    showInfo('Erased: ' + done.erased.calls + ' calls, ' + done.erased.recordings + ' recordings, '
-      + done.erased.transcripts + ' transcripts, ' + done.erased.callbacks + ' callback requests; '
-      + done.keptHeld.length + ' calls kept under a legal hold.');
+    showInfo('Erased: ' + count(done.erased.calls, 'call') + ', ' + count(done.erased.recordings, 'recording') + ', '
+      + count(done.erased.transcripts, 'transcript') + ', ' + count(done.erased.callbacks, 'callback request')
+      + '. Kept: ' + count(done.keptHeld.length, 'call') + ' under a legal hold, '
+      + count(done.keptInProgress.length, 'call') + ' in progress.');
     reasonInput.value = '';
     shown = await api('/api/erasures/lookup' + query({ number: shown.number }));
     render(shown);

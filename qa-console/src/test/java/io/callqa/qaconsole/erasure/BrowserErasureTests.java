@@ -74,11 +74,12 @@ class BrowserErasureTests {
 		assertThat(browser.text("#surveys")).contains("9", "score kept, anonymised");
 		browser.find("#reason").sendKeys("Ticket E-77");
 		browser.find("#erase").click();
-		assertThat(browser.text("#confirm-text")).contains("1 calls", "2 calls are kept", "cannot be undone");
+		assertThat(browser.text("#confirm-text")).contains("1 call with", "Kept: 2 calls", "cannot be undone");
 		browser.screenshot("erasure-confirm");
 		browser.find("#confirm-yes").click();
 		browser.until((d) -> d.findElement(By.tagName("body")).getDomAttribute("data-erased"));
-		assertThat(browser.text("#message")).contains("Erased: 1 calls").contains("1 calls kept under a legal hold");
+		assertThat(browser.text("#message")).contains("Erased: 1 call,")
+			.contains("Kept: 1 call under a legal hold, 1 call in progress");
 		assertThat(browser.text("#audit")).contains("Ticket E-77", "admin", String.valueOf(held), String.valueOf(live));
 		assertThat(browser.driver().findElements(By.cssSelector("#calls tr[data-id='" + erased + "']"))).isEmpty();
 		assertThat(browser.find("#calls tr[data-id='" + held + "']")).isNotNull();
