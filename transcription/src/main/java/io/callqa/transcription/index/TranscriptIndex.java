@@ -13,6 +13,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
@@ -152,6 +153,17 @@ public final class TranscriptIndex implements Closeable {
 	/** Removes the call's document, if any; visible to search after the next commit or refresh. */
 	public void delete(long callId) throws IOException {
 		this.current.writer.deleteDocuments(CallDocuments.idTerm(callId));
+	}
+
+	/**
+	 * Merges away the deleted and replaced documents (erasure: a deleted document's words stay in its segment's files
+	 * until a merge rewrites it) and commits at the same outbox sequence number; the old segment files are deleted by
+	 * the commit once no searcher reads them (the searchers are refreshed at once).
+	 */
+	void purgeDeleted() throws IOException {
+		Generation generation = this.current;
+		generation.writer.forceMergeDeletes(true);
+		commit(generation.committedOutboxSeq);
 	}
 
 	/**
@@ -345,12 +357,24 @@ public final class TranscriptIndex implements Closeable {
 			this.ownDirectory = owned ? directory : null;
 			boolean existing = DirectoryReader.indexExists(directory);
 			this.analyzer = new TranscriptAnalyzer();
-			this.writer = new IndexWriter(directory, new IndexWriterConfig(this.analyzer).setCommitOnClose(false));
+			this.writer = new IndexWriter(directory,
+					new IndexWriterConfig(this.analyzer).setCommitOnClose(false).setMergePolicy(mergePolicy()));
 			this.searchers = searcherManager(this.writer);
 			// An existing index keeps the version it was built with, also on the commits that keep it current.
 			this.version = existing ? indexVersion(this.writer.getLiveCommitData()) : version;
 			this.searcher = new TranscriptSearcher(this.searchers, this.analyzer, this.version >= PAIRS_VERSION);
 			this.committedOutboxSeq = outboxSeq(this.writer.getLiveCommitData());
+		}
+
+		/**
+		 * Lucene's default, except that {@link IndexWriter#forceMergeDeletes} rewrites every segment holding a deleted
+		 * document (by default only those with more than 10 % deleted): an erased call's words must leave the disk
+		 * even from a large segment.
+		 */
+		private static TieredMergePolicy mergePolicy() {
+			TieredMergePolicy policy = new TieredMergePolicy();
+			policy.setForceMergeDeletesPctAllowed(0);
+			return policy;
 		}
 
 		@Override
