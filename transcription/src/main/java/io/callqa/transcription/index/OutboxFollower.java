@@ -93,7 +93,7 @@ class OutboxFollower implements SmartLifecycle {
 	}
 
 	/** Applies every outbox row there is now; returns how many. */
-	int catchUp() throws IOException {
+	synchronized int catchUp() throws IOException {
 		// Between batches, so a rebuilt index (see IndexRebuild) takes over with nothing left uncommitted.
 		this.index.adoptRebuilt();
 		int applied = 0;
@@ -105,12 +105,25 @@ class OutboxFollower implements SmartLifecycle {
 	}
 
 	/** Applies at most {@code limit} rows after the index's last commit (a rebuild's batch); returns how many. */
-	int applyNext(int limit) throws IOException {
+	synchronized int applyNext(int limit) throws IOException {
 		List<IndexOutbox.Entry> batch = this.outbox.after(this.index.committedOutboxSeq(), limit);
 		if (!batch.isEmpty()) {
 			apply(batch);
 		}
 		return batch.size();
+	}
+
+	/**
+	 * Erasure and retention: applies the outbox, removes the documents of calls deleted (their outbox rows went with
+	 * them) and merges away deleted documents, under the lock of the indexing, so no batch read before the calls were
+	 * deleted writes their documents back afterwards.
+	 */
+	synchronized void purge(java.util.Collection<Long> forgottenCallIds) throws IOException {
+		catchUp();
+		for (long callId : forgottenCallIds) {
+			this.index.delete(callId);
+		}
+		this.index.purgeDeleted();
 	}
 
 	private List<IndexOutbox.Entry> next() {

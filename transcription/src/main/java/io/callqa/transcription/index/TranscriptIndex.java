@@ -155,6 +155,17 @@ public final class TranscriptIndex implements Closeable {
 	}
 
 	/**
+	 * Merges away the deleted and replaced documents (erasure: a deleted document's words stay in its segment's files
+	 * until a merge rewrites it) and commits at the same outbox sequence number; the old segment files are deleted by
+	 * the commit once no searcher reads them (the searchers are refreshed at once).
+	 */
+	void purgeDeleted() throws IOException {
+		Generation generation = this.current;
+		generation.writer.forceMergeDeletes(true);
+		commit(generation.committedOutboxSeq);
+	}
+
+	/**
 	 * Commits with the outbox sequence number (and the index version) stored in the commit user data, then refreshes
 	 * the searcher so the change is visible at once.
 	 */
