@@ -76,3 +76,14 @@ create table retention_run_queue (
     held_skipped        integer     not null default 0,
     primary key (run_id, queue)
 );
+
+-- Retention deletes a call's audio before its transcript: a transcript (and its finished job) outlives the recording
+-- it was made from, and forgets which it was.
+alter table transcript alter column recording_id drop not null;
+alter table transcript drop constraint transcript_recording_id_fkey;
+alter table transcript add constraint transcript_recording_id_fkey
+    foreign key (recording_id) references recording (id) on delete set null;
+alter table transcription_job alter column recording_id drop not null;
+alter table transcription_job drop constraint transcription_job_recording_id_fkey;
+alter table transcription_job add constraint transcription_job_recording_id_fkey
+    foreign key (recording_id) references recording (id) on delete set null;

@@ -14,6 +14,7 @@ const LINKS = [
   { href: '/calibration.html', label: 'Calibration', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/mystery.html', label: 'Mystery shopper', roles: ['SUPERVISOR', 'MANAGER', 'ADMIN'] },
   { href: '/admin.html', label: 'Users', roles: ['ADMIN'] },
+  { href: '/retention.html', label: 'Retention', roles: ['ADMIN'] },
   { href: '/erasure.html', label: 'Erasure', roles: ['ADMIN'] },
 ];
 

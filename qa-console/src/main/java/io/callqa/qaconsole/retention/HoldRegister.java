@@ -2,6 +2,7 @@ package io.callqa.qaconsole.retention;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
+import io.callqa.telephony.CallData;
 import io.callqa.telephony.CallNotFoundException;
 import io.callqa.telephony.CallSummary;
 import io.callqa.telephony.Calls;
@@ -35,11 +37,19 @@ class HoldRegister implements LegalHolds {
 
 	private final HoldRepository repository;
 
+	/** How long the calls of the held numbers found through {@link CallData#callsOfNumber} are reused. */
+	private static final long NUMBER_CALLS_TTL = 60_000_000_000L;
+
 	private final Calls calls;
 
-	HoldRegister(HoldRepository repository, Calls calls) {
+	private final CallData callData;
+
+	private volatile @Nullable NumberCalls numberCalls;
+
+	HoldRegister(HoldRepository repository, Calls calls, CallData callData) {
 		this.repository = repository;
 		this.calls = calls;
+		this.callData = callData;
 	}
 
 	/** The number's digits: what a number hold keeps and compares ("+1 (555) 010-1" is "15550101"). */
@@ -77,9 +87,31 @@ class HoldRegister implements LegalHolds {
 						held.add(call.id());
 					}
 				}
+				Set<Long> ofNumbers = callsOfHeldNumbers(numbers);
+				batch.stream().filter(ofNumbers::contains).forEach(held::add);
 			}
 		}
 		return held;
+	}
+
+	/**
+	 * Every call telephony counts as a held number's ({@link CallData#callsOfNumber}: also a callback's call to it),
+	 * reused for a minute while the held numbers stay the same: a retention run asks for every page, and each look-up
+	 * reads all calls. A call newer than that is still held by its own number (above).
+	 */
+	private Set<Long> callsOfHeldNumbers(Set<String> numbers) {
+		NumberCalls cached = this.numberCalls;
+		long now = System.nanoTime();
+		if (cached != null && cached.numbers().equals(numbers) && now - cached.at() < NUMBER_CALLS_TTL) {
+			return cached.calls();
+		}
+		Set<Long> calls = new HashSet<>();
+		numbers.forEach((number) -> calls.addAll(this.callData.callsOfNumber(number)));
+		this.numberCalls = new NumberCalls(Set.copyOf(numbers), calls, now);
+		return calls;
+	}
+
+	private record NumberCalls(Set<String> numbers, Set<Long> calls, long at) {
 	}
 
 	Hold placeOnCall(long callId, @Nullable String reason, String by) {

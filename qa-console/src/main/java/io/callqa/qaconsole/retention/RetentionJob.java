@@ -29,7 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
@@ -70,7 +69,7 @@ class RetentionJob implements DisposableBean {
 
 	private final LegalHolds holds;
 
-	private final ObjectProvider<RetentionTargets> targets;
+	private final RetentionTargets targets;
 
 	private final RetentionMetrics metrics;
 
@@ -86,7 +85,7 @@ class RetentionJob implements DisposableBean {
 	});
 
 	RetentionJob(DataSource dataSource, PolicyRepository policies, RunRepository runs, LegalHolds holds,
-			ObjectProvider<RetentionTargets> targets, RetentionMetrics metrics, RetentionProperties properties) {
+			RetentionTargets targets, RetentionMetrics metrics, RetentionProperties properties) {
 		this.dataSource = dataSource;
 		this.policies = policies;
 		this.runs = runs;
@@ -177,13 +176,12 @@ class RetentionJob implements DisposableBean {
 		String state = "DONE";
 		try {
 			for (Map.Entry<String, RetentionPolicy> scope : scopes().entrySet()) {
-				RetentionTargets targets = targets();
 				Tally tally = new Tally(scope.getKey(), scope.getValue().queue());
 				@Nullable String queue = scope.getKey().isEmpty() ? null : scope.getKey();
 				RetentionPolicy policy = scope.getValue();
-				level(targets, queue, Level.CALL, policy.metadataDays(), now, tally, total);
-				level(targets, queue, Level.TRANSCRIPT, policy.transcriptDays(), now, tally, total);
-				level(targets, queue, Level.AUDIO, policy.audioDays(), now, tally, total);
+				level(this.targets, queue, Level.CALL, policy.metadataDays(), now, tally, total);
+				level(this.targets, queue, Level.TRANSCRIPT, policy.transcriptDays(), now, tally, total);
+				level(this.targets, queue, Level.AUDIO, policy.audioDays(), now, tally, total);
 				if (tally.any()) {
 					queues.add(tally);
 					this.runs.addQueue(runId, tally.counts());
@@ -224,20 +222,12 @@ class RetentionJob implements DisposableBean {
 		}
 		if (fallback != null && !keepsForever(fallback)) {
 			scopes.put("", fallback);
-			for (String queue : targets().queues()) {
+			for (String queue : this.targets.queues()) {
 				scopes.putIfAbsent(queue, fallback);
 			}
 		}
 		scopes.values().removeIf(RetentionJob::keepsForever);
 		return scopes;
-	}
-
-	private RetentionTargets targets() {
-		RetentionTargets targets = this.targets.getIfAvailable();
-		if (targets == null) {
-			throw new IllegalStateException("the deletion of calls across the modules is not available");
-		}
-		return targets;
 	}
 
 	private static boolean keepsForever(RetentionPolicy policy) {
@@ -272,8 +262,8 @@ class RetentionJob implements DisposableBean {
 				tally.add(level, deleted);
 				total.add(level, deleted);
 				this.metrics.deleted(level, deleted);
-				if (!doomed.isEmpty()) {
-					log.info("Retention: {} {} of queue '{}' deleted (calls {})", deleted, level.tag,
+				if (deleted > 0) {
+					log.info("Retention: {} {} of queue '{}' deleted (of calls {})", deleted, level.tag,
 							(queue != null) ? queue : "", doomed);
 				}
 			}

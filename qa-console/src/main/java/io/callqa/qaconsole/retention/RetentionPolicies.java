@@ -6,7 +6,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /** The policies: validated, saved, listed with the queues that follow the default. */
@@ -19,21 +18,20 @@ class RetentionPolicies {
 
 	private final PolicyRepository repository;
 
-	private final ObjectProvider<RetentionTargets> targets;
+	private final RetentionTargets targets;
 
-	RetentionPolicies(PolicyRepository repository, ObjectProvider<RetentionTargets> targets) {
+	RetentionPolicies(PolicyRepository repository, RetentionTargets targets) {
 		this.repository = repository;
 		this.targets = targets;
 	}
 
 	Overview overview() {
 		List<RetentionPolicy> policies = this.repository.all();
-		RetentionTargets calls = this.targets.getIfAvailable();
-		List<String> onDefault = (calls == null) ? List.of()
-				: calls.queues().stream()
-					.filter((queue) -> policies.stream().noneMatch((p) -> queue.equals(p.queue())))
-					.sorted()
-					.toList();
+		List<String> onDefault = this.targets.queues()
+			.stream()
+			.filter((queue) -> policies.stream().noneMatch((p) -> queue.equals(p.queue())))
+			.sorted()
+			.toList();
 		return new Overview(policies, onDefault);
 	}
 

@@ -74,9 +74,9 @@ class RunRepository {
 	}
 
 	Optional<LocalDate> lastDoneDay() {
-		return Optional.ofNullable(this.jdbc.sql("select last_done_day from retention_schedule")
+		return this.jdbc.sql("select last_done_day from retention_schedule where last_done_day is not null")
 			.query((rs, row) -> rs.getObject("last_done_day", LocalDate.class))
-			.single());
+			.optional();
 	}
 
 	void doneDay(LocalDate day) {
