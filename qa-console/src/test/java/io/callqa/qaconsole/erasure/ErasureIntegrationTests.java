@@ -61,7 +61,8 @@ class ErasureIntegrationTests {
 			"promise.kept_by_call_id", "promise_detection.call_id", "calibration_call.call_id",
 			"calibration_answer.call_id", "calibration_agreed.call_id", "mystery_shopper_call.call_id",
 			"mystery_shopper_unmarked.call_id", "recording_access.call_id", "callback_attempt.call_id",
-			"callback_request.origin_call_id", "index_outbox.call_id", "legal_hold.call_id");
+			"callback_request.origin_call_id", "index_outbox.call_id", "legal_hold.call_id",
+			"recording_release.call_id");
 
 	static final Set<String> ERASED = Set.of("recording.call_id", "transcript.call_id", "utterance.call_id",
 			"transcription_job.call_id", "call_leg.call_id", "call_transfer.call_id", "supervisor_alert.call_id");

@@ -1,7 +1,6 @@
 package io.callqa.qaconsole.retention;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;

@@ -150,6 +150,9 @@ class CallDataService implements CallData {
 		this.jdbc.sql("delete from survey_response where call_id = any(:ids)").param("ids", ids).update();
 		this.jdbc.sql("delete from call_transfer where call_id = any(:ids)").param("ids", ids).update();
 		this.jdbc.sql("delete from call_leg where call_id = any(:ids)").param("ids", ids).update();
+		// The audit of recordings released by hand has no foreign key (it outlives an erased recording), but a call
+		// deleted whole leaves no row naming it.
+		this.jdbc.sql("delete from recording_release where call_id = any(:ids)").param("ids", ids).update();
 		return this.jdbc.sql("delete from call where id = any(:ids)").param("ids", ids).update();
 	}
 

@@ -55,7 +55,10 @@ public class RecordingRemoval {
 		this.jdbc.sql("select path, source_path from recording where call_id = any(:ids)")
 			.param("ids", ids)
 			.query((rs, row) -> {
-				files.add(this.store.resolve(Path.of(rs.getString("path"))));
+				Path stored = this.store.resolve(Path.of(rs.getString("path")));
+				files.add(stored);
+				// A redaction cut short leaves its copy of the unredacted audio beside the recording.
+				files.add(stored.resolveSibling(WavRedactor.tempName(stored)));
 				String source = rs.getString("source_path");
 				if (source != null) {
 					for (String part : source.split("\\|")) {
