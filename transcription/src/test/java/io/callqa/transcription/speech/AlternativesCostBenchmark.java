@@ -24,8 +24,10 @@ import io.callqa.transcription.audio.PcmSource;
  * them with everything the transcript needs: recognition CPU time (this thread's) of a recognizer as the transcriber
  * runs it (word times and per-word confidence, Vosk's MBR decoding) against one with {@code setMaxAlternatives(5)},
  * whose results carry no per-word confidence and whose best alternative is the lattice's best path rather than the
- * MBR words; and how often the two 1-best transcripts agree. Audio: the recall benchmark's rendered calls
- * ({@code target/recall/audio-*}, made by SearchRecallBenchmark) if present, else the bundled fixtures.
+ * MBR words; and how often the two 1-best transcripts agree, against how often two runs of the recognizer as the
+ * transcriber runs it agree (Vosk is not repeatable run to run). Audio: the recall benchmark's rendered calls
+ * ({@code target/recall/audio-*}, made by SearchRecallBenchmark; {@code -Dbench.calls=1,5,9} picks calls, 8 of them
+ * by default) if present, else the bundled fixtures.
  */
 @Tag("bench")
 class AlternativesCostBenchmark {
@@ -45,15 +47,19 @@ class AlternativesCostBenchmark {
 			double audio = 0;
 			int words = 0;
 			int same = 0;
+			int again = 0;
 			int wordsWithConf = 0;
 			for (Path file : files) {
 				Run plain = run(model, file, 0);
 				Run alternatives = run(model, file, 5);
+				Run plainAgain = run(model, file, 0);
 				cpu[0] += plain.cpuNanos;
 				cpu[1] += alternatives.cpuNanos;
+				cpu[2] += plainAgain.cpuNanos;
 				audio += plain.audioSec;
 				words += plain.words.size();
 				same += lcs(plain.words, alternatives.words);
+				again += lcs(plain.words, plainAgain.words);
 				wordsWithConf += alternatives.confs;
 			}
 			System.out.printf("%n%d files, %.0f s of audio%n", files.size(), audio);
@@ -61,6 +67,8 @@ class AlternativesCostBenchmark {
 					cpu[0] / 1e9 / audio);
 			System.out.printf("recognizer with setMaxAlternatives(5):   %.1f s CPU (%.3f x real time), %+.0f%%%n",
 					cpu[1] / 1e9, cpu[1] / 1e9 / audio, 100.0 * (cpu[1] - cpu[0]) / cpu[0]);
+			System.out.printf("recognizer as today, second run:        %.1f s CPU; words in common with the first run "
+					+ "(LCS): %d (%.1f%%)%n", cpu[2] / 1e9, again, 100.0 * again / words);
 			System.out.printf("1-best words as today: %d; in common with the best alternative (LCS): %d (%.1f%%); "
 					+ "words of alternatives with a per-word conf: %d%n", words, same, 100.0 * same / words,
 					wordsWithConf);
@@ -74,8 +82,9 @@ class AlternativesCostBenchmark {
 				Path audio = dirs.filter((dir) -> dir.getFileName().toString().startsWith("audio-")).findFirst().orElse(null);
 				if (audio != null) {
 					try (Stream<Path> wavs = Files.list(audio)) {
-						// a quarter of the calls, both renderings
-						return wavs.filter((wav) -> wav.getFileName().toString().matches("call-(1|5|9|13|17|21|25|29)-.*\\.wav"))
+						// a quarter of the calls by default, both renderings
+						String calls = System.getProperty("bench.calls", "1,5,9,13,17,21,25,29").replace(',', '|');
+						return wavs.filter((wav) -> wav.getFileName().toString().matches("call-(" + calls + ")-.*\\.wav"))
 							.sorted()
 							.toList();
 					}
