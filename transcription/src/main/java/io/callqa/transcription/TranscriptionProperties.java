@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param vosk the speech model
  * @param workers the transcription workers of this process
  * @param index the Lucene index of transcripts
+ * @param alternatives how many n-best alternatives Vosk is asked for, whose words are stored with the words they
+ * were heard instead of and searched by the tolerant mode; 0 (the default) for none: each channel is then recognised
+ * a second time, about twice the recognition's CPU time (measured by AlternativesCostBenchmark)
  */
 @ConfigurationProperties("callqa.transcription")
 public record TranscriptionProperties(@DefaultValue Vosk vosk, @DefaultValue Workers workers,
-		@DefaultValue Index index) {
+		@DefaultValue Index index, @DefaultValue("0") int alternatives) {
 
 	/**
 	 * The speech model.

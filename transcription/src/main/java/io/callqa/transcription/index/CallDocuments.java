@@ -121,12 +121,24 @@ final class CallDocuments {
 		document.add(new TextField(TranscriptFields.TEXT_PAIRS, transcript.text(), Field.Store.NO));
 		document.add(new Field(TranscriptFields.EXACT, transcript.text(), FORM_WITH_OFFSETS));
 		document.add(new Field(TranscriptFields.SOUNDS, transcript.text(), FORM_WITH_OFFSETS));
-		for (Map.Entry<String, List<String>> speaker : transcript.bySpeaker().entrySet()) {
+		boolean alternatives = transcript.hasAlternatives();
+		if (alternatives) {
+			document.add(new AlternativesField(TranscriptFields.ALTERNATIVES, transcript.text(),
+					transcript.alternatives(), FORM_WITH_OFFSETS));
+		}
+		for (Map.Entry<String, List<TranscriptText.Said>> speaker : transcript.bySpeaker().entrySet()) {
 			String stemmed = TranscriptFields.speaker(speaker.getKey());
 			for (WordForm form : WordForm.values()) {
 				String field = TranscriptFields.inForm(stemmed, form);
-				speaker.getValue()
-					.forEach((utterance) -> document.add(new TextField(field, utterance, Field.Store.NO)));
+				for (TranscriptText.Said utterance : speaker.getValue()) {
+					if (form != WordForm.ALTERNATIVE) {
+						document.add(new TextField(field, utterance.text(), Field.Store.NO));
+					}
+					else if (alternatives) {
+						document.add(new AlternativesField(field, utterance.text(), utterance.alternatives(),
+								TextField.TYPE_NOT_STORED));
+					}
+				}
 			}
 		}
 		document.add(new StoredField(WORDS, transcript.wordTimes()));

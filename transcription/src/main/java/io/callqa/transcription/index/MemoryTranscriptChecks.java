@@ -220,7 +220,13 @@ final class MemoryTranscriptChecks implements TranscriptChecks {
 			for (WordForm form : WordForm.values()) {
 				String combined = TranscriptFields.inForm(TranscriptFields.TEXT, form);
 				if (this.fields.contains(combined)) {
-					memory.addField(combined, layout.all.text(), this.analyzer);
+					if (form == WordForm.ALTERNATIVE) {
+						memory.addField(combined, layout.withAlternatives(
+								this.analyzer.tokenStream(combined, layout.all.text()), layout.all));
+					}
+					else {
+						memory.addField(combined, layout.all.text(), this.analyzer);
+					}
 					views.put(combined, layout.all);
 				}
 				for (Map.Entry<String, View> speaker : layout.speakers.entrySet()) {
@@ -228,6 +234,9 @@ final class MemoryTranscriptChecks implements TranscriptChecks {
 					if (this.fields.contains(field)) {
 						View view = speaker.getValue();
 						TokenStream tokens = this.analyzer.tokenStream(field, view.text());
+						if (form == WordForm.ALTERNATIVE) {
+							tokens = layout.withAlternatives(tokens, view);
+						}
 						memory.addField(field, new UtteranceGaps(tokens, view, layout.utteranceOf));
 						views.put(field, view);
 					}
@@ -387,6 +396,18 @@ final class MemoryTranscriptChecks implements TranscriptChecks {
 
 		boolean isEmpty() {
 			return this.words.isEmpty();
+		}
+
+		/** The tokens of a view's text with the stems of its words' alternatives stacked, as the index has them. */
+		TokenStream withAlternatives(TokenStream tokens, View view) {
+			Map<Integer, List<String>> alternatives = new HashMap<>();
+			for (int i = 0; i < view.offsets().length; i++) {
+				Word word = this.words.get((view.words() != null) ? view.words()[i] : i);
+				if (!word.alternatives().isEmpty()) {
+					alternatives.put(view.offsets()[i], word.alternatives());
+				}
+			}
+			return AlternativesField.stacked(tokens, AlternativesField.stems(alternatives));
 		}
 
 		PhraseFound found(Words span) {

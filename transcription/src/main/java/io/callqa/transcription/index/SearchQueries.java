@@ -230,7 +230,8 @@ final class SearchQueries {
 	 * A QueryParser that searches each clause on a stemmed field ({@code text}, {@code said_by_<speaker>}) in the
 	 * forms of its {@link Matching}: EXACT the words as said only; STEMMED the stems or the words as said, so a call
 	 * saying the very words typed ranks above one saying another form of them, and its matches say "exact"; TOLERANT
-	 * also how they sound, with a lower weight ({@link #SOUNDS_WEIGHT}). Phrases and proximity keep their slop in
+	 * also the stems with the recognizer's alternatives stacked on them ({@link #ALTERNATIVES_WEIGHT}: a phrase may
+	 * mix words said and alternatives) and how they sound ({@link #SOUNDS_WEIGHT}), with lower weights. Phrases and proximity keep their slop in
 	 * every form. Prefix, wildcard, fuzzy, regular expression and range clauses are patterns over spelled words, so
 	 * they always match the words as said.
 	 */
@@ -238,6 +239,12 @@ final class SearchQueries {
 
 		/** A match by sound alone scores well below a match of the words or their stems. */
 		static final float SOUNDS_WEIGHT = 0.3f;
+
+		/**
+		 * A match that needs an alternative scores below the words, above a sound: the recognizer itself almost heard
+		 * it.
+		 */
+		static final float ALTERNATIVES_WEIGHT = 0.5f;
 
 		/** The shortest sound code a single word is matched by (Double Metaphone codes are at most 4 long). */
 		static final int MIN_SOUND_CODE = 4;
@@ -249,7 +256,7 @@ final class SearchQueries {
 			this.forms = switch (matching) {
 				case EXACT -> List.of(WordForm.EXACT);
 				case STEMMED -> List.of(WordForm.STEM, WordForm.EXACT);
-				case TOLERANT -> List.of(WordForm.STEM, WordForm.EXACT, WordForm.SOUNDS);
+				case TOLERANT -> List.of(WordForm.STEM, WordForm.EXACT, WordForm.ALTERNATIVE, WordForm.SOUNDS);
 			};
 		}
 
@@ -283,9 +290,14 @@ final class SearchQueries {
 		}
 
 		private static void add(BooleanQuery.Builder either, WordForm form, @Nullable Query query) {
-			if (query != null && !(form == WordForm.SOUNDS && isShortSound(query))) {
-				either.add((form == WordForm.SOUNDS) ? new BoostQuery(query, SOUNDS_WEIGHT) : query, Occur.SHOULD);
+			if (query == null || (form == WordForm.SOUNDS && isShortSound(query))) {
+				return;
 			}
+			either.add(switch (form) {
+				case SOUNDS -> new BoostQuery(query, SOUNDS_WEIGHT);
+				case ALTERNATIVE -> new BoostQuery(query, ALTERNATIVES_WEIGHT);
+				case STEM, EXACT -> query;
+			}, Occur.SHOULD);
 		}
 
 		/**

@@ -2,6 +2,8 @@ package io.callqa.transcription.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -17,6 +19,7 @@ import org.apache.lucene.analysis.phonetic.DoubleMetaphoneFilter;
 import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.util.IOUtils;
 import org.tartarus.snowball.ext.EnglishStemmer;
 
@@ -26,14 +29,19 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  * <ul>
  * <li>stems: English possessives dropped, then Porter2 (Snowball's English stemmer). Tried on call-center words
  * against KStem and the first Porter stemmer: all three give "cancel" for cancelled, "bill" for bills and "refund"
- * for refunds, and none joins deliver and delivery (joined {@link #OVERRIDES by hand}). KStem leaves common
+ * for refunds, and none joins deliver and delivery (joined {@link #OVERRIDES by hand}). Porter2 also joins words a
+ * supervisor means apart ("accountant" with "account", "manager" with "manage"): those are
+ * {@link #PROTECTED protected}. KStem leaves common
  * inflections apart (orders and ordered from order, charged from charge, numbers, minutes, days, appointments) and
  * cancellation from cancel; the first Porter stemmer joins "one" with "on" (so "within one hour" would match "within
  * on hour") and "news" with "new". Porter2 joins all of those inflections and cancellation, keeps one and news apart,
  * and merges little a caller says ("customer" and "custom", "university" and "universe").
  * <li>exact: the words as said.
+ * <li>alternatives: stems, as for the stemmed fields (the indexed field stacks the alternatives' stems on them, see
+ * {@link AlternativesField}).
  * <li>sounds: the Double Metaphone codes of the words as said (4 characters, which also drops most endings; primary
- * and alternate code at the same position).
+ * and alternate code at the same position); a protected word's codes are marked, as its sound is that of the word
+ * it is kept apart from ("accountant" and "account" are both AKNT).
  * </ul>
  * The field {@link TranscriptFields#TEXT_PAIRS} takes the stems as pairs of neighbouring words.
  * No stop words are removed in any form: "call you back" must stay a three-word phrase. Metadata fields take whole
@@ -47,7 +55,20 @@ final class TranscriptAnalyzer extends DelegatingAnalyzerWrapper {
 	/** Words the stemmer keeps apart from a word a supervisor searches them as: each and its stem. */
 	static final Map<String, String> OVERRIDES = Map.of("delivery", "deliv", "deliveries", "deliv");
 
+	/**
+	 * Words Porter2 would join with another word of different meaning, each the stem of itself and its plural, which
+	 * keeps them apart: "accountant" (Porter2 "account"), "manager" and "management" ("manag", as manage and managed),
+	 * "replacement" ("replac", as replace and replaced) from SearchRecallBenchmark's false positives; "operator" and
+	 * "operation" ("oper", as operate), "provider" ("provid", as provide), "customer" ("custom") and "representative"
+	 * ("repres", as represent) from the words of a call centre.
+	 */
+	static final List<String> PROTECTED = List.of("accountant", "manager", "management", "replacement", "operator",
+			"operation", "provider", "customer", "representative");
+
 	private static final StemmerOverrideMap OVERRIDE_MAP = overrideMap();
+
+	/** Stems words apart from any index's analysis: an analyzer's components are reused per field and thread. */
+	private static final Analyzer STEMMER = new Words(WordForm.STEM);
 
 	private final Analyzer stems = new Words(WordForm.STEM);
 
@@ -66,6 +87,10 @@ final class TranscriptAnalyzer extends DelegatingAnalyzerWrapper {
 	private static StemmerOverrideMap overrideMap() {
 		StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
 		OVERRIDES.forEach(builder::add);
+		for (String word : PROTECTED) {
+			builder.add(word, word);
+			builder.add(word + "s", word);
+		}
 		try {
 			return builder.build();
 		}
@@ -84,8 +109,9 @@ final class TranscriptAnalyzer extends DelegatingAnalyzerWrapper {
 			return this.keywords;
 		}
 		return switch (form) {
-			case STEM -> this.stems;
 			case EXACT -> this.exact;
+			// queried as stems; indexed from an AlternativesField, which stacks the alternatives' stems on these
+			case STEM, ALTERNATIVE -> this.stems;
 			case SOUNDS -> this.sounds;
 		};
 	}
@@ -99,6 +125,29 @@ final class TranscriptAnalyzer extends DelegatingAnalyzerWrapper {
 	public void close() {
 		super.close();
 		IOUtils.closeWhileHandlingException(this.stems, this.exact, this.sounds, this.keywords, this.pairs);
+	}
+
+	/** Whether a typed word is a {@link #PROTECTED protected} one or its plural or possessive, in any case. */
+	static boolean isProtected(String word) {
+		String lower = word.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("['\u2019]s?$", "");
+		return PROTECTED.contains(lower) || (lower.endsWith("s") && PROTECTED.contains(lower.substring(0, lower.length() - 1)));
+	}
+
+	/** The stems of a word as the stemmed fields index it (usually one). */
+	static List<String> stemsOf(String word) {
+		List<String> stems = new ArrayList<>(1);
+		try (TokenStream stream = STEMMER.tokenStream(TranscriptFields.TEXT, word)) {
+			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+			stream.reset();
+			while (stream.incrementToken()) {
+				stems.add(term.toString());
+			}
+			stream.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return stems;
 	}
 
 	private static TokenStream stems(TokenStream words) {
@@ -140,8 +189,8 @@ final class TranscriptAnalyzer extends DelegatingAnalyzerWrapper {
 			TokenStream words = new LowerCaseFilter(tokenizer);
 			return new TokenStreamComponents(tokenizer, switch (this.form) {
 				case EXACT -> words;
-				case STEM -> stems(words);
-				case SOUNDS -> new DoubleMetaphoneFilter(words, 4, false);
+				case STEM, ALTERNATIVE -> stems(words);
+				case SOUNDS -> new ProtectedSounds(new DoubleMetaphoneFilter(new ProtectedSounds.Mark(words), 4, false));
 			});
 		}
 

@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Spoken words are indexed in three {@link WordForm forms}, each in its own field with the same positions and
  * offsets: stems in {@code text} and {@code said_by_<speaker>}, the words as said in {@code exact} and
- * {@code said_by_<speaker>_exact}, and how they sound in {@code sounds} and {@code said_by_<speaker>_sounds}.
+ * {@code said_by_<speaker>_exact}, and how they sound in {@code sounds} and {@code said_by_<speaker>_sounds}. A
+ * transcript recognised with alternatives also has their stems stacked on the stems of the words they were heard
+ * instead of, in {@code alts} and {@code said_by_<speaker>_alts}.
  */
 final class TranscriptFields {
 
@@ -129,11 +131,22 @@ final class TranscriptFields {
 	/** The words of {@link #TEXT} as Double Metaphone codes; indexed like {@link #EXACT}. */
 	static final String SOUNDS = "sounds";
 
+	/**
+	 * The stems of {@link #TEXT} with, at each word's position, the stems of its {@link
+	 * io.callqa.transcription.Word#alternatives() alternatives} (see {@link AlternativesField}); indexed like
+	 * {@link #EXACT}, and only in a document whose transcript has alternatives (a transcript without any would only
+	 * repeat {@link #TEXT}).
+	 */
+	static final String ALTERNATIVES = "alts";
+
 	/** Appended to a speaker's field for its words as said: {@code said_by_agent_exact}. */
 	static final String EXACT_SUFFIX = "_exact";
 
 	/** Appended to a speaker's field for how its words sound: {@code said_by_agent_sounds}. */
 	static final String SOUNDS_SUFFIX = "_sounds";
+
+	/** Appended to a speaker's field for its words with their alternatives: {@code said_by_agent_alts}. */
+	static final String ALTERNATIVES_SUFFIX = "_alts";
 
 	/**
 	 * StoredField, binary: where each word of {@link #TEXT} starts and when it was said (see {@link WordTimes}), so a
@@ -150,7 +163,7 @@ final class TranscriptFields {
 	 */
 	static String speaker(String speaker) {
 		String name = speaker.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-		if (name.endsWith(EXACT_SUFFIX) || name.endsWith(SOUNDS_SUFFIX)) {
+		if (name.endsWith(EXACT_SUFFIX) || name.endsWith(SOUNDS_SUFFIX) || name.endsWith(ALTERNATIVES_SUFFIX)) {
 			// a speaker named "agent exact" must not get the field of the agent's exact words
 			name += "_";
 		}
@@ -168,11 +181,17 @@ final class TranscriptFields {
 		if (field.equals(SOUNDS)) {
 			return WordForm.SOUNDS;
 		}
+		if (field.equals(ALTERNATIVES)) {
+			return WordForm.ALTERNATIVE;
+		}
 		if (!isSpeaker(field)) {
 			return null;
 		}
 		if (field.endsWith(EXACT_SUFFIX)) {
 			return WordForm.EXACT;
+		}
+		if (field.endsWith(ALTERNATIVES_SUFFIX)) {
+			return WordForm.ALTERNATIVE;
 		}
 		return field.endsWith(SOUNDS_SUFFIX) ? WordForm.SOUNDS : WordForm.STEM;
 	}
@@ -183,19 +202,21 @@ final class TranscriptFields {
 			return switch (form) {
 				case STEM -> TEXT;
 				case EXACT -> EXACT;
+				case ALTERNATIVE -> ALTERNATIVES;
 				case SOUNDS -> SOUNDS;
 			};
 		}
 		return switch (form) {
 			case STEM -> stemmed;
 			case EXACT -> stemmed + EXACT_SUFFIX;
+			case ALTERNATIVE -> stemmed + ALTERNATIVES_SUFFIX;
 			case SOUNDS -> stemmed + SOUNDS_SUFFIX;
 		};
 	}
 
 	/** The stemmed field with the same words as a spoken field: {@code said_by_agent} for {@code said_by_agent_exact}. */
 	static String stemmed(String spoken) {
-		if (spoken.equals(EXACT) || spoken.equals(SOUNDS)) {
+		if (spoken.equals(EXACT) || spoken.equals(SOUNDS) || spoken.equals(ALTERNATIVES)) {
 			return TEXT;
 		}
 		WordForm form = formOf(spoken);
@@ -204,6 +225,9 @@ final class TranscriptFields {
 		}
 		if (form == WordForm.SOUNDS) {
 			return spoken.substring(0, spoken.length() - SOUNDS_SUFFIX.length());
+		}
+		if (form == WordForm.ALTERNATIVE) {
+			return spoken.substring(0, spoken.length() - ALTERNATIVES_SUFFIX.length());
 		}
 		return spoken;
 	}

@@ -45,9 +45,11 @@ public final class TranscriptIndex implements Closeable {
 	 * of another version rebuilds it from PostgreSQL in the background (in {@code <dir>/v<VERSION>}), answering from
 	 * the old one until the new one is ready. Indexes from before versions existed (flat in {@code <dir>}) count as 1.
 	 * Version 3 added {@link TranscriptFields#TEXT_PAIRS}, version 4 the automatic score's fields
-	 * ({@link TranscriptFields#AUTO_SCORE} and its flag and band).
+	 * ({@link TranscriptFields#AUTO_SCORE} and its flag and band), version 5 the protected words
+	 * ({@link TranscriptAnalyzer#PROTECTED}: "accountant" is no longer stemmed to "account", so an older index would
+	 * miss it) and the alternatives' fields ({@link TranscriptFields#ALTERNATIVES}).
 	 */
-	public static final int VERSION = 4;
+	public static final int VERSION = 5;
 
 	/** The first version with {@link TranscriptFields#TEXT_PAIRS}: an older one answers phrases by positions. */
 	static final int PAIRS_VERSION = 3;

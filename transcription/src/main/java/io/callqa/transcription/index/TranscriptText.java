@@ -3,6 +3,7 @@ package io.callqa.transcription.index;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +16,17 @@ import io.callqa.transcription.Word;
 
 /**
  * A transcript laid out for indexing: the combined text written from the recognised words (so every word's offset is
- * known), what each speaker said utterance by utterance, and the encoded {@link WordTimes}.
+ * known), what each speaker said utterance by utterance, the words' alternatives by offset in each, and the encoded
+ * {@link WordTimes}.
  */
 final class TranscriptText {
 
 	private final StringBuilder text = new StringBuilder();
 
-	private final Map<String, List<String>> bySpeaker = new LinkedHashMap<>();
+	private final Map<String, List<Said>> bySpeaker = new LinkedHashMap<>();
+
+	/** Per start offset in {@link #text} of a word that has alternatives, its alternatives. */
+	private final Map<Integer, List<String>> alternatives = new HashMap<>();
 
 	private final WordTimes.Builder times = new WordTimes.Builder();
 
@@ -50,15 +55,23 @@ final class TranscriptText {
 	}
 
 	private void add(String speaker, List<Word> words) throws IOException {
-		List<String> said = new ArrayList<>();
+		StringBuilder said = new StringBuilder();
+		Map<Integer, List<String>> alternatives = new HashMap<>();
 		for (Word word : words) {
 			if (!word.word().isBlank()) {
+				if (!said.isEmpty()) {
+					said.append(' ');
+				}
+				if (!word.alternatives().isEmpty()) {
+					alternatives.put(said.length(), word.alternatives());
+				}
+				said.append(word.word());
 				append(word, speaker);
-				said.add(word.word());
 			}
 		}
 		if (!said.isEmpty()) {
-			this.bySpeaker.computeIfAbsent(speaker, (key) -> new ArrayList<>()).add(String.join(" ", said));
+			this.bySpeaker.computeIfAbsent(speaker, (key) -> new ArrayList<>())
+				.add(new Said(said.toString(), alternatives));
 		}
 	}
 
@@ -67,6 +80,9 @@ final class TranscriptText {
 			this.text.append(' ');
 		}
 		this.times.add(this.text.length(), word, speaker);
+		if (!word.alternatives().isEmpty()) {
+			this.alternatives.put(this.text.length(), word.alternatives());
+		}
 		this.text.append(word.word());
 	}
 
@@ -76,8 +92,22 @@ final class TranscriptText {
 	}
 
 	/** Each speaker's utterances, in time order. */
-	Map<String, List<String>> bySpeaker() {
+	Map<String, List<Said>> bySpeaker() {
 		return this.bySpeaker;
+	}
+
+	/** Per start offset in {@link #text()} of a word that has alternatives, its alternatives. */
+	Map<Integer, List<String>> alternatives() {
+		return this.alternatives;
+	}
+
+	/** Whether any word has alternatives: only then are the alternatives' fields indexed. */
+	boolean hasAlternatives() {
+		return !this.alternatives.isEmpty();
+	}
+
+	/** An utterance's text and, per start offset in it of a word that has alternatives, its alternatives. */
+	record Said(String text, Map<Integer, List<String>> alternatives) {
 	}
 
 	BytesRef wordTimes() throws IOException {

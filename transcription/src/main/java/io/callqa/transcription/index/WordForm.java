@@ -14,6 +14,13 @@ enum WordForm {
 	/** English stems: "refunds" and "refunded" are "refund". */
 	STEM(MatchTime.STEM),
 
+	/**
+	 * The stems of the words and, at the same positions, of what the recognizer almost heard instead (its n-best
+	 * alternatives, {@link io.callqa.transcription.Word#alternatives()}): a match here that no better form has is a
+	 * match of an alternative.
+	 */
+	ALTERNATIVE(MatchTime.ALTERNATIVE),
+
 	/** Double Metaphone codes of the words: what the recognizer may have heard instead. */
 	SOUNDS(MatchTime.SOUNDS_LIKE);
 

@@ -29,8 +29,8 @@ class JobsConfiguration {
 	}
 
 	@Bean
-	Transcriber transcriber(SpeechModel model) {
-		return new VoskTranscriber(model);
+	Transcriber transcriber(SpeechModel model, TranscriptionProperties properties) {
+		return new VoskTranscriber(model, properties.alternatives());
 	}
 
 	@Bean

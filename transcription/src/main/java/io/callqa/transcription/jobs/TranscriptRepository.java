@@ -172,12 +172,17 @@ class TranscriptRepository {
 			.list();
 	}
 
+	/** A word's alternatives ("a") only when it has some: most words have none, and most calls are without. */
 	private static Map<String, Object> toJson(Word word) {
-		return Map.of("w", word.word(), "s", word.start(), "e", word.end(), "c", word.conf());
+		if (word.alternatives().isEmpty()) {
+			return Map.of("w", word.word(), "s", word.start(), "e", word.end(), "c", word.conf());
+		}
+		return Map.of("w", word.word(), "s", word.start(), "e", word.end(), "c", word.conf(), "a",
+				word.alternatives());
 	}
 
 	/**
-	 * Read token by token: a map per word cost a tenth of a re-evaluation's CPU. Fields other than w, s, e, c are
+	 * Read token by token: a map per word cost a tenth of a re-evaluation's CPU. Fields other than w, s, e, c, a are
 	 * skipped, a missing number is 0.
 	 */
 	private static List<Word> fromJson(String words) {
@@ -191,6 +196,7 @@ class TranscriptRepository {
 				double start = 0;
 				double end = 0;
 				double conf = 0;
+				List<String> alternatives = List.of();
 				while (parser.nextToken() == tools.jackson.core.JsonToken.PROPERTY_NAME) {
 					String name = parser.currentName();
 					tools.jackson.core.JsonToken value = parser.nextToken();
@@ -199,6 +205,7 @@ class TranscriptRepository {
 						case "s" -> start = parser.getDoubleValue();
 						case "e" -> end = parser.getDoubleValue();
 						case "c" -> conf = parser.getDoubleValue();
+						case "a" -> alternatives = (value == tools.jackson.core.JsonToken.START_ARRAY) ? strings(parser) : List.of();
 						default -> {
 							if (value.isStructStart()) {
 								parser.skipChildren();
@@ -206,10 +213,19 @@ class TranscriptRepository {
 						}
 					}
 				}
-				result.add(new Word(word, start, end, conf));
+				result.add(new Word(word, start, end, conf, alternatives));
 			}
 		}
 		return result;
+	}
+
+	/** The strings of the array the parser is at the start of. */
+	private static List<String> strings(tools.jackson.core.JsonParser parser) {
+		List<String> strings = new ArrayList<>();
+		while (parser.nextToken() == tools.jackson.core.JsonToken.VALUE_STRING) {
+			strings.add(parser.getString());
+		}
+		return strings;
 	}
 
 }

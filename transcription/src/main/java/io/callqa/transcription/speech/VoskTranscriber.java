@@ -13,14 +13,30 @@ import io.callqa.transcription.audio.PcmSource;
 
 /**
  * Transcribes with Vosk: the file is streamed, resampled to the model's rate, and fed to one {@link Recognizer} per
- * channel. Recognizers are not thread-safe, so each call makes its own; the model is shared.
+ * channel (two with alternatives, see {@link ChannelRecognizer}). Recognizers are not thread-safe, so each call makes
+ * its own; the model is shared.
  */
 public final class VoskTranscriber implements Transcriber {
 
 	private final SpeechModel model;
 
+	private final int alternatives;
+
 	public VoskTranscriber(SpeechModel model) {
+		this(model, 0);
+	}
+
+	/**
+	 * @param alternatives how many n-best alternatives to ask Vosk for, whose words are kept with the words they were
+	 * heard instead of ({@link io.callqa.transcription.Word#alternatives()}); 0 for none. Each channel is then
+	 * recognised twice, which doubles the recognition's CPU time.
+	 */
+	public VoskTranscriber(SpeechModel model, int alternatives) {
+		if (alternatives < 0) {
+			throw new IllegalArgumentException("alternatives must be 0 (none) or more, was " + alternatives);
+		}
 		this.model = model;
+		this.alternatives = alternatives;
 	}
 
 	@Override
@@ -120,7 +136,7 @@ public final class VoskTranscriber implements Transcriber {
 		try {
 			for (int c = 0; c < count; c++) {
 				Checkpoint.Channel from = (resume != null) ? resume.channels().get(c) : new Checkpoint.Channel(0, List.of());
-				channels.add(new ChannelRecognizer(speaker(c, count, channelMap), this.model, from));
+				channels.add(new ChannelRecognizer(speaker(c, count, channelMap), this.model, from, this.alternatives));
 			}
 			return channels;
 		}

@@ -1,7 +1,6 @@
 package io.callqa.transcription.index;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -17,31 +16,11 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.snowball.SnowballFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.tartarus.snowball.ext.EnglishStemmer;
 import org.vosk.Model;
 import org.vosk.Recognizer;
 
@@ -57,6 +36,7 @@ import io.callqa.transcription.Transcript;
 import io.callqa.transcription.Utterance;
 import io.callqa.transcription.Word;
 import io.callqa.transcription.audio.PcmSource;
+import io.callqa.transcription.speech.NBest;
 import io.callqa.transcription.speech.SpeechModel;
 import io.callqa.transcription.speech.VoskTranscriber;
 
@@ -68,10 +48,11 @@ import io.callqa.transcription.speech.VoskTranscriber;
  * {@code recall/queries.json} gives each query the calls whose script says it (any listed form, for inflections):
  * a stereo and a mono document per call. Recall and precision are micro-averaged over (query, document) pairs.
  *
- * <p>It also measures Vosk's word alternatives ({@code Recognizer.setMaxAlternatives}): a second pass keeps the
- * n-best, their words are aligned by time to the 1-best words and indexed at the same positions in a scratch index
- * (Porter2 stems, as the stemmed field), against the same index without them; the "or sim alts" rows add what that
- * scratch index finds to what a real mode finds, an estimate of the mode with alternatives indexed beside its fields.
+ * <p>It also measures Vosk's word alternatives ({@code callqa.transcription.alternatives}): a second pass with
+ * {@code Recognizer.setMaxAlternatives} keeps the n-best words, which are attached to the transcripts' words by
+ * {@link NBest#aligned} (as the transcriber attaches them) and indexed by {@link TranscriptIndex}: the "+
+ * alternatives" rows are the modes over those documents. The pass is a recognizer with alternatives alone, as the
+ * transcriber's second recognizer, over the same audio.
  *
  * <p>Audio, transcripts and the alternatives pass are cached in {@code target/recall/} (keyed by the scripts and the
  * model), so reruns only index and search. Without espeak-ng and sox it is skipped with a message.
@@ -139,44 +120,55 @@ class SearchRecallBenchmark {
 			System.out.println("\nNo alternatives pass cached: run with -Drecall.alternatives=true to measure them.");
 			return;
 		}
-		// On the documents the alternatives pass covers (all of them when it ran here).
+		// The same documents with the alternatives pass's words attached to their words as the transcriber attaches
+		// them (NBest.aligned), indexed by TranscriptIndex: the modes as they search a transcript with alternatives.
+		Map<Long, List<Utterance>> withAlternatives = withAlternatives(transcripts, alternatives);
+		Map<String, Map<String, Set<Long>>> foundWith = new LinkedHashMap<>();
+		try (Directory dir = new ByteBuffersDirectory(); TranscriptIndex index = TranscriptIndex.open(dir)) {
+			for (Map.Entry<Long, List<Utterance>> entry : withAlternatives.entrySet()) {
+				index.index(call(entry.getKey(), entry.getValue()));
+			}
+			index.commit(1);
+			for (Matching matching : Matching.values()) {
+				foundWith.put(matching.name() + " + alternatives", run(queries, (query) -> found(index, query, matching)));
+			}
+		}
 		Set<Long> covered = new TreeSet<>(alternatives.keySet());
-		found.put("sim porter2, 1-best", scratch(queries, transcripts, Map.of()));
-		Map<String, Set<Long>> withAlternatives = scratch(queries, transcripts, alternatives);
-		found.put("sim porter2 + alts n=" + MAX_ALTERNATIVES, withAlternatives);
-		found.put("STEMMED or sim alts", union(found.get(Matching.STEMMED.name()), withAlternatives));
-		found.put("TOLERANT or sim alts", union(found.get(Matching.TOLERANT.name()), withAlternatives));
 		Map<String, Tally> subset = new LinkedHashMap<>();
 		found.forEach((mode, hits) -> subset.put(mode, tally(queries, hits, covered)));
-		System.out.printf("%nOn the %d documents with an alternatives pass %s, %.1f alternative words per 1-best word:%n",
-				covered.size(), covered, alternativesPerWord(transcripts, alternatives));
+		foundWith.forEach((mode, hits) -> subset.put(mode, tally(queries, hits, covered)));
+		System.out.printf("%nWith Vosk's %d-best alternatives, on the %d documents of the alternatives pass, %.2f "
+				+ "alternative words per word:%n", MAX_ALTERNATIVES, covered.size(), alternativesPerWord(withAlternatives));
 		print(subset, queries);
-		printMisses(subset.get("TOLERANT or sim alts"), "TOLERANT or sim alts");
+		printMisses(subset.get(Matching.TOLERANT.name() + " + alternatives"), Matching.TOLERANT.name() + " + alternatives");
 	}
 
-	private static double alternativesPerWord(Map<Long, List<Utterance>> transcripts,
+	private static Map<Long, List<Utterance>> withAlternatives(Map<Long, List<Utterance>> transcripts,
 			Map<Long, List<Alternative>> alternatives) {
+		Map<Long, List<Utterance>> with = new LinkedHashMap<>();
+		alternatives.forEach((doc, heard) -> with.put(doc, transcripts.get(doc).stream().map((utterance) -> {
+			List<NBest.Heard> ofSpeaker = heard.stream()
+				.filter((alt) -> alt.speaker().equals(utterance.speaker()))
+				.map((alt) -> new NBest.Heard(alt.word(), alt.start(), alt.end(), alt.rank()))
+				.toList();
+			return new Utterance(utterance.speaker(), utterance.start(), utterance.end(), utterance.text(),
+					NBest.aligned(utterance.words(), ofSpeaker));
+		}).toList()));
+		return with;
+	}
+
+	private static double alternativesPerWord(Map<Long, List<Utterance>> transcripts) {
 		int words = 0;
 		int alts = 0;
-		for (Map.Entry<Long, List<Alternative>> entry : alternatives.entrySet()) {
-			for (Utterance utterance : transcripts.get(entry.getKey())) {
+		for (List<Utterance> utterances : transcripts.values()) {
+			for (Utterance utterance : utterances) {
 				for (Word word : utterance.words()) {
 					words++;
-					alts += aligned(word, utterance.speaker(), entry.getValue()).size();
+					alts += word.alternatives().size();
 				}
 			}
 		}
 		return (words == 0) ? 0 : (double) alts / words;
-	}
-
-	private static Map<String, Set<Long>> union(Map<String, Set<Long>> a, Map<String, Set<Long>> b) {
-		Map<String, Set<Long>> union = new LinkedHashMap<>();
-		a.forEach((query, hits) -> {
-			Set<Long> both = new TreeSet<>(hits);
-			both.addAll(b.get(query));
-			union.put(query, both);
-		});
-		return union;
 	}
 
 	private static Map<String, Set<Long>> run(List<LabelledQuery> queries, Search search) {
@@ -386,121 +378,6 @@ class SearchRecallBenchmark {
 			rank++;
 		}
 		return words;
-	}
-
-	/**
-	 * The alternative words to index with a 1-best word: same speaker, a different word, overlapping it by at least
-	 * half the shorter of the two.
-	 */
-	private static List<String> aligned(Word word, String speaker, List<Alternative> alternatives) {
-		return alternatives.stream()
-			.filter((alt) -> alt.speaker().equals(speaker) && !alt.word().equals(word.word()))
-			.filter((alt) -> {
-				double overlap = Math.min(word.end(), alt.end()) - Math.max(word.start(), alt.start());
-				return overlap >= 0.5 * Math.min(word.end() - word.start(), alt.end() - alt.start());
-			})
-			.map(Alternative::word)
-			.distinct()
-			.toList();
-	}
-
-	// ---- a scratch index: 1-best words, with or without aligned alternatives at the same positions
-
-	private static Map<String, Set<Long>> scratch(List<LabelledQuery> queries, Map<Long, List<Utterance>> transcripts,
-			Map<Long, List<Alternative>> alternatives) throws IOException {
-		Analyzer analyzer = new Analyzer() {
-			@Override
-			protected TokenStreamComponents createComponents(String field) {
-				Tokenizer tokenizer = new StandardTokenizer();
-				return new TokenStreamComponents(tokenizer, stems(tokenizer));
-			}
-		};
-		try (Directory dir = new ByteBuffersDirectory()) {
-			try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
-				for (Map.Entry<Long, List<Utterance>> entry : transcripts.entrySet()) {
-					List<List<String>> positions = new ArrayList<>();
-					List<Alternative> alts = alternatives.getOrDefault(entry.getKey(), List.of());
-					for (Utterance utterance : entry.getValue()) {
-						for (Word word : utterance.words()) {
-							List<String> forms = new ArrayList<>();
-							forms.add(word.word());
-							forms.addAll(aligned(word, utterance.speaker(), alts));
-							positions.add(forms);
-						}
-					}
-					Document doc = new Document();
-					doc.add(new StoredField("id", entry.getKey()));
-					doc.add(new TextField("text", stems(new Positions(positions))));
-					writer.addDocument(doc);
-				}
-			}
-			try (DirectoryReader reader = DirectoryReader.open(dir)) {
-				IndexSearcher searcher = new IndexSearcher(reader);
-				QueryParser parser = new QueryParser("text", analyzer);
-				parser.setDefaultOperator(QueryParser.Operator.AND);
-				return run(queries, (query) -> {
-					Set<Long> found = new TreeSet<>();
-					try {
-						for (ScoreDoc hit : searcher.search(parser.parse(query), 1000).scoreDocs) {
-							found.add(searcher.storedFields().document(hit.doc).getField("id").numericValue().longValue());
-						}
-					}
-					catch (ParseException ex) {
-						throw new IllegalStateException(query, ex);
-					}
-					catch (IOException ex) {
-						throw new UncheckedIOException(ex);
-					}
-					return found;
-				});
-			}
-		}
-	}
-
-	private static TokenStream stems(TokenStream in) {
-		return new SnowballFilter(new EnglishPossessiveFilter(new LowerCaseFilter(in)), new EnglishStemmer());
-	}
-
-	/** One token per form, the forms of a position after the first at increment 0 (stacked, like synonyms). */
-	private static final class Positions extends Tokenizer {
-
-		private final List<List<String>> positions;
-
-		private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-
-		private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
-
-		private int position;
-
-		private int form;
-
-		Positions(List<List<String>> positions) {
-			this.positions = positions;
-		}
-
-		@Override
-		public boolean incrementToken() {
-			while (this.position < this.positions.size() && this.form >= this.positions.get(this.position).size()) {
-				this.position++;
-				this.form = 0;
-			}
-			if (this.position >= this.positions.size()) {
-				return false;
-			}
-			clearAttributes();
-			this.term.setEmpty().append(this.positions.get(this.position).get(this.form));
-			this.increment.setPositionIncrement((this.form == 0) ? 1 : 0);
-			this.form++;
-			return true;
-		}
-
-		@Override
-		public void reset() throws IOException {
-			super.reset();
-			this.position = 0;
-			this.form = 0;
-		}
-
 	}
 
 	// ---- searching and counting

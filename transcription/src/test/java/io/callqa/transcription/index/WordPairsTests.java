@@ -135,7 +135,7 @@ class WordPairsTests {
 			.toString()).isEqualTo("said_by_agent:\"call back\"~2");
 		Query tolerant = SearchQueries.parse("\"refund order\"", Matching.TOLERANT, this.analyzer);
 		assertThat(CountedQuery.of(tolerant, this.analyzer).toString())
-			.isEqualTo("text:\"refund order\" (sounds:\"RFNT ARTR\")^0.3");
+			.isEqualTo("text:\"refund order\" (alts:\"refund order\")^0.5 (sounds:\"RFNT ARTR\")^0.3");
 		Query exact = SearchQueries.parse("\"refund order\"", Matching.EXACT, this.analyzer);
 		assertThat(CountedQuery.of(exact, this.analyzer)).isSameAs(exact);
 	}

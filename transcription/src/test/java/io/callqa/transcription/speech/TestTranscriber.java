@@ -11,19 +11,28 @@ final class TestTranscriber {
 
 	private static VoskTranscriber transcriber;
 
+	private static SpeechModel model;
+
 	private TestTranscriber() {
 	}
 
 	static synchronized VoskTranscriber get() {
 		if (transcriber == null) {
 			try {
-				transcriber = new VoskTranscriber(SpeechModel.load(null, Path.of("target/test-data/models"), 16000));
+				model = SpeechModel.load(null, Path.of("target/test-data/models"), 16000);
+				transcriber = new VoskTranscriber(model);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
 		}
 		return transcriber;
+	}
+
+	/** A transcriber with this many alternatives, on the same model. */
+	static synchronized VoskTranscriber withAlternatives(int alternatives) {
+		get();
+		return new VoskTranscriber(model, alternatives);
 	}
 
 }
