@@ -50,7 +50,7 @@ public final class Redactor {
 				if (label == null) {
 					// A word next to a span keeps its text but not what the recogniser almost heard at its time (its
 					// n-best alternatives, which may be a digit of the span): the 4-argument word has none.
-					words.add(near(spans, utterance.speaker(), word)
+					words.add(near(spans, word)
 							? new Word(word.word(), word.start(), word.end(), word.conf()) : word);
 					open = null;
 				}
@@ -70,12 +70,15 @@ public final class Redactor {
 		return result;
 	}
 
-	/** Seconds around a span in which a kept word loses its alternatives. */
+	/**
+	 * Seconds around a span in which a kept word loses its alternatives, on every channel: one party's voice echoes
+	 * into the other's, whose recogniser may have almost heard the digits.
+	 */
 	private static final double NEAR_SEC = 0.5;
 
-	private static boolean near(List<Span> spans, String speaker, Word word) {
+	private static boolean near(List<Span> spans, Word word) {
 		return spans.stream()
-			.anyMatch((s) -> s.speaker().equals(speaker) && word.end() >= s.start() - NEAR_SEC
+			.anyMatch((s) -> word.end() >= s.start() - NEAR_SEC
 					&& word.start() <= s.end() + NEAR_SEC);
 	}
 

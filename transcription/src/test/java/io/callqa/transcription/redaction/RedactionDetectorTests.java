@@ -273,6 +273,24 @@ class RedactionDetectorTests {
 	}
 
 	@Test
+	void wordsOnEitherChannelDuringACardNumberLoseWhatTheRecogniserAlmostHeard() {
+		Call call = new Call().say("customer", "it is " + spoken("4111111111111111") + " okay");
+		List<Utterance> utterances = call.utterances();
+		Utterance customer = utterances.get(0);
+		// The agent's channel hears the customer's voice as an echo: "for" whose alternatives hold the digit.
+		Word echo = new Word("for", customer.words().get(5).start(), customer.words().get(5).end(), 0.4,
+				List.of("four", "forty"));
+		Word later = new Word("thanks", 30, 30.4, 0.9, List.of("tanks"));
+		List<Utterance> both = Redactor.inOrder(List.of(customer,
+				new Utterance("agent", echo.start(), later.end(), "for thanks", List.of(echo, later))));
+		List<Utterance> redacted = Redactor.replace(both, this.detector.find(both));
+		Utterance agent = redacted.stream().filter((u) -> u.speaker().equals("agent")).findFirst().orElseThrow();
+		assertThat(agent.words().get(0).alternatives()).isEmpty();
+		assertThat(agent.words().get(1).alternatives()).containsExactly("tanks");
+		assertThat(redacted.toString()).doesNotContain("four", "forty");
+	}
+
+	@Test
 	void aCheckpointKeepsNoDigitsOfANumberItCutsAndTheResumedTranscriptFindsItWhole() {
 		Call before = new Call().say("customer", "my number is four five five six seven three seven five");
 		Checkpoint checkpoint = new Checkpoint(16000, List.of(new Checkpoint.Channel(16000L * 10, before.utterances())));
