@@ -65,7 +65,8 @@ class ErasureIntegrationTests {
 			"recording_release.call_id");
 
 	static final Set<String> ERASED = Set.of("recording.call_id", "transcript.call_id", "utterance.call_id",
-			"transcription_job.call_id", "call_leg.call_id", "call_transfer.call_id", "supervisor_alert.call_id");
+			"redaction.call_id", "transcription_job.call_id", "call_leg.call_id", "call_transfer.call_id",
+			"supervisor_alert.call_id");
 
 	@DynamicPropertySource
 	static void dirs(DynamicPropertyRegistry registry) {
