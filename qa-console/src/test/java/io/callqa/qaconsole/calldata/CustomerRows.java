@@ -186,6 +186,17 @@ public final class CustomerRows {
 				insert into recording_access (username, call_id, action, range) values ('supervisor', :id, 'PLAY', 'bytes=0-')""")
 			.param("id", callId)
 			.update();
+		this.jdbc.sql("""
+				insert into recording_release (recording_id, call_id, released_by, reason)
+				select id, call_id, 'admin', 'transcription failed' from recording where call_id = :id""")
+			.param("id", callId)
+			.update();
+		// A span redacted in its transcript (when it has one already).
+		this.jdbc.sql("""
+				insert into redaction (call_id, seq, kind, speaker, start_sec, end_sec, redacted)
+				select call_id, 1000, 'card number', 'customer', 1.0, 2.0, true from transcript where call_id = :id""")
+			.param("id", callId)
+			.update();
 		// Asterisk's MixMonitor files of the call: the mixed file and a per-party pair.
 		files.add(write("support-" + uniqueid + ".wav"));
 		files.add(write("support-" + uniqueid + "-agent.wav"));
