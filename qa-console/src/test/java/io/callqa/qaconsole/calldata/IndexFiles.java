@@ -29,11 +29,19 @@ public final class IndexFiles {
 	/** The files under {@code dir} (every index version) whose bytes contain {@code text} (UTF-8). */
 	public static List<Path> filesContaining(Path dir, String text) {
 		byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-		try (Stream<Path> files = Files.walk(dir)) {
-			return files.filter(Files::isRegularFile).filter((file) -> contains(read(file), needle)).toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		for (int attempt = 1;; attempt++) {
+			try (Stream<Path> files = Files.walk(dir)) {
+				return files.filter(Files::isRegularFile).filter((file) -> contains(read(file), needle)).toList();
+			}
+			catch (UncheckedIOException ex) {
+				// The indexer committed while walking and deleted a file the walk had listed: walk again.
+				if (!(ex.getCause() instanceof java.nio.file.NoSuchFileException) || attempt == 5) {
+					throw ex;
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 	}
 
