@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -34,7 +35,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium driven through its chromedriver, one per test class: found at {@code CHROME_BIN} /
+ * Debian's headless Chromium driven through its chromedriver, one per test JVM and left clean for the next class: found at {@code CHROME_BIN} /
  * {@code CHROMEDRIVER} or /usr/bin. Without them the tests are skipped, unless {@code CI} is set: there they must run.
  * Register with {@code @RegisterExtension static Browser browser = new Browser();} and call {@link #base(int)}.
  */
@@ -43,8 +44,6 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	private @Nullable ChromeDriver driver;
-
-	private @Nullable Path profile;
 
 	private String base = "";
 
@@ -71,21 +70,7 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
 		if (missing != null) {
 			throw new IllegalStateException(missing + " (required in CI)");
 		}
-		File chrome = executable("CHROME_BIN", "/usr/bin/chromium");
-		File chromedriver = executable("CHROMEDRIVER", "/usr/bin/chromedriver");
-		this.profile = Files.createTempDirectory("callqa-chromium");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(chrome);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--user-data-dir=" + this.profile, "--window-size=1400,1000", "--mute-audio",
-				"--autoplay-policy=no-user-gesture-required", "--lang=en-US");
-		// The console's messages are read after the tests: a Content-Security-Policy violation fails the class.
-		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
-			.usingAnyFreePort()
-			.build();
-		this.driver = new ChromeDriver(service, options);
+		this.driver = Shared.driver();
 	}
 
 	private static File executable(String env, String fallback) {
@@ -94,10 +79,16 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
 	}
 
 	@Override
-	public void afterAll(ExtensionContext context) throws IOException {
-		List<String> violations = List.of();
-		if (this.driver != null) {
-			violations = this.driver.manage()
+	public void afterAll(ExtensionContext context) {
+		ChromeDriver driver = this.driver;
+		this.driver = null;
+		if (driver == null) {
+			return;
+		}
+		List<String> violations;
+		try {
+			// The log holds what was written since it was last read: this class's pages only.
+			violations = driver.manage()
 				.logs()
 				.get(LogType.BROWSER)
 				.getAll()
@@ -105,12 +96,9 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
 				.map(LogEntry::getMessage)
 				.filter((message) -> message.contains("Content Security Policy"))
 				.toList();
-			this.driver.quit();
 		}
-		if (this.profile != null) {
-			try (Stream<Path> files = Files.walk(this.profile)) {
-				files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
-			}
+		finally {
+			Shared.reset(driver, this.base);
 		}
 		if (!violations.isEmpty()) {
 			throw new AssertionError("The pages broke their Content-Security-Policy: " + violations);
@@ -183,6 +171,88 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+
+	/**
+	 * The test JVM's one Chromium: starting one costs about two seconds of CPU, and the suite has two dozen browser
+	 * classes. Between classes it keeps no cookies, storage, dialogs or extra windows; if cleaning fails it is quit
+	 * and the next class starts a new one. It is quit when the JVM exits.
+	 */
+	private static final class Shared {
+
+		private static @Nullable ChromeDriver driver;
+
+		private static @Nullable Path profile;
+
+		static synchronized ChromeDriver driver() throws IOException {
+			if (driver == null) {
+				File chrome = executable("CHROME_BIN", "/usr/bin/chromium");
+				File chromedriver = executable("CHROMEDRIVER", "/usr/bin/chromedriver");
+				profile = Files.createTempDirectory("callqa-chromium");
+				ChromeOptions options = new ChromeOptions();
+				options.setBinary(chrome);
+				options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+						"--disable-background-networking", "--disable-component-update", "--disable-sync",
+						"--no-first-run", "--user-data-dir=" + profile, "--window-size=1400,1000", "--mute-audio",
+						"--autoplay-policy=no-user-gesture-required", "--lang=en-US");
+				// The console's messages are read after each class: a Content-Security-Policy violation fails it.
+				options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+				ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
+					.usingAnyFreePort()
+					.build();
+				driver = new ChromeDriver(service, options);
+				Runtime.getRuntime().addShutdownHook(new Thread(Shared::quit, "chromium-quit"));
+			}
+			return driver;
+		}
+
+		/** Leaves the browser as a new one would be: one blank window, no cookies, no site data, no dialog. */
+		static synchronized void reset(ChromeDriver used, String base) {
+			try {
+				try {
+					used.switchTo().alert().dismiss();
+				}
+				catch (NoAlertPresentException ex) {
+					// none open: as expected
+				}
+				List<String> windows = List.copyOf(used.getWindowHandles());
+				for (String window : windows.subList(1, windows.size())) {
+					used.switchTo().window(window).close();
+				}
+				used.switchTo().window(windows.get(0));
+				used.get("about:blank");
+				used.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+				if (!base.isEmpty()) {
+					used.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", base, "storageTypes", "all"));
+				}
+			}
+			catch (RuntimeException ex) {
+				quit();
+			}
+		}
+
+		static synchronized void quit() {
+			if (driver != null) {
+				try {
+					driver.quit();
+				}
+				catch (RuntimeException ex) {
+					// already gone
+				}
+				driver = null;
+			}
+			if (profile != null) {
+				try (Stream<Path> files = Files.walk(profile)) {
+					files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+				}
+				catch (IOException | UncheckedIOException ex) {
+					// a temporary directory: the system cleans it up
+				}
+				profile = null;
+			}
+		}
+
 	}
 
 }

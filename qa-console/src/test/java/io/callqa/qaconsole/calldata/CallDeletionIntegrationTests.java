@@ -7,22 +7,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import io.callqa.CallQaApplication;
 import io.callqa.qaconsole.Fixtures;
 import io.callqa.qaconsole.Http;
+import io.callqa.qaconsole.OwnDataDirectoryTests;
 import io.callqa.telephony.Calls;
 import io.callqa.transcription.Eventually;
 import io.callqa.transcription.SearchQuery;
@@ -36,21 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a call leaves no row naming it in any table, no file of its recording (our copy and Asterisk's), and nothing of its
  * words in the index files; deleting a recording takes the transcript's words out of the index and keeps the call.
  */
-@SpringBootTest(classes = CallQaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class CallDeletionIntegrationTests {
+class CallDeletionIntegrationTests extends OwnDataDirectoryTests {
 
-	static final Path DATA = Path.of("target/test-data/call-deletion-" + UUID.randomUUID());
 
 	static final String NUMBER = "+44 7700 900461";
 
 	static final String OTHER = "+44 7700 900462";
 
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		registry.add("callqa.telephony.recordings.dir", () -> DATA.resolve("recordings").toString());
-		registry.add("callqa.telephony.recordings.asterisk.dir", () -> DATA.resolve("spool").toString());
-	}
 
 	@LocalServerPort
 	int port;
@@ -79,7 +66,7 @@ class CallDeletionIntegrationTests {
 
 	@Test
 	void deleteCallsShouldLeaveNoRowFileOrIndexedWordOfTheCalls() {
-		long deleted = upload("refund-8k.wav", NUMBER);
+		long deleted = upload("asterisk-inbound-answered.wav", NUMBER);
 		long kept = upload("conversation-8k.wav", OTHER);
 		String word = awaitIndexedWordOnlyIn(deleted, kept);
 		CustomerRows rows = new CustomerRows(this.jdbc, DATA.resolve("spool"));
@@ -116,7 +103,7 @@ class CallDeletionIntegrationTests {
 
 	@Test
 	void deleteRecordingsShouldDropTheWordsAndFilesAndKeepTheCallSearchableByItsFacts() {
-		long call = upload("refund-8k.wav", "+44 7700 900463");
+		long call = upload("asterisk-inbound-answered.wav", "+44 7700 900463");
 		long other = upload("conversation-8k.wav", "+44 7700 900464");
 		String word = awaitIndexedWordOnlyIn(call, other);
 		Path recording = this.calls.find(call).recording().path();
@@ -141,18 +128,27 @@ class CallDeletionIntegrationTests {
 			.asLong();
 	}
 
-	/** Waits until both calls are transcribed and searchable; a word only the first one's transcript has. */
+	/**
+	 * Waits until both calls are transcribed and searchable; a word only the first one's transcript has, of all the
+	 * calls in the index (other tests of this context upload other fixtures).
+	 */
 	private String awaitIndexedWordOnlyIn(long callId, long otherCallId) {
 		Set<String> words = new HashSet<>(words(callId));
 		words.removeAll(words(otherCallId));
-		String word = words.stream()
-			.filter((w) -> w.matches("[a-z]{6,}"))
-			.max((a, b) -> Integer.compare(a.length(), b.length()))
-			.orElseThrow();
-		Eventually.await("'" + word + "' found in call " + callId, Duration.ofSeconds(60),
-				() -> this.transcriptions.search(SearchQuery.of(word)).hits(),
+		List<String> candidates = words.stream()
+			.filter((w) -> w.matches("[a-z]{5,}"))
+			.sorted((a, b) -> Integer.compare(b.length(), a.length()))
+			.toList();
+		assertThat(candidates).as("words of call %d alone", callId).isNotEmpty();
+		Eventually.await("call " + callId + " indexed", Duration.ofSeconds(60),
+				() -> this.transcriptions.search(SearchQuery.of(candidates.get(0))).hits(),
 				(hits) -> hits.stream().anyMatch((hit) -> hit.callId() == callId));
-		return word;
+		return candidates.stream()
+			.filter((w) -> this.transcriptions.search(SearchQuery.of(w)).hits().stream()
+				.allMatch((hit) -> hit.callId() == callId))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("every word of call " + callId + " is in another call too: "
+					+ candidates));
 	}
 
 	private List<String> words(long callId) {

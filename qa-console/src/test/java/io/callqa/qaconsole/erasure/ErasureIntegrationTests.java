@@ -8,23 +8,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import io.callqa.CallQaApplication;
 import io.callqa.qaconsole.Fixtures;
 import io.callqa.qaconsole.Http;
+import io.callqa.qaconsole.OwnDataDirectoryTests;
 import io.callqa.qaconsole.calldata.CustomerRows;
 import io.callqa.qaconsole.calldata.DatabaseScan;
 import io.callqa.qaconsole.calldata.IndexFiles;
@@ -42,11 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * number, no file of its recordings, none of its words in the index's files; the audit without the number; who may
  * call each endpoint.
  */
-@SpringBootTest(classes = CallQaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ErasureIntegrationTests {
+class ErasureIntegrationTests extends OwnDataDirectoryTests {
 
-	static final Path DATA = Path.of("target/test-data/erasure-" + UUID.randomUUID());
 
 	static final String PASSWORD = "erasure-test-pw";
 
@@ -68,11 +60,6 @@ class ErasureIntegrationTests {
 			"redaction.call_id", "transcription_job.call_id", "call_leg.call_id", "call_transfer.call_id",
 			"supervisor_alert.call_id");
 
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		registry.add("callqa.telephony.recordings.dir", () -> DATA.resolve("recordings").toString());
-		registry.add("callqa.telephony.recordings.asterisk.dir", () -> DATA.resolve("spool").toString());
-	}
 
 	@LocalServerPort
 	int port;

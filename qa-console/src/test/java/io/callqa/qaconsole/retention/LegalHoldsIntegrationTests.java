@@ -15,13 +15,11 @@ import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
-import io.callqa.CallQaApplication;
 import io.callqa.qaconsole.Http;
+import io.callqa.qaconsole.OwnDataDirectoryTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,11 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * those calls; supervisors and admins place and list, only admins release, and a released hold holds nothing; bad
  * input is a 400 problem; managers, agents and wallboards get nothing.
  */
-@SpringBootTest(classes = CallQaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = RetentionTestSetup.PROPERTIES)
-@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LegalHoldsIntegrationTests {
+class LegalHoldsIntegrationTests extends OwnDataDirectoryTests {
 
 	private static final String PASSWORD = "holds-test-pw-1";
 

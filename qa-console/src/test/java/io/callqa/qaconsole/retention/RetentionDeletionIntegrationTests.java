@@ -21,14 +21,13 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
-import io.callqa.CallQaApplication;
 import io.callqa.qaconsole.Fixtures;
 import io.callqa.qaconsole.Http;
+import io.callqa.qaconsole.OwnDataDirectoryTests;
+import io.callqa.qaconsole.calldata.CallDeletion;
 import io.callqa.transcription.Eventually;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,11 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in information_schema); newer calls and calls under a hold, on the call or on its number written another way, keep
  * everything; a released hold lets the next run delete; the run's counts and the meters say what went.
  */
-@SpringBootTest(classes = CallQaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = RetentionTestSetup.PROPERTIES)
-@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RetentionDeletionIntegrationTests {
+class RetentionDeletionIntegrationTests extends OwnDataDirectoryTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(120);
 
@@ -53,6 +49,9 @@ class RetentionDeletionIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CallDeletion deletion;
 
 	@Value("${callqa.telephony.recordings.dir}")
 	Path recordings;
@@ -68,6 +67,9 @@ class RetentionDeletionIntegrationTests {
 	Http supervisor;
 
 	RowsNamingCalls rows;
+
+	/** How long ago each uploaded call is to have ended. */
+	final Map<Long, Integer> endedDaysAgo = new HashMap<>();
 
 	/** A word Vosk heard in the recording (every call has the same), searched for. */
 	String word = "";
@@ -87,6 +89,8 @@ class RetentionDeletionIntegrationTests {
 	void keepForeverAgain() {
 		this.admin.put("/api/retention/policies", "{\"queue\":null}");
 		this.admin.delete("/api/retention/policies?queue=" + this.queue);
+		// The other tests of this context look for words that only their own calls say.
+		this.deletion.deleteCalls(this.endedDaysAgo.keySet());
 	}
 
 	@Test
@@ -105,6 +109,7 @@ class RetentionDeletionIntegrationTests {
 		long otherQueue = upload(this.otherQueue, null, 100);
 		List<Long> all = List.of(everything, transcriptAndAudio, audio, recent, heldCall, heldByNumber, released,
 				noQueue, otherQueue);
+		all.forEach(this::awaitTranscribedAndAged);
 		// Rows of other modules: a supervisor marks a call as a mystery-shopper call (qa-console's table).
 		assertThat(this.supervisor.post("/api/calls/" + everything + "/mystery-shopper", "").statusCode())
 			.isEqualTo(200);
@@ -191,16 +196,21 @@ class RetentionDeletionIntegrationTests {
 		HttpResponse<String> uploaded = this.admin.upload("/api/recordings", Fixtures.audio("refund-8k.wav"), fields);
 		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
 		long call = Http.json(uploaded).path("callId").asLong();
+		this.endedDaysAgo.put(call, endedDaysAgo);
+		return call;
+	}
+
+	/** Uploads are transcribed side by side (two workers); each call is dated back once its transcript is in. */
+	private void awaitTranscribedAndAged(long call) {
 		Eventually.await("call " + call + " transcribed", WAIT,
 				() -> Http.json(this.admin.get("/api/calls/" + call)).path("transcription").path("state").asString(),
 				"DONE"::equals);
-		Instant ended = Instant.now().minus(Duration.ofDays(endedDaysAgo));
+		Instant ended = Instant.now().minus(Duration.ofDays(this.endedDaysAgo.get(call)));
 		this.jdbc.sql("update call set started_at = :started, ended_at = :ended, duration_sec = 10 where id = :id")
 			.param("started", Timestamp.from(ended.minusSeconds(10)))
 			.param("ended", Timestamp.from(ended))
 			.param("id", call)
 			.update();
-		return call;
 	}
 
 	private Path file(long call) {

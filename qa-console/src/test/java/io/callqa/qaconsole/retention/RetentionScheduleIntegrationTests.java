@@ -18,13 +18,11 @@ import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
-import io.callqa.CallQaApplication;
 import io.callqa.qaconsole.Http;
+import io.callqa.qaconsole.OwnDataDirectoryTests;
 import io.callqa.transcription.Eventually;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,11 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing); only admins see or change retention; the scheduled run runs once a day, kept in the database, not while
  * another server holds the run's lock, and a run cut short by a stop is recorded as interrupted.
  */
-@SpringBootTest(classes = CallQaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = RetentionTestSetup.PROPERTIES)
-@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RetentionScheduleIntegrationTests {
+class RetentionScheduleIntegrationTests extends OwnDataDirectoryTests {
 
 	private static final String PASSWORD = "retention-test-pw-1";
 

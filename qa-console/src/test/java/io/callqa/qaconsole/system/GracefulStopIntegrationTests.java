@@ -75,7 +75,7 @@ class GracefulStopIntegrationTests {
 
 	@Test
 	void sigtermWithWorkInFlightShouldStopCleanlyAndARestartShouldFinishEverythingOnce() throws Exception {
-		Path audio = LongRecording.repeat(Fixtures.audio("conversation-8k.wav"), 8, this.data.resolve("long.wav"));
+		Path audio = LongRecording.repeat(Fixtures.audio("conversation-8k.wav"), 5, this.data.resolve("long.wav"));
 		try (AmiSimulator asterisk = AmiSimulator.start("callqa", "ami-secret")) {
 			int httpPort = freePort();
 			Http http = new Http(httpPort);
@@ -232,7 +232,7 @@ class GracefulStopIntegrationTests {
 					"--callqa.db.embedded.port=0", "--callqa.telephony.recordings.dir=" + data.resolve("recordings"),
 					"--callqa.transcription.index.dir=" + data.resolve("index"),
 					"--callqa.transcription.vosk.cache-dir=" + data.resolve("models"),
-					"--callqa.transcription.workers.count=2", "--callqa.transcription.workers.checkpoint-every=5s",
+					"--callqa.transcription.workers.count=2", "--callqa.transcription.workers.checkpoint-every=2s",
 					"--logging.level.io.callqa.transcription.jobs=DEBUG", "--callqa.telephony.agi.port=0",
 					"--callqa.telephony.ami.servers[0].name=pbx1", "--callqa.telephony.ami.servers[0].host=127.0.0.1",
 					"--callqa.telephony.ami.servers[0].port=" + amiPort,
