@@ -20,8 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * differently for the same file (measured: 6 of 214 words of real Asterisk prompts, 2 of 54 of the conversation),
  * which would swamp the comparison. Decoding in a fresh process is repeatable, so each file is transcribed by the
  * command line transcriber in a process of its own. The signal-level equivalence with sox (67 dB SNR, where linear
- * interpolation gets 19 dB) is asserted in {@code ResamplerTests}. The signal-level equivalence with sox
- * (67 dB SNR, where linear interpolation gets 19 dB) is asserted in {@code ResamplerTests}.
+ * interpolation gets 19 dB) is asserted in {@code ResamplerTests}.
  */
 class ResamplingWordErrorRateTests {
 
@@ -32,8 +31,9 @@ class ResamplingWordErrorRateTests {
 	void transcribeWhenResampledByUsShouldBeWithinThreeTenthsOfAPointOfSox() throws IOException, InterruptedException {
 		// Telephone audio up (8 kHz) and studio rates down (48 kHz), against sox's 16 kHz of the same content.
 		String reference = TestAudio.text("conversation.txt") + " " + TestAudio.text("refund.txt");
-		double ours = WordErrorRate.of(reference, text("conversation-8k.wav") + " " + text("refund-8k.wav"));
-		double oursDown = WordErrorRate.of(reference, text("conversation-48k.wav") + " " + text("refund-8k.wav"));
+		String refund = text("refund-8k.wav");
+		double ours = WordErrorRate.of(reference, text("conversation-8k.wav") + " " + refund);
+		double oursDown = WordErrorRate.of(reference, text("conversation-48k.wav") + " " + refund);
 		double sox = WordErrorRate.of(reference, text("conversation-8k-sox16k.wav") + " " + text("refund-8k-sox16k.wav"));
 		System.out.printf("WER resampled by us from 8 kHz %.2f%%, from 48 kHz %.2f%%, by sox %.2f%%%n", ours * 100,
 				oursDown * 100, sox * 100);
