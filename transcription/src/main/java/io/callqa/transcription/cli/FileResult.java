@@ -13,7 +13,8 @@ import io.callqa.transcription.Utterance;
 
 /**
  * One file's outcome, written as one JSON line: {@code file, text, durationSec, words[{word,start,end,conf,speaker}]}
- * or {@code file, error}.
+ * or {@code file, error}. With alternatives asked for, every word also has {@code alternatives}: what the recogniser
+ * almost heard instead, best first, often none.
  */
 record FileResult(Path file, double audioSec, List<Utterance> utterances, @Nullable String error) {
 
@@ -31,7 +32,8 @@ record FileResult(Path file, double audioSec, List<Utterance> utterances, @Nulla
 		return this.error != null;
 	}
 
-	String toJson() {
+	/** @param alternatives whether to write each word's alternatives (asked for on the command line) */
+	String toJson(boolean alternatives) {
 		Map<String, Object> line = new LinkedHashMap<>();
 		line.put("file", this.file.toString());
 		if (this.error != null) {
@@ -41,11 +43,11 @@ record FileResult(Path file, double audioSec, List<Utterance> utterances, @Nulla
 		Transcript transcript = new Transcript(0, this.audioSec, this.utterances);
 		line.put("text", transcript.text());
 		line.put("durationSec", Math.round(this.audioSec * 1000) / 1000.0);
-		line.put("words", transcript.utterances().stream().flatMap(FileResult::words).toList());
+		line.put("words", transcript.utterances().stream().flatMap((u) -> words(u, alternatives)).toList());
 		return json.writeValueAsString(line);
 	}
 
-	private static java.util.stream.Stream<Map<String, Object>> words(Utterance utterance) {
+	private static java.util.stream.Stream<Map<String, Object>> words(Utterance utterance, boolean alternatives) {
 		return utterance.words().stream().map((word) -> {
 			Map<String, Object> w = new LinkedHashMap<>();
 			w.put("word", word.word());
@@ -53,6 +55,9 @@ record FileResult(Path file, double audioSec, List<Utterance> utterances, @Nulla
 			w.put("end", word.end());
 			w.put("conf", word.conf());
 			w.put("speaker", utterance.speaker());
+			if (alternatives) {
+				w.put("alternatives", word.alternatives());
+			}
 			return w;
 		});
 	}

@@ -15,9 +15,11 @@ final class Summary {
 		double audio = results.stream().mapToDouble(FileResult::audioSec).sum();
 		double wall = wallNanos / 1e9;
 		long failed = results.stream().filter(FileResult::failed).count();
-		return String.format(Locale.ROOT,
+		String line = String.format(Locale.ROOT,
 				"files=%d failed=%d audioSec=%.1f wallSec=%.2f realTimeFactor=%.2fx threads=%d mode=%s", results.size(),
 				failed, audio, wall, audio / wall, options.threads(), options.baseline() ? "baseline" : "pipeline");
+		// Said only when on: they double the recognition's CPU, so the real-time factor is not comparable without.
+		return (options.alternatives() > 0) ? line + " alternatives=" + options.alternatives() : line;
 	}
 
 }

@@ -39,7 +39,8 @@ final class TranscriptionCli {
 			return 2;
 		}
 		try (SpeechModel model = SpeechModel.load(options.model(), cacheDir(), 16000)) {
-			return transcribe(options, new VoskTranscriber(model), out, err);
+			// The server's transcriber (see JobsConfiguration), so that alternatives are found and aligned as there.
+			return transcribe(options, new VoskTranscriber(model, options.alternatives()), out, err);
 		}
 	}
 
@@ -54,7 +55,7 @@ final class TranscriptionCli {
 			List<FileResult> results = new ArrayList<>();
 			for (Future<FileResult> future : futures) {
 				results.add(get(future));
-				out.println(results.get(results.size() - 1).toJson());
+				out.println(results.get(results.size() - 1).toJson(options.alternatives() > 0));
 			}
 			err.println(Summary.of(results, System.nanoTime() - started, options));
 			return results.stream().anyMatch(FileResult::failed) ? 1 : 0;

@@ -32,15 +32,53 @@ class TranscriptionCliTests {
 		assertThat(lines.get(0).path("text").asString()).contains("call you back");
 		assertThat(lines.get(0).path("durationSec").asDouble()).isBetween(9.7, 9.9);
 		assertThat(lines.get(0).path("words").get(0).propertyNames()).contains("word", "start", "end", "conf");
+		assertThat(lines.get(0).path("words").get(0).propertyNames()).doesNotContain("alternatives");
 		assertThat(lines.get(1).path("error").asString()).contains("not a WAV file");
 		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("files=2 failed=1", "realTimeFactor=", "threads=2");
+	}
+
+	/**
+	 * The same file with and without {@code --alternatives}: the words carry what was almost heard only when asked
+	 * for, so the default output is as it was.
+	 */
+	@Test
+	void runWithAlternativesShouldWriteEachWordsAlternatives() throws Exception {
+		String file = TestAudio.file("conversation-8k.wav").toString();
+		assertThat(run("--threads", "1", "--alternatives", "5", file)).isEqualTo(0);
+		List<JsonNode> heard = words(this.out.toString(StandardCharsets.UTF_8));
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("files=1 failed=0", "alternatives=5");
+		assertThat(heard).isNotEmpty()
+			.allSatisfy((word) -> assertThat(word.path("alternatives").isArray()).as("%s", word).isTrue());
+		List<JsonNode> withAlternatives = heard.stream().filter((word) -> !word.path("alternatives").isEmpty()).toList();
+		assertThat(withAlternatives).as("words with alternatives among %s", heard).isNotEmpty();
+		assertThat(withAlternatives).allSatisfy((word) -> assertThat(word.path("alternatives").values())
+			.map(JsonNode::asString)
+			.doesNotContain(word.path("word").asString())
+			.allMatch((alternative) -> alternative.matches("[a-z][a-z']*")));
+
+		this.out.reset();
+		this.err.reset();
+		assertThat(run("--threads", "1", file)).isEqualTo(0);
+		List<JsonNode> plain = words(this.out.toString(StandardCharsets.UTF_8));
+		assertThat(plain).isNotEmpty().allSatisfy((word) -> assertThat(word.has("alternatives")).isFalse());
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).doesNotContain("alternatives");
 	}
 
 	@Test
 	void runWhenCommandLineIsWrongShouldPrintUsageAndExit2() throws Exception {
 		assertThat(run("--threads", "none", "a.wav")).isEqualTo(2);
 		assertThat(run()).isEqualTo(2);
-		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("usage: java -jar transcription-cli.jar");
+		assertThat(run("--alternatives", "-1", "a.wav")).isEqualTo(2);
+		assertThat(run("a.wav", "--alternatives")).isEqualTo(2);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("usage: java -jar transcription-cli.jar",
+				"--alternatives needs a non-negative number, not '-1'", "--alternatives needs a value");
+	}
+
+	/** The words of the one JSON line printed. */
+	private static List<JsonNode> words(String out) {
+		List<String> lines = out.lines().toList();
+		assertThat(lines).hasSize(1);
+		return List.copyOf(JsonMapper.builder().build().readTree(lines.get(0)).path("words").values());
 	}
 
 	private int run(String... args) throws Exception {
