@@ -172,9 +172,14 @@ async function loadTranscript(call) {
   }
 }
 
+// A word the recognizer almost heard as something else (its n-best alternatives, callqa.transcription.alternatives)
+// is underlined faintly and says what in its title: the tolerant search may have found the call by one of them.
 function word(w, speaker) {
-  const span = el('span', { class: 'word', dataset: { start: w.start, end: w.end },
-    title: clock(w.start) + (w.conf !== undefined ? ' · ' + Math.round(w.conf * 100) + '%' : '') }, w.word);
+  const alternatives = w.alternatives || [];
+  const span = el('span', { class: 'word' + (alternatives.length ? ' has-alternatives' : ''),
+    dataset: { start: w.start, end: w.end },
+    title: clock(w.start) + (w.conf !== undefined ? ' · ' + Math.round(w.conf * 100) + '%' : '')
+      + (alternatives.length ? ' · also heard: ' + alternatives.join(', ') : '') }, w.word);
   span.addEventListener('click', () => { player.currentTime = w.start; if (player.paused) player.play().catch(() => {}); });
   words.push({ start: w.start, end: w.end, node: span, text: w.word.toLowerCase(), speaker });
   return span;
