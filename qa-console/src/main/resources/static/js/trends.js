@@ -221,10 +221,14 @@ async function save() {
   }
 }
 
+/** Deleting re-tags the calls tagged with the category; the trends leave its name out at once. */
 async function remove(c) {
   try {
-    await api('/api/categories/' + c.id, { method: 'DELETE' });
+    const deleted = await api('/api/categories/' + c.id, { method: 'DELETE' });
+    showInfo('Deleted "' + c.name + '".');
     drawCategories(await api('/api/categories'));
+    if (deleted && deleted.retag) follow(deleted.retag);
+    else load();
   } catch (error) {
     showError(error);
   }

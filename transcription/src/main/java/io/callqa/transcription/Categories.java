@@ -8,8 +8,13 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Categories (saved searches every indexed call is tagged with), re-tagging a period after a change, the trends of
- * the tags and what customers ask.
+ * Categories (saved searches every indexed call is tagged with), re-tagging calls after a change, the trends of the
+ * tags and what customers ask.
+ *
+ * <p>A re-tagging is asked once the change it follows has committed, never inside its transaction: a call with an
+ * outbox row the indexer has not picked up yet is then left to that row rather than queued again (see
+ * {@link RetagJob#queued()}), and the calls of the batch being indexed at that moment, which may have read the
+ * categories before the change, are re-tagged too.
  */
 public interface Categories {
 
@@ -27,27 +32,56 @@ public interface Categories {
 	 */
 	Category create(CategoryDraft draft, String who);
 
-	/** @throws CategoryException NOT_FOUND, DUPLICATE_NAME, INVALID */
-	Category update(long id, CategoryDraft draft, String who);
+	/**
+	 * Saves the change; the calls indexed before keep their tags until re-tagged, also the old name's when renamed
+	 * (see {@link Updated#previousName()} and {@link #retagTagged}).
+	 * @throws CategoryException NOT_FOUND, DUPLICATE_NAME, INVALID
+	 */
+	Updated update(long id, CategoryDraft draft, String who);
 
-	/** @throws CategoryException NOT_FOUND */
-	void delete(long id);
+	/**
+	 * Deletes the category; the calls tagged with it keep its name in the index until re-tagged ({@link #retagTagged}).
+	 * Trends, facets and the category filter ignore a name no category has meanwhile.
+	 * @return the category deleted
+	 * @throws CategoryException NOT_FOUND
+	 */
+	Category delete(long id);
 
 	/**
 	 * Queues every indexed call that started in {@code [from, to)} for indexing again, which tags it with the categories
 	 * saved by then; the indexer does the work in the background.
 	 * @throws CategoryException INVALID when {@code to} is not after {@code from}
 	 * @throws SearchUnavailableException if this process keeps no index
+	 * @throws IllegalStateException inside a transaction
 	 */
-	RetagJob retag(Instant from, Instant to, String who);
+	default RetagJob retag(Instant from, Instant to, String who) {
+		return retag(from, to, null, who);
+	}
+
+	/**
+	 * {@link #retag(Instant, Instant, String)}, and the calls tagged with {@code tagged} whenever they started (a
+	 * renamed category's old name): the job's period is widened to theirs.
+	 */
+	RetagJob retag(Instant from, Instant to, @Nullable String tagged, String who);
 
 	/**
 	 * Queues every transcribed call of the index for indexing again, the period of the job being the index's own: from
-	 * its earliest call's start to just after its latest. What a category saved through the API starts by itself.
+	 * its earliest call's start to just after its latest. What a category saved through the API starts by itself
+	 * (every call tagged with a renamed category's old name is among them: only transcribed calls are tagged).
 	 * @return empty when the index holds no transcribed call, or this process keeps no index (then there is nothing
 	 * to re-tag here)
+	 * @throws IllegalStateException inside a transaction
 	 */
 	Optional<RetagJob> retagIndexed(String who);
+
+	/**
+	 * Queues every call the index tags with {@code name} for indexing again: after the category of that name was
+	 * deleted or renamed, the name leaves them. Much cheaper than re-tagging every call. The job's period spans their
+	 * starts.
+	 * @return empty when no call has the name (nor was being indexed), or this process keeps no index
+	 * @throws IllegalStateException inside a transaction
+	 */
+	Optional<RetagJob> retagTagged(String name, String who);
 
 	/** @throws CategoryException NOT_FOUND */
 	RetagJob retagJob(long id);
@@ -73,5 +107,16 @@ public interface Categories {
 
 	/** @throws SearchUnavailableException if this process keeps no index */
 	CustomerPhrases customerPhrases(Instant from, Instant to, @Nullable String queue, int limit);
+
+	/**
+	 * A category as an update saved it, and the name it had before (calls are tagged by name).
+	 */
+	record Updated(Category category, String previousName) {
+
+		public boolean renamed() {
+			return !this.category.name().equals(this.previousName);
+		}
+
+	}
 
 }

@@ -61,34 +61,47 @@ class CategoryController {
 		body.checkRetag();
 		Category category = this.categories.create(body.draft(), user.getUsername());
 		return ResponseEntity.created(URI.create("/api/categories/" + category.id()))
-			.body(new Saved(category, retag(body, user)));
+			.body(new Saved(category, retag(body, user, null)));
 	}
 
+	/**
+	 * A change, re-tagged as a new category is; renamed, every call tagged with the old name is re-tagged as well
+	 * (also with {@code "retag": false}), so the old name leaves the calls outside the period too.
+	 */
 	@PutMapping("/api/categories/{id}")
 	Saved update(@PathVariable long id, @RequestBody Body body, @AuthenticationPrincipal CallQaUser user) {
 		Access.edit(user);
 		body.checkRetag();
-		Category category = this.categories.update(id, body.draft(), user.getUsername());
-		return new Saved(category, retag(body, user));
+		Categories.Updated updated = this.categories.update(id, body.draft(), user.getUsername());
+		return new Saved(updated.category(), retag(body, user, updated.renamed() ? updated.previousName() : null));
 	}
 
+	/**
+	 * The category deleted and the re-tagging of the calls tagged with it ({@code null} when none is), which takes its
+	 * name off them; until then trends, facets and filters ignore the name.
+	 */
 	@DeleteMapping("/api/categories/{id}")
-	ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal CallQaUser user) {
+	Saved delete(@PathVariable long id, @AuthenticationPrincipal CallQaUser user) {
 		Access.edit(user);
-		this.categories.delete(id);
-		return ResponseEntity.noContent().build();
+		Category deleted = this.categories.delete(id);
+		return new Saved(deleted, this.categories.retagTagged(deleted.name(), user.getUsername()).orElse(null));
 	}
 
 	/**
 	 * Runs after the save has committed: a save whose re-tagging fails is still saved (the page shows the error, and
 	 * {@code POST /api/categories/retag} tries again).
+	 * @param renamedFrom the name the category had before, when the save renamed it
 	 */
-	private @Nullable RetagJob retag(Body body, CallQaUser user) {
-		if (body.retagFrom() == null && body.retagTo() == null) {
-			return Boolean.FALSE.equals(body.retag()) ? null
-					: this.categories.retagIndexed(user.getUsername()).orElse(null);
+	private @Nullable RetagJob retag(Body body, CallQaUser user, @Nullable String renamedFrom) {
+		String who = user.getUsername();
+		if (body.retagFrom() != null && body.retagTo() != null) {
+			return this.categories.retag(body.retagFrom(), body.retagTo(), renamedFrom, who);
 		}
-		return this.categories.retag(body.retagFrom(), body.retagTo(), user.getUsername());
+		if (!Boolean.FALSE.equals(body.retag())) {
+			// Every transcribed call: those tagged with the old name among them.
+			return this.categories.retagIndexed(who).orElse(null);
+		}
+		return (renamedFrom != null) ? this.categories.retagTagged(renamedFrom, who).orElse(null) : null;
 	}
 
 	@PostMapping("/api/categories/retag")
@@ -144,7 +157,7 @@ class CategoryController {
 	record Period(@Nullable Instant from, @Nullable Instant to) {
 	}
 
-	/** The saved category and, when a period was given, its re-tagging. */
+	/** The category saved (or deleted) and the re-tagging it started, if any. */
 	record Saved(Category category, @Nullable RetagJob retag) {
 	}
 

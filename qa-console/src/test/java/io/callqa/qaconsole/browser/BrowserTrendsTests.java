@@ -80,6 +80,23 @@ class BrowserTrendsTests {
 			.findElements(By.cssSelector(".category-chart[data-category='Browser parcel'] svg polyline"))).hasSize(1);
 		assertThat(browser.text("#categories tbody")).contains("Browser parcel");
 		browser.screenshot("trends");
+
+		// Deleted from the page: its calls are re-tagged, and once done the trends reload without it.
+		browser.driver()
+			.findElements(By.cssSelector("#categories tbody tr"))
+			.stream()
+			.filter((row) -> row.findElement(By.tagName("td")).getText().equals("Browser parcel"))
+			.findFirst()
+			.orElseThrow()
+			.findElement(By.cssSelector("button.delete"))
+			.click();
+		browser.until((d) -> d.findElements(By.cssSelector("#series tr[data-category='Browser parcel']")).isEmpty()
+				? true : null);
+		assertThat(browser.text("#categories tbody")).doesNotContain("Browser parcel");
+		assertThat(browser.text("#retag")).startsWith("Re-tagged");
+		assertThat(Http.json(admin.get("/api/search?q=category:%22Browser%20parcel%22")).path("total").asLong())
+			.as("the name left its calls")
+			.isZero();
 	}
 
 	/**

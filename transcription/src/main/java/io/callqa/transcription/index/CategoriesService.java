@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -31,16 +31,22 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TermQuery;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.callqa.transcription.Categories;
 import io.callqa.transcription.Category;
@@ -70,11 +76,14 @@ class CategoriesService implements Categories {
 
 	private final ObjectProvider<TranscriptIndex> index;
 
+	private final TransactionOperations transaction;
+
 	private final Analyzer analyzer = new TranscriptAnalyzer();
 
-	CategoriesService(CategoryStore store, ObjectProvider<TranscriptIndex> index) {
+	CategoriesService(CategoryStore store, ObjectProvider<TranscriptIndex> index, TransactionOperations transaction) {
 		this.store = store;
 		this.index = index;
+		this.transaction = transaction;
 	}
 
 	@Override
@@ -99,20 +108,17 @@ class CategoriesService implements Categories {
 
 	@Override
 	@Transactional
-	public Category update(long id, CategoryDraft draft, String who) {
+	public Updated update(long id, CategoryDraft draft, String who) {
 		CategoryDraft valid = validated(draft, id);
-		if (!this.store.update(id, valid.name(), valid.query(), valid.speaker(), valid.matching(), who)) {
-			throw notFound(id);
-		}
-		return find(id);
+		String previous = this.store.lockName(id).orElseThrow(() -> notFound(id));
+		this.store.update(id, valid.name(), valid.query(), valid.speaker(), valid.matching(), who);
+		return new Updated(find(id), previous);
 	}
 
 	@Override
 	@Transactional
-	public void delete(long id) {
-		if (!this.store.delete(id)) {
-			throw notFound(id);
-		}
+	public Category delete(long id) {
+		return this.store.delete(id).orElseThrow(() -> notFound(id));
 	}
 
 	private static CategoryException notFound(long id) {
@@ -144,13 +150,11 @@ class CategoriesService implements Categories {
 	}
 
 	@Override
-	@Transactional
-	public RetagJob retag(Instant from, Instant to, String who) {
+	public RetagJob retag(Instant from, Instant to, @Nullable String tagged, String who) {
 		checkPeriod(from, to);
-		TranscriptIndex index = index();
-		List<Long> callIds = read(index, (searcher) -> calls(searcher, CategoryCounts.period(from, to, null))).ids();
-		long id = this.store.retag(callIds, from, to, who);
-		return this.store.retagJob(id, index.committedOutboxSeq()).orElseThrow();
+		Query period = CategoryCounts.period(from, to, null);
+		Query calls = (tagged == null) ? period : anyOf(period, tagged(tagged));
+		return queue(index(), calls, from, to, true, who).orElseThrow();
 	}
 
 	/**
@@ -158,21 +162,67 @@ class CategoriesService implements Categories {
 	 * keeps what PostgreSQL keeps, so its calls are the ones a search finds).
 	 */
 	@Override
-	@Transactional
 	public Optional<RetagJob> retagIndexed(String who) {
 		TranscriptIndex index = this.index.getIfAvailable();
 		if (index == null) {
 			return Optional.empty();
 		}
-		IndexedCalls calls = read(index, (searcher) -> calls(searcher, new FieldExistsQuery(TranscriptFields.TEXT)));
-		if (calls.ids().isEmpty()) {
+		return queue(index, new FieldExistsQuery(TranscriptFields.TEXT), null, null, false, who);
+	}
+
+	@Override
+	public Optional<RetagJob> retagTagged(String name, String who) {
+		TranscriptIndex index = this.index.getIfAvailable();
+		if (index == null) {
 			return Optional.empty();
 		}
-		Instant from = (calls.firstStart() <= calls.lastStart()) ? Instant.ofEpochMilli(calls.firstStart())
-				: Instant.now();
-		Instant to = (calls.firstStart() <= calls.lastStart()) ? Instant.ofEpochMilli(calls.lastStart() + 1) : from;
-		long id = this.store.retag(calls.ids(), from, to, who);
-		return this.store.retagJob(id, index.committedOutboxSeq());
+		return queue(index, tagged(name), null, null, false, who);
+	}
+
+	private static Query tagged(String name) {
+		return new TermQuery(new Term(TranscriptFields.CATEGORY, name));
+	}
+
+	private static Query anyOf(Query one, Query other) {
+		return new BooleanQuery.Builder().add(one, BooleanClause.Occur.SHOULD)
+			.add(other, BooleanClause.Occur.SHOULD)
+			.build();
+	}
+
+	/**
+	 * Queues the calls {@code query} finds for indexing again, and the calls of the batch being indexed now (see
+	 * {@link CategoryStore#retag}). Runs after the change it follows has committed: the outbox position is read after
+	 * that commit and before the calls, then the rows are queued in a transaction of their own.
+	 * @param from the job's period, widened to its calls' starts; null: their starts alone
+	 * @param always a job even with no call; otherwise empty then
+	 */
+	private Optional<RetagJob> queue(TranscriptIndex index, Query query, @Nullable Instant from, @Nullable Instant to,
+			boolean always, String who) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("A re-tagging is asked once the category change has committed, "
+					+ "outside any transaction");
+		}
+		// A rebuild's own batches are not followed by the position: while one runs, no row is relied on.
+		boolean reuse = !index.status().rebuilding();
+		TranscriptIndex.OutboxPosition position = index.outboxPosition();
+		IndexedCalls calls = read(index, (searcher) -> calls(searcher, query));
+		if (!always && calls.ids().isEmpty() && position.selected() == position.applied()) {
+			return Optional.empty();
+		}
+		Instant now = Instant.now();
+		Instant start = (from != null) ? from : now;
+		Instant end = (to != null) ? to : now;
+		if (calls.hasStarts()) {
+			Instant first = Instant.ofEpochMilli(calls.firstStart());
+			Instant afterLast = Instant.ofEpochMilli(calls.lastStart() + 1);
+			start = (from == null || first.isBefore(from)) ? first : from;
+			end = (to == null || afterLast.isAfter(to)) ? afterLast : to;
+		}
+		Instant jobFrom = start;
+		Instant jobTo = end;
+		Long id = this.transaction.execute((status) -> this.store.retag(calls.ids(), jobFrom, jobTo, who,
+				position.applied(), position.selected(), reuse));
+		return this.store.retagJob(Objects.requireNonNull(id), index.committedOutboxSeq());
 	}
 
 	@Override
@@ -235,6 +285,11 @@ class CategoriesService implements Categories {
 	}
 
 	private record IndexedCalls(List<Long> ids, long firstStart, long lastStart) {
+
+		boolean hasStarts() {
+			return this.firstStart <= this.lastStart;
+		}
+
 	}
 
 	@Override
@@ -242,12 +297,7 @@ class CategoriesService implements Categories {
 		checkPeriod(from, to);
 		Buckets buckets = new Buckets(buckets(from, to, weeks, zone), weeks, zone);
 		Set<String> saved = savedNames();
-		return read(index(), (searcher) -> {
-			Counted counted = count(searcher, from, to, buckets, queue);
-			Set<String> names = new HashSet<>(saved);
-			counted.addNames(names);
-			return trends(buckets.days(), counted, names);
-		});
+		return read(index(), (searcher) -> trends(buckets.days(), count(searcher, from, to, buckets, queue), saved));
 	}
 
 	@Override
@@ -262,17 +312,12 @@ class CategoriesService implements Categories {
 		return read(index(), (searcher) -> {
 			List<String> shown = asked.isEmpty() ? busiestQueues(searcher, CategoryCounts.period(from, to, null))
 					: asked;
-			Map<String, Counted> counted = new LinkedHashMap<>();
 			// Every queue gets the same categories, so their charts line up.
-			Set<String> names = new HashSet<>(saved);
-			for (String queue : shown) {
-				Counted counts = count(searcher, from, to, buckets, queue);
-				counts.addNames(names);
-				counted.put(queue, counts);
-			}
 			List<QueueTrends.QueueTrend> trends = new ArrayList<>();
-			counted.forEach((queue, counts) -> trends
-				.add(new QueueTrends.QueueTrend(queue, trends(buckets.days(), counts, names))));
+			for (String queue : shown) {
+				trends.add(new QueueTrends.QueueTrend(queue,
+						trends(buckets.days(), count(searcher, from, to, buckets, queue), saved)));
+			}
 			return new QueueTrends(buckets.days(), trends);
 		});
 	}
@@ -299,6 +344,10 @@ class CategoriesService implements Categories {
 			.toList();
 	}
 
+	/**
+	 * The names trends show: the saved categories'. The index may still tag calls with a name deleted or renamed until
+	 * its re-tagging has reached them; such a name is no category any more, and is left out.
+	 */
 	private Set<String> savedNames() {
 		Set<String> names = new HashSet<>();
 		this.store.all().forEach((category) -> names.add(category.name()));
@@ -316,7 +365,10 @@ class CategoriesService implements Categories {
 		return new Counted(now, before);
 	}
 
-	/** {@code names}: the categories to give a series and a change, whether the period has their calls or not. */
+	/**
+	 * {@code names}: the categories to give a series and a change, whether the period has their calls or not; no other
+	 * name counted in the index is shown.
+	 */
 	private static CategoryTrends trends(List<LocalDate> buckets, Counted counted, Set<String> names) {
 		CategoryCounts now = counted.now();
 		CategoryCounts before = counted.before();
@@ -362,12 +414,6 @@ class CategoriesService implements Categories {
 	}
 
 	private record Counted(CategoryCounts now, CategoryCounts before) {
-
-		void addNames(Set<String> names) {
-			names.addAll(this.now.categories.keySet());
-			names.addAll(this.before.categories.keySet());
-		}
-
 	}
 
 	private static CategoryTrends.Change change(String name, long calls, long total, long previousCalls,

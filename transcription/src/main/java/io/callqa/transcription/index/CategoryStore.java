@@ -3,8 +3,16 @@ package io.callqa.transcription.index;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.LongSummaryStatistics;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,8 +35,8 @@ class CategoryStore {
 
 	private static final String CATEGORY_COLUMNS = "id, name, query, speaker, matching, updated_by, updated_at";
 
-	private static final String RETAG_COLUMNS = "id, from_time, to_time, first_seq, last_seq, total, requested_by, "
-			+ "requested_at";
+	private static final String RETAG_COLUMNS = "id, from_time, to_time, first_seq, last_seq, total, queued, "
+			+ "requested_by, requested_at";
 
 	private final JdbcClient jdbc;
 
@@ -84,42 +92,139 @@ class CategoryStore {
 			.update() > 0;
 	}
 
-	boolean delete(long id) {
-		return this.jdbc.sql("delete from call_category where id = :id").param("id", id).update() > 0;
+	/** The category deleted, if it was there. */
+	Optional<Category> delete(long id) {
+		return this.jdbc.sql("delete from call_category where id = :id returning " + CATEGORY_COLUMNS)
+			.param("id", id)
+			.query(CategoryStore::category)
+			.optional();
 	}
 
-	/** Queues the calls for re-indexing, in the order given, and records the re-tagging; returns its id. */
-	long retag(List<Long> callIds, Instant from, Instant to, String who) {
+	/** The category's name, the row locked until the transaction ends (an update tells the name it replaced). */
+	Optional<String> lockName(long id) {
+		return this.jdbc.sql("select name from call_category where id = :id for update")
+			.param("id", id)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * Queues the calls for re-indexing, in the order given, and records the re-tagging; returns its id. To be called in
+	 * a transaction of its own, after the category change it follows has committed, with what the index had applied
+	 * and picked up read after that commit and before {@code callIds} were read from the index:
+	 * <ul>
+	 * <li>the calls of the rows picked up but not applied ({@code (applied, selected]}) are re-tagged too: that batch
+	 * may have read the categories before the change, and its documents were not yet searchable when the calls were
+	 * read (a deleted category's name would stay on them);
+	 * <li>with {@code reuse}, a call with a row after {@code selected} is left to that row (the earliest such): no batch
+	 * had picked it up, so the batch that will read it starts after the change and reads the categories after it. The
+	 * job counts that row as its own and is done once it is applied.
+	 * </ul>
+	 */
+	long retag(List<Long> callIds, Instant from, Instant to, String who, long applied, long selected, boolean reuse) {
 		this.jdbc.sql("select pg_advisory_xact_lock(" + OUTBOX_ORDER_LOCK + ")").query((rs, row) -> 1).list();
-		List<Long> seqs = callIds.isEmpty() ? List.of() : this.jdbc.sql("""
+		Set<Long> calls = new LinkedHashSet<>(callIds);
+		if (selected > applied) {
+			calls.addAll(this.jdbc.sql("""
+					select distinct call_id from index_outbox where seq > :applied and seq <= :selected order by call_id""")
+				.param("applied", applied)
+				.param("selected", selected)
+				.query(Long.class)
+				.list());
+		}
+		Map<Long, Long> reused = reuse ? pendingRows(calls, selected) : Map.of();
+		List<Long> queued = calls.stream().filter((call) -> !reused.containsKey(call)).toList();
+		List<Long> seqs = queued.isEmpty() ? List.of() : this.jdbc.sql("""
 				insert into index_outbox (call_id)
 				select id from unnest(cast(:ids as bigint[])) with ordinality as queued(id, n) order by n
 				returning seq""")
-			.param("ids", arrayLiteral(callIds))
+			.param("ids", arrayLiteral(queued))
 			.query(Long.class)
 			.list();
-		return this.jdbc.sql("""
-				insert into category_retag (from_time, to_time, first_seq, last_seq, total, requested_by)
-				values (:from, :to, :first, :last, :total, :who) returning id""")
+		LongSummaryStatistics all = Stream.concat(seqs.stream(), reused.values().stream())
+			.mapToLong(Long::longValue)
+			.summaryStatistics();
+		long id = this.jdbc.sql("""
+				insert into category_retag (from_time, to_time, first_seq, last_seq, total, queued, requested_by)
+				values (:from, :to, :first, :last, :total, :queued, :who) returning id""")
 			.param("from", java.sql.Timestamp.from(from))
 			.param("to", java.sql.Timestamp.from(to))
-			.param("first", seqs.isEmpty() ? null : seqs.stream().mapToLong(Long::longValue).min().getAsLong())
-			.param("last", seqs.isEmpty() ? null : seqs.stream().mapToLong(Long::longValue).max().getAsLong())
-			.param("total", seqs.size())
+			.param("first", (all.getCount() > 0) ? all.getMin() : null)
+			.param("last", (all.getCount() > 0) ? all.getMax() : null)
+			.param("total", calls.size())
+			.param("queued", seqs.size())
 			.param("who", who)
 			.query(Long.class)
 			.single();
+		if (!seqs.isEmpty()) {
+			// Nobody else adds rows while the lock is held: every row from the first new one to the last is this job's.
+			long first = Collections.min(seqs);
+			long last = Collections.max(seqs);
+			this.jdbc.sql("""
+					insert into category_retag_range (retag_id, first_seq, last_seq, rows)
+					values (:id, :first, :last, :rows)""")
+				.param("id", id)
+				.param("first", first)
+				.param("last", last)
+				.param("rows", seqs.size())
+				.update();
+		}
+		if (!reused.isEmpty()) {
+			rangesOf(id, reused.values());
+		}
+		return id;
 	}
 
-	private static String arrayLiteral(List<Long> ids) {
+	/** Per call, its earliest outbox row after {@code seq}, if any. */
+	private Map<Long, Long> pendingRows(Collection<Long> calls, long seq) {
+		Map<Long, Long> rows = new HashMap<>();
+		if (calls.isEmpty()) {
+			return rows;
+		}
+		this.jdbc.sql("""
+				select o.call_id, min(o.seq) as seq
+				from index_outbox o join unnest(cast(:ids as bigint[])) as wanted(id) on wanted.id = o.call_id
+				where o.seq > :seq group by o.call_id""")
+			.param("ids", arrayLiteral(calls))
+			.param("seq", seq)
+			.query((rs) -> {
+				rows.put(rs.getLong("call_id"), rs.getLong("seq"));
+			});
+		return rows;
+	}
+
+	/**
+	 * Records the rows a re-tagging relies on as runs of consecutive outbox rows, each of them only: a run is counted
+	 * from the outbox by its range, however many rows of other calls lie between two runs.
+	 */
+	private void rangesOf(long id, Collection<Long> seqs) {
+		LongSummaryStatistics bounds = seqs.stream().mapToLong(Long::longValue).summaryStatistics();
+		this.jdbc.sql("""
+				insert into category_retag_range (retag_id, first_seq, last_seq, rows)
+				select :id, min(seq), max(seq), count(*) from (
+				    select seq, mine, count(*) filter (where not mine) over (order by seq) as run from (
+				        select o.seq, r.seq is not null as mine
+				        from index_outbox o left join unnest(cast(:seqs as bigint[])) as r(seq) on r.seq = o.seq
+				        where o.seq between :first and :last
+				    ) outbox
+				) runs
+				where mine group by run""")
+			.param("id", id)
+			.param("seqs", arrayLiteral(seqs))
+			.param("first", bounds.getMin())
+			.param("last", bounds.getMax())
+			.update();
+	}
+
+	private static String arrayLiteral(Collection<Long> ids) {
 		StringBuilder literal = new StringBuilder("{");
-		for (int i = 0; i < ids.size(); i++) {
-			literal.append((i == 0) ? "" : ",").append(ids.get(i));
+		for (long id : ids) {
+			literal.append((literal.length() == 1) ? "" : ",").append(id);
 		}
 		return literal.append('}').toString();
 	}
 
-	/** A re-tagging and how many of its outbox rows the index has applied ({@code appliedSeq} and before). */
+	/** A re-tagging and how many of its calls the index has re-tagged ({@code appliedSeq}: its last applied row). */
 	Optional<RetagJob> retagJob(long id, long appliedSeq) {
 		return this.jdbc.sql("select " + RETAG_COLUMNS + " from category_retag where id = :id")
 			.param("id", id)
@@ -134,21 +239,28 @@ class CategoryStore {
 			.list();
 	}
 
+	/**
+	 * Done: the job's rows less those still to apply. A row deleted since (its call erased or deleted by retention)
+	 * needs no re-tagging, so it counts as done, and a job whose last row went finishes all the same.
+	 */
 	private RetagJob retagJob(ResultSet rs, long appliedSeq) throws SQLException {
+		long id = rs.getLong("id");
 		long total = rs.getLong("total");
 		long done = total;
-		long first = rs.getLong("first_seq");
-		if (!rs.wasNull() && appliedSeq < rs.getLong("last_seq")) {
-			done = (appliedSeq < first) ? 0 : this.jdbc.sql("""
-					select count(*) from index_outbox where seq between :first and :applied""")
-				.param("first", first)
+		long last = rs.getLong("last_seq");
+		if (!rs.wasNull() && appliedSeq < last) {
+			long pending = this.jdbc.sql("""
+					select count(*) from category_retag_range r
+					join index_outbox o on o.seq between greatest(r.first_seq, :applied + 1) and r.last_seq
+					where r.retag_id = :id and r.last_seq > :applied""")
+				.param("id", id)
 				.param("applied", appliedSeq)
 				.query(Long.class)
 				.single();
+			done = Math.max(0, total - pending);
 		}
-		done = Math.min(done, total);
-		return new RetagJob(rs.getLong("id"), rs.getTimestamp("from_time").toInstant(),
-				rs.getTimestamp("to_time").toInstant(), total, done, rs.getString("requested_by"),
+		return new RetagJob(id, rs.getTimestamp("from_time").toInstant(), rs.getTimestamp("to_time").toInstant(),
+				total, rs.getLong("queued"), done, rs.getString("requested_by"),
 				rs.getTimestamp("requested_at").toInstant());
 	}
 

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code index_outbox} table: a row says "re-index this call", and the index applies rows in sequence order,
- * recording the last one applied in its own commit. Rows are never deleted, so an empty index replays them all.
+ * recording the last one applied in its own commit. Rows are deleted only with their call (erasure, retention: see
+ * {@code TranscriptRemoval.forgetCalls}), so an empty index replays them all.
  *
  * <p>A row is added, always in the transaction of the change it reports, when a transcript is stored (see
  * {@code TranscriptRepository.save}), a followed call ends, a survey is answered, a callback is requested for a call

@@ -106,7 +106,7 @@ class OutboxFollower implements SmartLifecycle {
 
 	/** Applies at most {@code limit} rows after the index's last commit (a rebuild's batch); returns how many. */
 	synchronized int applyNext(int limit) throws IOException {
-		List<IndexOutbox.Entry> batch = this.outbox.after(this.index.committedOutboxSeq(), limit);
+		List<IndexOutbox.Entry> batch = select(limit);
 		if (!batch.isEmpty()) {
 			apply(batch);
 		}
@@ -127,13 +127,27 @@ class OutboxFollower implements SmartLifecycle {
 	}
 
 	private List<IndexOutbox.Entry> next() {
-		return this.outbox.after(this.index.committedOutboxSeq(), BATCH);
+		return select(BATCH);
+	}
+
+	/**
+	 * The next rows to apply, recorded as picked up before {@link #apply} reads the categories: a re-tagging relies on
+	 * rows after the last one picked up being tagged with the categories saved before it (see
+	 * {@link TranscriptIndex.OutboxPosition}).
+	 */
+	private List<IndexOutbox.Entry> select(int limit) {
+		List<IndexOutbox.Entry> batch = this.outbox.after(this.index.committedOutboxSeq(), limit);
+		if (!batch.isEmpty()) {
+			this.index.selected(batch.get(batch.size() - 1).seq());
+		}
+		return batch;
 	}
 
 	private void apply(List<IndexOutbox.Entry> batch) throws IOException {
 		Set<Long> callIds = new LinkedHashSet<>();
 		batch.forEach((entry) -> callIds.add(entry.callId()));
 		Map<Long, CallSummary> summaries = this.calls.summaries(callIds);
+		// Read after the rows were picked up (and recorded so, see select): never move this before it.
 		CallTags tags = this.tagger.current();
 		Map<Long, Double> current = currentScores(callIds);
 		Map<Long, AutomaticScores.Result> automatic = automaticScores(callIds);

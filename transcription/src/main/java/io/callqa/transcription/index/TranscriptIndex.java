@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -187,6 +188,24 @@ public final class TranscriptIndex implements Closeable {
 		return this.current.committedOutboxSeq;
 	}
 
+	/**
+	 * Records that the indexing thread picked up the outbox rows up to {@code seq} for its next batch, before it reads
+	 * the categories to tag them with (see {@link #outboxPosition()}).
+	 */
+	void selected(long seq) {
+		Generation generation = this.current;
+		if (seq > generation.selectedOutboxSeq) {
+			generation.selectedOutboxSeq = seq;
+		}
+	}
+
+	/** How far the index has applied the outbox, and picked it up, both of the same index. */
+	OutboxPosition outboxPosition() {
+		Generation generation = this.current;
+		long applied = generation.committedOutboxSeq;
+		return new OutboxPosition(applied, Math.max(applied, generation.selectedOutboxSeq));
+	}
+
 	/** The version of the index searches are answered from: {@link #VERSION}, or an older one while rebuilding. */
 	public int version() {
 		return this.current.version;
@@ -222,8 +241,17 @@ public final class TranscriptIndex implements Closeable {
 	 * @throws IllegalArgumentException if the page or size is out of range
 	 */
 	public SearchResults search(SearchQuery query) {
+		return search(query, null);
+	}
+
+	/**
+	 * {@link #search(SearchQuery)} knowing the categories saved now: a name the index still holds for a category
+	 * deleted or renamed, until its re-tagging reaches every call, is no facet value and filters out every call.
+	 * @param categories the saved categories' names; null: every name in the index counts
+	 */
+	public SearchResults search(SearchQuery query, @Nullable Set<String> categories) {
 		try {
-			return answered((generation) -> generation.searcher.search(query));
+			return answered((generation) -> generation.searcher.search(query, categories));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -328,6 +356,15 @@ public final class TranscriptIndex implements Closeable {
 
 	}
 
+	/**
+	 * {@code applied}: the outbox row of the last commit. {@code selected}: the last row a batch has picked up, committed
+	 * or not. A row after {@code selected} will be read by a batch that starts later, so with the categories saved by
+	 * then: a re-tagging may rely on it rather than queue its call again. The rows in between are being indexed with
+	 * whatever the batch read when it started.
+	 */
+	record OutboxPosition(long applied, long selected) {
+	}
+
 	/** How far a rebuild to {@code version} is: outbox rows applied to the new index, of those there were at its start. */
 	record RebuildProgress(int version, long applied, long total) {
 	}
@@ -353,6 +390,9 @@ public final class TranscriptIndex implements Closeable {
 		private final TranscriptSearcher searcher;
 
 		private volatile long committedOutboxSeq;
+
+		/** Written by the indexing thread alone (one batch at a time), read by any. */
+		private volatile long selectedOutboxSeq;
 
 		Generation(@Nullable Path path, Directory directory, boolean owned, int version) throws IOException {
 			this.path = path;

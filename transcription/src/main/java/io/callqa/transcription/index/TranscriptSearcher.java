@@ -27,6 +27,7 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -115,10 +116,16 @@ final class TranscriptSearcher {
 		return new Sort(started);
 	}
 
-	SearchResults search(SearchQuery request) {
+	/**
+	 * @param categories the names of the categories saved now: a call's other names (a category deleted or renamed
+	 * whose re-tagging has not reached it yet) are no facet value, and filtering on one finds nothing; null: every
+	 * name the index holds
+	 */
+	SearchResults search(SearchQuery request, @Nullable Set<String> categories) {
 		validate(request);
 		try {
-			return searchAcquired(SearchQueries.parse(request.text(), request.matching(), this.analyzer), request);
+			return searchAcquired(SearchQueries.parse(request.text(), request.matching(), this.analyzer), request,
+					categories);
 		}
 		catch (IndexSearcher.TooManyClauses | TooComplexToDeterminizeException ex) {
 			throw new InvalidSearchException("The query is too broad: " + ex.getMessage(), ex);
@@ -141,10 +148,11 @@ final class TranscriptSearcher {
 		}
 	}
 
-	private SearchResults searchAcquired(Query query, SearchQuery request) throws IOException {
+	private SearchResults searchAcquired(Query query, SearchQuery request, @Nullable Set<String> categories)
+			throws IOException {
 		IndexSearcher searcher = this.searchers.acquire();
 		try {
-			return search(searcher, query, request);
+			return search(searcher, query, request, categories);
 		}
 		finally {
 			this.searchers.release(searcher);
@@ -157,9 +165,13 @@ final class TranscriptSearcher {
 	 * counted without the clauses that cannot add a call ({@link CountedQuery}); the highlighter gets the phrases of
 	 * words, whose offsets it reads.
 	 */
-	private SearchResults search(IndexSearcher searcher, Query query, SearchQuery request) throws IOException {
+	private SearchResults search(IndexSearcher searcher, Query query, SearchQuery request,
+			@Nullable Set<String> categories) throws IOException {
 		Query rewritten = searcher.rewrite(query);
-		Query filtered = SearchQueries.filtered(pairs(rewritten), request);
+		boolean noSuchCategory = categories != null && request.filters().category() != null
+				&& !request.filters().category().isBlank() && !categories.contains(request.filters().category());
+		Query filtered = noSuchCategory ? new MatchNoDocsQuery("no category of that name")
+				: SearchQueries.filtered(pairs(rewritten), request);
 		int depth = (request.page() + 1) * request.size();
 		CollectorManager<?, ? extends TopDocs> topManager = top(depth, SearchQueries.isBrowsing(query));
 		TopDocs top;
@@ -171,12 +183,13 @@ final class TranscriptSearcher {
 			top = (TopDocs) results[0];
 			FacetsCollector matching = (FacetsCollector) results[1];
 			total = matching.getMatchingDocs().stream().mapToLong((docs) -> docs.totalHits).sum();
-			facets = facets(searcher.getIndexReader(), matching);
+			facets = facets(searcher.getIndexReader(), matching, categories);
 		}
 		else {
 			top = searcher.search(filtered, topManager);
-			total = total(searcher, () -> SearchQueries.filtered(pairs(CountedQuery.of(rewritten, this.analyzer)),
-					request), top.totalHits);
+			total = noSuchCategory ? 0 : total(searcher,
+					() -> SearchQueries.filtered(pairs(CountedQuery.of(rewritten, this.analyzer)), request),
+					top.totalHits);
 		}
 		int from = Math.min(request.page() * request.size(), top.scoreDocs.length);
 		ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
@@ -209,10 +222,13 @@ final class TranscriptSearcher {
 	}
 
 	/** Per facet, its most frequent values among the matching calls; a facet no matching call has is empty. */
-	private Map<String, List<FacetCount>> facets(IndexReader reader, FacetsCollector matching) throws IOException {
+	private Map<String, List<FacetCount>> facets(IndexReader reader, FacetsCollector matching,
+			@Nullable Set<String> categories) throws IOException {
 		Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
 		for (String field : FACETS) {
-			facets.put(field, counts(field, facetState(reader, field), matching));
+			facets.put(field, (field.equals(CATEGORY) && categories != null)
+					? savedCounts(facetState(reader, field), matching, categories)
+					: counts(field, facetState(reader, field), matching));
 		}
 		facets.put(AUTO_SCORE_FACET, bands(counts(TranscriptFields.AUTO_SCORE_BAND,
 				facetState(reader, TranscriptFields.AUTO_SCORE_BAND), matching)));
@@ -237,6 +253,26 @@ final class TranscriptSearcher {
 			counts.add(new FacetCount(value.label, value.value.longValue()));
 		}
 		return counts;
+	}
+
+	/**
+	 * The category facet without the names no category has now: every name counted (categories are few), those saved
+	 * kept, most first and equal counts by name, as {@link #counts} orders them.
+	 */
+	private static List<FacetCount> savedCounts(StringDocValuesReaderState state, FacetsCollector matching,
+			Set<String> categories) throws IOException {
+		FacetResult all = new StringValueFacetCounts(state, matching).getAllChildren(CATEGORY);
+		if (all == null) {
+			return List.of();
+		}
+		return Arrays.stream(all.labelValues)
+			.filter((value) -> categories.contains(value.label) && value.value.longValue() > 0)
+			.sorted(java.util.Comparator.comparingLong((LabelAndValue value) -> value.value.longValue())
+				.reversed()
+				.thenComparing((value) -> value.label))
+			.limit(FACET_VALUES)
+			.map((value) -> new FacetCount(value.label, value.value.longValue()))
+			.toList();
 	}
 
 	private StringDocValuesReaderState facetState(IndexReader reader, String field) throws IOException {

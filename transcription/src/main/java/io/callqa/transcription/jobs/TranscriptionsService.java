@@ -5,12 +5,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.callqa.transcription.Backlog;
+import io.callqa.transcription.Categories;
+import io.callqa.transcription.Category;
 import io.callqa.transcription.IndexStatus;
 import io.callqa.transcription.SearchQuery;
 import io.callqa.transcription.SearchResults;
@@ -36,12 +40,15 @@ class TranscriptionsService implements Transcriptions {
 
 	private final IndexOutbox outbox;
 
+	private final Categories categories;
+
 	TranscriptionsService(TranscriptionJobs jobs, TranscriptRepository transcripts,
-			ObjectProvider<TranscriptIndex> index, IndexOutbox outbox) {
+			ObjectProvider<TranscriptIndex> index, IndexOutbox outbox, Categories categories) {
 		this.jobs = jobs;
 		this.transcripts = transcripts;
 		this.index = index;
 		this.outbox = outbox;
+		this.categories = categories;
 	}
 
 	@Override
@@ -97,7 +104,9 @@ class TranscriptionsService implements Transcriptions {
 		if (index == null) {
 			throw new SearchUnavailableException();
 		}
-		return index.search(query);
+		// Facets and the category filter know only the categories saved now (see TranscriptIndex.search).
+		Set<String> saved = this.categories.list().stream().map(Category::name).collect(Collectors.toSet());
+		return index.search(query, saved);
 	}
 
 	@Override
