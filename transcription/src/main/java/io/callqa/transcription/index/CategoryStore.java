@@ -120,6 +120,8 @@ class CategoryStore {
 	 * had picked it up, so the batch that will read it starts after the change and reads the categories after it. The
 	 * job counts that row as its own and is done once it is applied.
 	 * </ul>
+	 * A call deleted from PostgreSQL since the index was read (retention, erasure) is left out: its document goes
+	 * with it, and its outbox row would break the foreign key.
 	 */
 	long retag(List<Long> callIds, Instant from, Instant to, String who, long applied, long selected, boolean reuse) {
 		this.jdbc.sql("select pg_advisory_xact_lock(" + OUTBOX_ORDER_LOCK + ")").query((rs, row) -> 1).list();
@@ -136,7 +138,9 @@ class CategoryStore {
 		List<Long> queued = calls.stream().filter((call) -> !reused.containsKey(call)).toList();
 		List<Long> seqs = queued.isEmpty() ? List.of() : this.jdbc.sql("""
 				insert into index_outbox (call_id)
-				select id from unnest(cast(:ids as bigint[])) with ordinality as queued(id, n) order by n
+				select id from unnest(cast(:ids as bigint[])) with ordinality as queued(id, n)
+				where exists (select 1 from call where call.id = queued.id)
+				order by n
 				returning seq""")
 			.param("ids", arrayLiteral(queued))
 			.query(Long.class)
