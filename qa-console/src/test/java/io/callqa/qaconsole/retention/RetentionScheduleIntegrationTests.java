@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -123,8 +124,9 @@ class RetentionScheduleIntegrationTests extends OwnDataDirectoryTests {
 
 	@Test
 	void scheduledRunShouldRunOnceADayAndNeverBesideAnotherServersRun() throws Exception {
-		// Tomorrow, after the run time: a day no other test has run.
-		Instant now = Instant.now().plus(Duration.ofDays(1)).plus(Duration.ofHours(3));
+		// Tomorrow at 10:00 UTC, after the test profile's run time (02:30 UTC): a day no other test has run, and five
+		// hours later is still that day whatever the hour the test runs.
+		Instant now = LocalDate.now(ZoneOffset.UTC).plusDays(1).atTime(10, 0).toInstant(ZoneOffset.UTC);
 		LocalDate day = this.schedule.dueDay(now);
 		// Another server on the same database holds the run's lock: nothing runs here, the day stays due.
 		try (Connection otherServer = this.dataSource.getConnection()) {
