@@ -120,28 +120,32 @@ final class CountedQuery {
 		return query instanceof PhraseQuery phrase && phrase.getSlop() > 0;
 	}
 
-	/** Whether the query only matches where a sloppy phrase matches (searching it is checking positions). */
-	static boolean requiresSloppyPhrase(Query query) {
+	/**
+	 * Whether the query only matches where a phrase matches, {@code sloppy} (proximity) or exact: finding its calls is
+	 * checking the positions of its words in every call that says them all.
+	 */
+	static boolean requiresPhrase(Query query, boolean sloppy) {
 		if (query instanceof BoostQuery boost) {
-			return requiresSloppyPhrase(boost.getQuery());
+			return requiresPhrase(boost.getQuery(), sloppy);
 		}
 		if (query instanceof PhraseQuery phrase) {
-			return phrase.getSlop() > 0;
+			return (phrase.getSlop() > 0) == sloppy;
 		}
 		if (query instanceof MultiPhraseQuery phrase) {
-			return phrase.getSlop() > 0;
+			return (phrase.getSlop() > 0) == sloppy;
 		}
 		if (!(query instanceof BooleanQuery bool)) {
 			return false;
 		}
 		List<BooleanClause> required = bool.clauses().stream().filter(BooleanClause::isRequired).toList();
 		if (!required.isEmpty()) {
-			return required.stream().anyMatch((clause) -> requiresSloppyPhrase(clause.getQuery()));
+			return required.stream().anyMatch((clause) -> requiresPhrase(clause.getQuery(), sloppy));
 		}
-		List<BooleanClause> optional = bool.clauses().stream()
+		List<BooleanClause> optional = bool.clauses()
+			.stream()
 			.filter((clause) -> clause.getOccur() == Occur.SHOULD)
 			.toList();
-		return !optional.isEmpty() && optional.stream().allMatch((clause) -> requiresSloppyPhrase(clause.getQuery()));
+		return !optional.isEmpty() && optional.stream().allMatch((clause) -> requiresPhrase(clause.getQuery(), sloppy));
 	}
 
 	private static boolean isOptional(BooleanQuery bool) {

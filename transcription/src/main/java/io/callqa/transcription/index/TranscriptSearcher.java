@@ -238,16 +238,23 @@ final class TranscriptSearcher {
 
 	/**
 	 * How many matches the collector counts, when the index does not know the total: past them it skips the calls
-	 * that cannot reach the page and the total is counted apart, in a second pass over the matches. Every one for a
-	 * sloppy phrase (proximity): its score bound is too loose for the collector to skip many calls, and counting
-	 * apart would check the positions of every call saying the words twice. Otherwise
-	 * {@link #COUNTED_WHILE_COLLECTING} of the calls, which saves the second pass of a search with few matches (most
-	 * filtered ones) and costs one with many (a common phrase) only the scores of that many calls (measured by
-	 * SearchScaleBenchmark).
+	 * that cannot reach the page, and the total is counted apart in a second pass over the matches.
+	 * <ul>
+	 * <li>Every one for a proximity search: a sloppy phrase's score bound is too loose for the collector to skip many
+	 * calls, and counting apart would check the positions of every call saying the words a second time.
+	 * <li>No more than the page for an exact phrase: nearly every call saying its words in a row says it, the bound
+	 * is tight, and scoring a common phrase's matches costs more than counting them apart (by word pairs).
+	 * <li>Otherwise {@link #COUNTED_WHILE_COLLECTING} of the calls: that saves the second pass of a search with few
+	 * matches (most filtered ones), and costs one with many only the scores of that many calls.
+	 * </ul>
+	 * Measured by SearchScaleBenchmark.
 	 */
 	private static int countedWhileCollecting(Query query, int maxDoc, int depth) {
-		if (CountedQuery.requiresSloppyPhrase(query)) {
+		if (CountedQuery.requiresPhrase(query, true)) {
 			return Integer.MAX_VALUE;
+		}
+		if (CountedQuery.requiresPhrase(query, false)) {
+			return depth;
 		}
 		return Math.max(depth, (int) (maxDoc * COUNTED_WHILE_COLLECTING));
 	}
