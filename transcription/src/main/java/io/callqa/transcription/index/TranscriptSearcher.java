@@ -26,6 +26,8 @@ import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
@@ -209,8 +211,25 @@ final class TranscriptSearcher {
 		}
 		int from = Math.min(request.page() * request.size(), top.scoreDocs.length);
 		ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-		List<SearchHit> hits = hits(searcher, rewritten, SearchQueries.highlightedSpeakers(query), page);
+		List<SearchHit> hits = hits(searcher, withoutProhibited(rewritten), SearchQueries.highlightedSpeakers(query),
+				page);
 		return new SearchResults(total, request.page(), request.size(), hits, facets);
+	}
+
+	/**
+	 * The query without its prohibited clauses, for the highlighter: a hit matches none of them, and the highlighter
+	 * would look for each in every hit. Worse, it looks for a speaker's words in the combined text, where another
+	 * speaker may have said the excluded word: {@code said_by_customer:(refund -sorry)} found a call where the agent
+	 * said sorry, then highlighted nothing in it.
+	 */
+	private static Query withoutProhibited(Query query) {
+		if (!(query instanceof BooleanQuery bool) || bool.clauses().stream().noneMatch(BooleanClause::isProhibited)) {
+			return query;
+		}
+		BooleanQuery.Builder builder = new BooleanQuery.Builder()
+			.setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+		bool.clauses().stream().filter((clause) -> !clause.isProhibited()).forEach(builder::add);
+		return builder.build();
 	}
 
 	private Query pairs(Query query) {
