@@ -93,7 +93,7 @@ final class TranscriptSearcher {
 
 	private static final Sort NEWEST_FIRST = newestFirst();
 
-	/** Everything but the text, which the highlighter reads them with. */
+	/** Everything but the text: the highlighter reads them in the same visit as the text it highlights. */
 	private static final Set<String> HIT_FIELDS = Set.of(CALL_ID, AGENT, QUEUE, DIRECTION, CALLER, OUTCOME, STARTED_AT,
 			DURATION, WORDS, HAS_RECORDING, QA_SCORE, SURVEY_SCORE, CALLBACK_REQUESTED, TranscriptFields.AUTO_SCORE,
 			TranscriptFields.AUTO_CRITICAL_FAILED);
@@ -217,8 +217,8 @@ final class TranscriptSearcher {
 	}
 
 	/**
-	 * The query without its prohibited clauses, for the highlighter: a hit matches none of them, and the highlighter
-	 * would look for each in every hit. Worse, it looks for a speaker's words in the combined text, where another
+	 * The query without its prohibited clauses, for the highlighter: a hit matches none of them (those of a nested
+	 * query are kept, as they may have kept it from matching), and the highlighter would look for each in every hit. Worse, it looks for a speaker's words in the combined text, where another
 	 * speaker may have said the excluded word: {@code said_by_customer:(refund -sorry)} found a call where the agent
 	 * said sorry, then highlighted nothing in it.
 	 */
