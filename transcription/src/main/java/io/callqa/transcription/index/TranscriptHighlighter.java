@@ -2,15 +2,25 @@ package io.callqa.transcription.index;
 
 import java.io.IOException;
 import java.text.BreakIterator;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DocumentStoredFieldVisitor;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.StoredFieldVisitor;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -42,22 +52,38 @@ final class TranscriptHighlighter extends UnifiedHighlighter {
 
 	private static final String[] FIELDS = { TranscriptFields.TEXT };
 
+	/** The most of a transcript read: all of it (the highlighter's default, 10,000 chars, would cut a long call). */
+	private static final int MAX_LENGTH = Integer.MAX_VALUE - 1;
+
 	/** The fields of the other forms the query being highlighted searches: one highlighter serves one search. */
 	private Set<String> masked = Set.of();
 
-	private TranscriptHighlighter(Builder builder) {
+	/** The stored fields a hit shows, read with the text it is highlighted in. */
+	private final Set<String> storedFields;
+
+	/** Each highlighted document's {@link #storedFields}, by document id: one highlighter serves one search. */
+	private final Map<Integer, Document> stored = new HashMap<>();
+
+	private TranscriptHighlighter(Builder builder, FieldInfos fieldInfos, Set<String> storedFields) {
 		super(builder);
+		this.fieldInfos = fieldInfos;
+		this.storedFields = storedFields;
 	}
 
-	static TranscriptHighlighter of(IndexSearcher searcher, Analyzer analyzer) {
+	/**
+	 * A highlighter for one search. {@code fieldInfos} are the searcher's merged field infos, which the highlighter
+	 * would otherwise merge from every segment for each search (kept per reader by the caller); {@code storedFields}
+	 * are read with the text, as each hit's document (see {@link Hit}).
+	 */
+	static TranscriptHighlighter of(IndexSearcher searcher, Analyzer analyzer, FieldInfos fieldInfos,
+			Set<String> storedFields) {
 		return new TranscriptHighlighter(builder(searcher, analyzer)
-			// the default (10,000 chars) would leave the end of a long call's transcript unhighlighted
-			.withMaxLength(Integer.MAX_VALUE - 1)
+			.withMaxLength(MAX_LENGTH)
 			// no punctuation means no sentences: cut snippets by length instead, on word boundaries
 			.withBreakIterator(() -> LengthGoalBreakIterator
 				.createClosestToLength(BreakIterator.getWordInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
 			.withFormatter(new PassageCollector())
-			.withMaxNoHighlightPassages(1));
+			.withMaxNoHighlightPassages(1), fieldInfos, storedFields);
 	}
 
 	/**
@@ -68,6 +94,19 @@ final class TranscriptHighlighter extends UnifiedHighlighter {
 	protected Predicate<String> getFieldMatcher(String field) {
 		WordForm form = TranscriptFields.formOf(field);
 		return (queried) -> form != null && TranscriptFields.formOf(queried) == form;
+	}
+
+	/**
+	 * Prefix, wildcard and fuzzy terms are matched in the postings too, by the query's Matches like any other term:
+	 * the highlighter's default for them, analysing each hit's whole text again into an index in memory, finds the
+	 * same matches at a higher cost (a third of a prefix search's time).
+	 */
+	@Override
+	protected OffsetSource getOptimizedOffsetSource(UHComponents components) {
+		OffsetSource source = super.getOptimizedOffsetSource(components);
+		boolean matchesInPostings = components.getHighlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)
+				&& getOffsetSource(components.getField()) == OffsetSource.POSTINGS;
+		return (source == OffsetSource.ANALYSIS && matchesInPostings) ? OffsetSource.POSTINGS : source;
 	}
 
 	@Override
@@ -86,11 +125,52 @@ final class TranscriptHighlighter extends UnifiedHighlighter {
 		return field.equals(FIELDS[0]) ? this.masked : Set.of();
 	}
 
-	/** The passages of each document, in the order of {@code docIds}; the opening words if nothing matched. */
-	List<List<HighlightedPassage>> highlight(Query query, int[] docIds) throws IOException {
+	/**
+	 * Each document's stored fields and passages, in the order of {@code docIds}; the opening words if nothing
+	 * matched.
+	 */
+	List<Hit> highlight(Query query, int[] docIds) throws IOException {
 		this.masked = maskedFields(query);
 		Object[] passages = highlightFieldsAsObjects(FIELDS, query, docIds, new int[] { PASSAGES }).get(FIELDS[0]);
-		return Arrays.stream(passages).map(TranscriptHighlighter::passages).toList();
+		List<Hit> hits = new ArrayList<>(docIds.length);
+		for (int i = 0; i < docIds.length; i++) {
+			Document document = this.stored.get(docIds[i]);
+			if (document == null) {
+				document = getIndexSearcher().storedFields().document(docIds[i], this.storedFields);
+			}
+			hits.add(new Hit(document, passages(passages[i])));
+		}
+		return hits;
+	}
+
+	/**
+	 * Reads the text to highlight and the fields the hit shows in one visit of each document's stored fields, which
+	 * decompresses its block of stored fields once rather than twice. The text is read as the highlighter's own
+	 * visitor reads it: values of a field joined by {@link #MULTIVAL_SEP_CHAR}, at most {@link #MAX_LENGTH} chars.
+	 */
+	@Override
+	protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+			throws IOException {
+		List<CharSequence[]> documents = new ArrayList<>();
+		StoredFields storedFields = getIndexSearcher().storedFields();
+		int chars = 0;
+		for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+			TextAndFields visitor = new TextAndFields(fields, this.storedFields);
+			storedFields.document(doc, visitor);
+			this.stored.put(doc, visitor.document.getDocument());
+			documents.add(visitor.texts);
+			for (CharSequence text : visitor.texts) {
+				chars += (text != null) ? text.length() : 0;
+			}
+			if (cacheCharsThreshold == 0 || chars > cacheCharsThreshold) {
+				break;
+			}
+		}
+		return documents;
+	}
+
+	/** One document's stored fields and passages. */
+	record Hit(Document stored, List<HighlightedPassage> passages) {
 	}
 
 	/** The combined-text field of each other form the query searches, in any field of that form. */
@@ -189,6 +269,80 @@ final class TranscriptHighlighter extends UnifiedHighlighter {
 		@Override
 		public void close() throws IOException {
 			this.matches.close();
+		}
+
+	}
+
+	/**
+	 * Reads the fields to highlight as text (sorted, as the highlighter passes them) and the other wanted fields into a
+	 * Document, as {@link org.apache.lucene.index.StoredFields#document(int, Set)} would.
+	 */
+	private static final class TextAndFields extends StoredFieldVisitor {
+
+		private final String[] fields;
+
+		private final CharSequence[] texts;
+
+		private final DocumentStoredFieldVisitor document;
+
+		TextAndFields(String[] fields, Set<String> others) {
+			this.fields = fields;
+			this.texts = new CharSequence[fields.length];
+			this.document = new DocumentStoredFieldVisitor(others);
+		}
+
+		@Override
+		public Status needsField(FieldInfo fieldInfo) throws IOException {
+			int text = Arrays.binarySearch(this.fields, fieldInfo.name);
+			if (text < 0) {
+				return this.document.needsField(fieldInfo);
+			}
+			return (this.texts[text] == null || this.texts[text].length() < MAX_LENGTH) ? Status.YES : Status.NO;
+		}
+
+		@Override
+		public void stringField(FieldInfo fieldInfo, String value) throws IOException {
+			int text = Arrays.binarySearch(this.fields, fieldInfo.name);
+			if (text < 0) {
+				this.document.stringField(fieldInfo, value);
+				return;
+			}
+			CharSequence read = this.texts[text];
+			if (read == null) {
+				this.texts[text] = value.substring(0, Math.min(MAX_LENGTH, value.length()));
+				return;
+			}
+			int budget = MAX_LENGTH - read.length();
+			if (budget > 0) {
+				StringBuilder joined = (read instanceof StringBuilder builder) ? builder : new StringBuilder(read);
+				joined.append(MULTIVAL_SEP_CHAR).append(value, 0, Math.min(budget - 1, value.length()));
+				this.texts[text] = joined;
+			}
+		}
+
+		@Override
+		public void binaryField(FieldInfo fieldInfo, byte[] value) throws IOException {
+			this.document.binaryField(fieldInfo, value);
+		}
+
+		@Override
+		public void intField(FieldInfo fieldInfo, int value) throws IOException {
+			this.document.intField(fieldInfo, value);
+		}
+
+		@Override
+		public void longField(FieldInfo fieldInfo, long value) throws IOException {
+			this.document.longField(fieldInfo, value);
+		}
+
+		@Override
+		public void floatField(FieldInfo fieldInfo, float value) throws IOException {
+			this.document.floatField(fieldInfo, value);
+		}
+
+		@Override
+		public void doubleField(FieldInfo fieldInfo, double value) throws IOException {
+			this.document.doubleField(fieldInfo, value);
 		}
 
 	}

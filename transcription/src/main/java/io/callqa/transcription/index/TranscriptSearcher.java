@@ -22,15 +22,19 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.StringDocValuesReaderState;
 import org.apache.lucene.facet.StringValueFacetCounts;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -39,6 +43,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.jspecify.annotations.Nullable;
 
@@ -81,9 +86,15 @@ final class TranscriptSearcher {
 	/** The values listed per facet, most frequent first. */
 	static final int FACET_VALUES = 10;
 
+	/**
+	 * The share of all calls whose matches are counted while the page's hits are collected when the index does not
+	 * know the total (see {@link #countedWhileCollecting}).
+	 */
+	static final double COUNTED_WHILE_COLLECTING = 0.01;
+
 	private static final Sort NEWEST_FIRST = newestFirst();
 
-	/** Everything but the text, which the highlighter loads itself. */
+	/** Everything but the text: the highlighter reads them in the same visit as the text it highlights. */
 	private static final Set<String> HIT_FIELDS = Set.of(CALL_ID, AGENT, QUEUE, DIRECTION, CALLER, OUTCOME, STARTED_AT,
 			DURATION, WORDS, HAS_RECORDING, QA_SCORE, SURVEY_SCORE, CALLBACK_REQUESTED, TranscriptFields.AUTO_SCORE,
 			TranscriptFields.AUTO_CRITICAL_FAILED);
@@ -96,6 +107,9 @@ final class TranscriptSearcher {
 	 * is done once per searcher generation rather than per search.
 	 */
 	private final Map<String, FacetState> facetStates = new ConcurrentHashMap<>();
+
+	/** The current searcher's merged field infos, for the highlighter (see {@link #fieldInfos(IndexReader)}). */
+	private volatile @Nullable ReaderFieldInfos fieldInfos;
 
 	private final SearcherManager searchers;
 
@@ -163,7 +177,9 @@ final class TranscriptSearcher {
 	 * Rewrites the query once, for both the search and the highlighter, which would otherwise expand fuzzy and prefix
 	 * terms again for every hit. Calls are found and counted with exact phrases on {@link WordPairs word pairs}, and
 	 * counted without the clauses that cannot add a call ({@link CountedQuery}); the highlighter gets the phrases of
-	 * words, whose offsets it reads.
+	 * words, whose offsets it reads. The total is read from the index when it has it (a word's number of calls);
+	 * otherwise the page is collected with the query {@link CountedQuery#ranked ranked} for less work, counting as it
+	 * goes, and the total is only counted apart if the matches were too many to count while collecting.
 	 */
 	private SearchResults search(IndexSearcher searcher, Query query, SearchQuery request,
 			@Nullable Set<String> categories) throws IOException {
@@ -173,32 +189,106 @@ final class TranscriptSearcher {
 		Query filtered = noSuchCategory ? new MatchNoDocsQuery("no category of that name")
 				: SearchQueries.filtered(pairs(rewritten), request);
 		int depth = (request.page() + 1) * request.size();
-		CollectorManager<?, ? extends TopDocs> topManager = top(depth, SearchQueries.isBrowsing(query));
+		boolean browsing = SearchQueries.isBrowsing(query);
+		Supplier<Query> counted = () -> noSuchCategory ? filtered
+				: SearchQueries.filtered(pairs(CountedQuery.of(rewritten, this.analyzer)), request);
 		TopDocs top;
 		long total;
 		Map<String, List<FacetCount>> facets = Map.of();
 		if (request.facets()) {
 			Object[] results = searcher.search(filtered,
-					new MultiCollectorManager(topManager, new FacetsCollectorManager()));
+					new MultiCollectorManager(top(depth, browsing), new FacetsCollectorManager()));
 			top = (TopDocs) results[0];
 			FacetsCollector matching = (FacetsCollector) results[1];
 			total = matching.getMatchingDocs().stream().mapToLong((docs) -> docs.totalHits).sum();
 			facets = facets(searcher.getIndexReader(), matching, categories);
 		}
+		else if (browsing) {
+			top = searcher.search(filtered, top(depth, true));
+			total = total(searcher, counted, top.totalHits);
+		}
 		else {
-			top = searcher.search(filtered, topManager);
-			total = noSuchCategory ? 0 : total(searcher,
-					() -> SearchQueries.filtered(pairs(CountedQuery.of(rewritten, this.analyzer)), request),
-					top.totalHits);
+			Query countedQuery = counted.get();
+			long indexed = indexedCount(searcher, countedQuery);
+			if (indexed >= 0) {
+				top = searcher.search(filtered, top(depth, false));
+				total = indexed;
+			}
+			else {
+				Query ranked = noSuchCategory ? filtered
+						: SearchQueries.filtered(pairs(CountedQuery.ranked(rewritten, this.analyzer)), request);
+				top = searcher.search(ranked, new TopScoreDocCollectorManager(depth,
+						countedWhileCollecting(rewritten, searcher.getIndexReader().maxDoc(), depth)));
+				total = total(searcher, () -> countedQuery, top.totalHits);
+			}
 		}
 		int from = Math.min(request.page() * request.size(), top.scoreDocs.length);
 		ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-		List<SearchHit> hits = hits(searcher, rewritten, SearchQueries.highlightedSpeakers(query), page);
+		List<SearchHit> hits = hits(searcher, withoutProhibited(rewritten), SearchQueries.highlightedSpeakers(query),
+				page);
 		return new SearchResults(total, request.page(), request.size(), hits, facets);
+	}
+
+	/**
+	 * The query without its prohibited clauses, for the highlighter: a hit matches none of them (those of a nested
+	 * query are kept, as they may have kept it from matching), and the highlighter would look for each in every hit. Worse, it looks for a speaker's words in the combined text, where another
+	 * speaker may have said the excluded word: {@code said_by_customer:(refund -sorry)} found a call where the agent
+	 * said sorry, then highlighted nothing in it.
+	 */
+	private static Query withoutProhibited(Query query) {
+		if (!(query instanceof BooleanQuery bool) || bool.clauses().stream().noneMatch(BooleanClause::isProhibited)) {
+			return query;
+		}
+		BooleanQuery.Builder builder = new BooleanQuery.Builder()
+			.setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+		bool.clauses().stream().filter((clause) -> !clause.isProhibited()).forEach(builder::add);
+		return builder.build();
 	}
 
 	private Query pairs(Query query) {
 		return this.pairsIndexed ? WordPairs.rewrite(query) : query;
+	}
+
+	/**
+	 * The number of matching calls if the index knows it without searching (a word's number of calls, in every
+	 * segment without deletions), otherwise -1.
+	 */
+	private static long indexedCount(IndexSearcher searcher, Query counted) throws IOException {
+		// the query's own weight, not the searcher's: its query cache would take this for a use of the query, and
+		// again when searcher.count() counts it
+		Weight weight = searcher.rewrite(counted).createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f);
+		long total = 0;
+		for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+			int count = weight.count(leaf);
+			if (count < 0) {
+				return -1;
+			}
+			total += count;
+		}
+		return total;
+	}
+
+	/**
+	 * How many matches the collector counts, when the index does not know the total: past them it skips the calls
+	 * that cannot reach the page, and the total is counted apart in a second pass over the matches.
+	 * <ul>
+	 * <li>Every one for a proximity search: a sloppy phrase's score bound is too loose for the collector to skip many
+	 * calls, and counting apart would check the positions of every call saying the words a second time.
+	 * <li>No more than the page for an exact phrase: nearly every call saying its words in a row says it, the bound
+	 * is tight, and scoring a common phrase's matches costs more than counting them apart (by word pairs).
+	 * <li>Otherwise {@link #COUNTED_WHILE_COLLECTING} of the calls: that saves the second pass of a search with few
+	 * matches (most filtered ones), and costs one with many only the scores of that many calls.
+	 * </ul>
+	 * Measured by SearchScaleBenchmark.
+	 */
+	private static int countedWhileCollecting(Query query, int maxDoc, int depth) {
+		if (CountedQuery.requiresPhrase(query, true)) {
+			return Integer.MAX_VALUE;
+		}
+		if (CountedQuery.requiresPhrase(query, false)) {
+			return depth;
+		}
+		return Math.max(depth, (int) (maxDoc * COUNTED_WHILE_COLLECTING));
 	}
 
 	/**
@@ -294,15 +384,28 @@ final class TranscriptSearcher {
 			return List.of();
 		}
 		int[] docIds = Arrays.stream(docs).mapToInt((doc) -> doc.doc).toArray();
-		List<List<HighlightedPassage>> passages = TranscriptHighlighter.of(searcher, this.analyzer)
+		List<TranscriptHighlighter.Hit> highlighted = TranscriptHighlighter
+			.of(searcher, this.analyzer, fieldInfos(searcher.getIndexReader()), HIT_FIELDS)
 			.highlight(query, docIds);
-		StoredFields stored = searcher.storedFields();
 		List<SearchHit> hits = new ArrayList<>(docs.length);
 		for (int i = 0; i < docs.length; i++) {
-			Document document = stored.document(docs[i].doc, HIT_FIELDS);
-			hits.add(hit(document, docs[i].score, snippets(passages.get(i), document, speakers)));
+			Document document = highlighted.get(i).stored();
+			hits.add(hit(document, docs[i].score, snippets(highlighted.get(i).passages(), document, speakers)));
 		}
 		return hits;
+	}
+
+	/** The reader's field infos merged from its segments, once per searcher generation rather than per search. */
+	private FieldInfos fieldInfos(IndexReader reader) {
+		ReaderFieldInfos cached = this.fieldInfos;
+		if (cached == null || cached.reader() != reader) {
+			cached = new ReaderFieldInfos(reader, FieldInfos.getMergedFieldInfos(reader));
+			this.fieldInfos = cached;
+		}
+		return cached.fieldInfos();
+	}
+
+	private record ReaderFieldInfos(IndexReader reader, FieldInfos fieldInfos) {
 	}
 
 	/** A call without a transcript has no words, and no snippets. */

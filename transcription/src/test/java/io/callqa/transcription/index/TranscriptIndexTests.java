@@ -108,6 +108,14 @@ class TranscriptIndexTests {
 	}
 
 	@Test
+	void searchWhenSpeakerFieldExcludesAWordAnotherSpeakerSaidShouldStillHighlightItsMatches() {
+		// the agent says "sorry", the customer does not: the call matches, and the customer's refund is highlighted
+		List<MatchTime> matches = matches(hit("said_by_customer:(refund -sorry)", 1));
+		assertThat(matches).extracting(MatchTime::words).containsExactly("refund");
+		assertThat(matches).extracting(MatchTime::speaker).containsOnly("customer");
+	}
+
+	@Test
 	void searchWhenSpeakerPhraseSpansTwoUtterancesShouldNotMatch() {
 		assertThat(ids("\"calling how\"")).containsExactly(1L);
 		assertThat(ids("\"help i\"")).containsExactly(1L);
