@@ -11,6 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.callqa.qaconsole.TranscribedCalls;
+
 /**
  * Transcribed calls with known words at known seconds, written into the tables as a finished transcription leaves
  * them (call, recording, job, transcript, utterances with timed words), so the rules' decisions are known without the
@@ -67,27 +69,7 @@ public final class ScriptedCalls {
 			.param("seconds", seconds)
 			.query(Long.class)
 			.single();
-		long recording = this.jdbc.sql("""
-				insert into recording (call_id, path, size_bytes, channel_map)
-				values (:call, 'autoscore-missing.wav', 0, 'agent,customer') returning id""")
-			.param("call", call)
-			.query(Long.class)
-			.single();
-		long job = this.jdbc.sql("""
-				insert into transcription_job (call_id, recording_id, state, max_attempts)
-				values (:call, :recording, 'DONE', 3) returning id""")
-			.param("call", call)
-			.param("recording", recording)
-			.query(Long.class)
-			.single();
-		this.jdbc.sql("""
-				insert into transcript (call_id, recording_id, job_id, model, audio_sec)
-				values (:call, :recording, :job, 'test', :seconds)""")
-			.param("call", call)
-			.param("recording", recording)
-			.param("job", job)
-			.param("seconds", seconds)
-			.update();
+		TranscribedCalls.transcribed(this.jdbc, call, "autoscore-missing.wav", seconds);
 		for (int seq = 0; seq < lines.length; seq++) {
 			utterance(call, seq, lines[seq]);
 		}

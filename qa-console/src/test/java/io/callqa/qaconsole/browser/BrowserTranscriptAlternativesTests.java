@@ -17,6 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import io.callqa.CallQaApplication;
 import io.callqa.qaconsole.Http;
+import io.callqa.qaconsole.TranscribedCalls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,26 +101,7 @@ class BrowserTranscriptAlternativesTests {
 			.param("agent", agent)
 			.query(Long.class)
 			.single();
-		long recording = this.jdbc.sql("""
-				insert into recording (call_id, path, size_bytes, channel_map)
-				values (:call, 'alternatives-missing.wav', 0, 'agent,customer') returning id""")
-			.param("call", call)
-			.query(Long.class)
-			.single();
-		long job = this.jdbc.sql("""
-				insert into transcription_job (call_id, recording_id, state, max_attempts)
-				values (:call, :recording, 'DONE', 3) returning id""")
-			.param("call", call)
-			.param("recording", recording)
-			.query(Long.class)
-			.single();
-		this.jdbc.sql("""
-				insert into transcript (call_id, recording_id, job_id, model, audio_sec)
-				values (:call, :recording, :job, 'test', 60)""")
-			.param("call", call)
-			.param("recording", recording)
-			.param("job", job)
-			.update();
+		TranscribedCalls.transcribed(this.jdbc, call, "alternatives-missing.wav", 60);
 		this.jdbc.sql("""
 				insert into utterance (call_id, seq, speaker, start_sec, end_sec, text, words)
 				values (:call, 0, 'customer', 1.0, 3.0, 'i need a repair leading please', cast(:words as jsonb))""")

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.callqa.qaconsole.TranscribedCalls;
+
 /**
  * Calls as telephony and transcription leave them (call, recording, job, transcript, utterances with word times),
  * written straight into the tables so the promises and the calls that follow them are known exactly.
@@ -30,26 +32,7 @@ final class PromiseCalls {
 	/** An answered inbound call that ended at {@code endedAt}, transcribed: the agent says {@code agentSaid}. */
 	long transcribed(String agent, String queue, @Nullable String number, Instant endedAt, String agentSaid) {
 		long call = call(agent, queue, number, "INBOUND", "ANSWERED", endedAt.minusSeconds(60), endedAt);
-		long recording = this.jdbc.sql("""
-				insert into recording (call_id, path, size_bytes, channel_map)
-				values (:call, 'promises-missing.wav', 0, 'agent,customer') returning id""")
-			.param("call", call)
-			.query(Long.class)
-			.single();
-		long job = this.jdbc.sql("""
-				insert into transcription_job (call_id, recording_id, state, max_attempts)
-				values (:call, :recording, 'DONE', 3) returning id""")
-			.param("call", call)
-			.param("recording", recording)
-			.query(Long.class)
-			.single();
-		this.jdbc.sql("""
-				insert into transcript (call_id, recording_id, job_id, model, audio_sec)
-				values (:call, :recording, :job, 'test', 60)""")
-			.param("call", call)
-			.param("recording", recording)
-			.param("job", job)
-			.update();
+		TranscribedCalls.transcribed(this.jdbc, call, "promises-missing.wav", 60);
 		utterance(call, 0, "customer", 1, "hello my internet is down");
 		utterance(call, 1, "agent", 5, agentSaid);
 		return call;

@@ -5,6 +5,8 @@ import java.time.Instant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.callqa.qaconsole.TranscribedCalls;
+
 /**
  * Transcribed calls with known words, written straight into the tables as a finished transcription leaves them (call,
  * recording, job, transcript, utterances, outbox row), so the numbers of the trends are known without the model.
@@ -36,26 +38,7 @@ public final class TrendCalls {
 			.param("started", Timestamp.from(Instant.parse(startedAt)))
 			.query(Long.class)
 			.single();
-		long recording = this.jdbc.sql("""
-				insert into recording (call_id, path, size_bytes, channel_map)
-				values (:call, 'trends-missing.wav', 0, 'agent,customer') returning id""")
-			.param("call", call)
-			.query(Long.class)
-			.single();
-		long job = this.jdbc.sql("""
-				insert into transcription_job (call_id, recording_id, state, max_attempts)
-				values (:call, :recording, 'DONE', 3) returning id""")
-			.param("call", call)
-			.param("recording", recording)
-			.query(Long.class)
-			.single();
-		this.jdbc.sql("""
-				insert into transcript (call_id, recording_id, job_id, model, audio_sec)
-				values (:call, :recording, :job, 'test', 60)""")
-			.param("call", call)
-			.param("recording", recording)
-			.param("job", job)
-			.update();
+		TranscribedCalls.transcribed(this.jdbc, call, "trends-missing.wav", 60);
 		utterance(call, 0, "agent", agent);
 		utterance(call, 1, "customer", customer);
 		this.jdbc.sql("select pg_advisory_xact_lock(7277001)").query((rs, row) -> 1).list();
