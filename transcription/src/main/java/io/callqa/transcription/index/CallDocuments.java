@@ -47,6 +47,9 @@ final class CallDocuments {
 	 */
 	static final FieldType FORM_WITH_OFFSETS = withOffsets(TextField.TYPE_NOT_STORED);
 
+	/** Tokenized, indexed with the calls a term occurs in and nothing else: a filter, never scored. */
+	static final FieldType CALLS_ONLY = callsOnly();
+
 	private CallDocuments() {
 	}
 
@@ -57,6 +60,14 @@ final class CallDocuments {
 	private static FieldType withOffsets(FieldType base) {
 		FieldType type = new FieldType(base);
 		type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+		type.freeze();
+		return type;
+	}
+
+	private static FieldType callsOnly() {
+		FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+		type.setIndexOptions(IndexOptions.DOCS);
+		type.setOmitNorms(true);
 		type.freeze();
 		return type;
 	}
@@ -119,6 +130,7 @@ final class CallDocuments {
 		// positions only: phrases over pairs need them, highlighting reads TEXT; norms kept so BM25 still weighs a
 		// pair in a short call above one in a long call, as it does the words of TEXT (one byte per call)
 		document.add(new TextField(TranscriptFields.TEXT_PAIRS, transcript.text(), Field.Store.NO));
+		document.add(new Field(TranscriptFields.TEXT_NEAR, transcript.text(), CALLS_ONLY));
 		document.add(new Field(TranscriptFields.EXACT, transcript.text(), FORM_WITH_OFFSETS));
 		document.add(new Field(TranscriptFields.SOUNDS, transcript.text(), FORM_WITH_OFFSETS));
 		boolean alternatives = transcript.hasAlternatives();

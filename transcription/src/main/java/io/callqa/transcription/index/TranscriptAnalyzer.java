@@ -43,7 +43,8 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  * and alternate code at the same position); a protected word's codes are marked, as its sound is that of the word
  * it is kept apart from ("accountant" and "account" are both AKNT).
  * </ul>
- * The field {@link TranscriptFields#TEXT_PAIRS} takes the stems as pairs of neighbouring words.
+ * The field {@link TranscriptFields#TEXT_PAIRS} takes the stems as pairs of neighbouring words,
+ * {@link TranscriptFields#TEXT_NEAR} as pairs of words near each other ({@link NearPairsFilter}).
  * No stop words are removed in any form: "call you back" must stay a three-word phrase. Metadata fields take whole
  * values, so {@code agent:alice} typed in the query box matches the exact keyword.
  */
@@ -80,6 +81,8 @@ final class TranscriptAnalyzer extends DelegatingAnalyzerWrapper {
 
 	private final Analyzer pairs = new Pairs();
 
+	private final Analyzer near = new Near();
+
 	TranscriptAnalyzer() {
 		super(PER_FIELD_REUSE_STRATEGY);
 	}
@@ -104,6 +107,9 @@ final class TranscriptAnalyzer extends DelegatingAnalyzerWrapper {
 		if (fieldName.equals(TranscriptFields.TEXT_PAIRS)) {
 			return this.pairs;
 		}
+		if (fieldName.equals(TranscriptFields.TEXT_NEAR)) {
+			return this.near;
+		}
 		WordForm form = TranscriptFields.formOf(fieldName);
 		if (form == null) {
 			return this.keywords;
@@ -124,7 +130,8 @@ final class TranscriptAnalyzer extends DelegatingAnalyzerWrapper {
 	@Override
 	public void close() {
 		super.close();
-		IOUtils.closeWhileHandlingException(this.stems, this.exact, this.sounds, this.keywords, this.pairs);
+		IOUtils.closeWhileHandlingException(this.stems, this.exact, this.sounds, this.keywords, this.pairs,
+				this.near);
 	}
 
 	/** Whether a typed word is a {@link #PROTECTED protected} one or its plural or possessive, in any case. */
@@ -167,6 +174,17 @@ final class TranscriptAnalyzer extends DelegatingAnalyzerWrapper {
 			ShingleFilter pairs = new ShingleFilter(stems(new LowerCaseFilter(tokenizer)), 2, 2);
 			pairs.setOutputUnigrams(false);
 			return new TokenStreamComponents(tokenizer, pairs);
+		}
+
+	}
+
+	/** The stems as pairs of words near each other, see {@link NearPairsFilter}. */
+	private static final class Near extends Analyzer {
+
+		@Override
+		protected TokenStreamComponents createComponents(String fieldName) {
+			Tokenizer tokenizer = new StandardTokenizer();
+			return new TokenStreamComponents(tokenizer, new NearPairsFilter(stems(new LowerCaseFilter(tokenizer))));
 		}
 
 	}

@@ -48,12 +48,16 @@ public final class TranscriptIndex implements Closeable {
 	 * Version 3 added {@link TranscriptFields#TEXT_PAIRS}, version 4 the automatic score's fields
 	 * ({@link TranscriptFields#AUTO_SCORE} and its flag and band), version 5 the protected words
 	 * ({@link TranscriptAnalyzer#PROTECTED}: "accountant" is no longer stemmed to "account", so an older index would
-	 * miss it) and the alternatives' fields ({@link TranscriptFields#ALTERNATIVES}).
+	 * miss it) and the alternatives' fields ({@link TranscriptFields#ALTERNATIVES}), version 6 the near pairs
+	 * ({@link TranscriptFields#TEXT_NEAR}).
 	 */
-	public static final int VERSION = 5;
+	public static final int VERSION = 6;
 
 	/** The first version with {@link TranscriptFields#TEXT_PAIRS}: an older one answers phrases by positions. */
 	static final int PAIRS_VERSION = 3;
+
+	/** The first version with {@link TranscriptFields#TEXT_NEAR}: an older one answers proximity by positions only. */
+	static final int NEAR_VERSION = 6;
 
 	static final String OUTBOX_SEQ = "outboxSeq";
 
@@ -404,7 +408,8 @@ public final class TranscriptIndex implements Closeable {
 			this.searchers = searcherManager(this.writer);
 			// An existing index keeps the version it was built with, also on the commits that keep it current.
 			this.version = existing ? indexVersion(this.writer.getLiveCommitData()) : version;
-			this.searcher = new TranscriptSearcher(this.searchers, this.analyzer, this.version >= PAIRS_VERSION);
+			this.searcher = new TranscriptSearcher(this.searchers, this.analyzer, this.version >= PAIRS_VERSION,
+					this.version >= NEAR_VERSION);
 			this.committedOutboxSeq = outboxSeq(this.writer.getLiveCommitData());
 		}
 

@@ -118,10 +118,14 @@ final class TranscriptSearcher {
 	/** Whether the index has {@link TranscriptFields#TEXT_PAIRS}: not one of a version before 3, being rebuilt. */
 	private final boolean pairsIndexed;
 
-	TranscriptSearcher(SearcherManager searchers, Analyzer analyzer, boolean pairsIndexed) {
+	/** Whether the index has {@link TranscriptFields#TEXT_NEAR}: not one of a version before 6, being rebuilt. */
+	private final boolean nearIndexed;
+
+	TranscriptSearcher(SearcherManager searchers, Analyzer analyzer, boolean pairsIndexed, boolean nearIndexed) {
 		this.searchers = searchers;
 		this.analyzer = analyzer;
 		this.pairsIndexed = pairsIndexed;
+		this.nearIndexed = nearIndexed;
 	}
 
 	private static Sort newestFirst() {
@@ -246,7 +250,7 @@ final class TranscriptSearcher {
 	}
 
 	private Query pairs(Query query) {
-		return this.pairsIndexed ? WordPairs.rewrite(query) : query;
+		return this.pairsIndexed ? WordPairs.rewrite(query, this.nearIndexed) : query;
 	}
 
 	/**

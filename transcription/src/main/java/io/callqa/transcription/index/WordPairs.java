@@ -1,5 +1,8 @@
 package io.callqa.transcription.index;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -15,23 +18,58 @@ import org.apache.lucene.search.TermQuery;
  * other; but a common pair's postings are read directly, where the phrase of words checks the positions in every
  * call saying both words (about a third of all calls for common phrases), a cost that grew with the number of calls.
  *
+ * <p>A proximity search of two words ({@code "refund week"~5}) keeps its phrase, which scores it, and also requires
+ * the two stems' near pair ({@link TranscriptFields#TEXT_NEAR}, unscored): every call where the phrase matches has the
+ * pair, and the phrase checks positions only in calls that have it.
+ *
  * <p>Only for finding and counting: highlighting and match times keep the phrase of words, which has offsets.
  */
 final class WordPairs {
 
+	/**
+	 * How many positions apart two words may be to make a near pair: enough for a slop of 5 (the search page's
+	 * example, "refund week"~5, finds "week" up to 6 words after "refund" and up to 4 before it).
+	 */
+	static final int NEAR_WINDOW = 6;
+
+	/**
+	 * The stems of the words that take part in no near pair: articles, pronouns, prepositions, conjunctions and forms
+	 * of be, have and do, about half of what is said, which would double the pairs and are seldom what a proximity
+	 * search is about. A proximity search with one of them checks positions as before. Negations and modal verbs
+	 * ("not working", "will send") are kept.
+	 */
+	static final Set<String> NEAR_SKIPPED = stems("a an the and or but so if then than that this these those there "
+			+ "here i me my mine you your yours he him his she her hers it its we us our they them their what which "
+			+ "who to of in on at for with from by as about into up out over just well oh um uh okay yes yeah is am "
+			+ "are was were be been being have has had do does did i'm you're it's that's we're they're i've i'll");
+
 	private WordPairs() {
 	}
 
+	private static Set<String> stems(String words) {
+		Set<String> stems = new HashSet<>();
+		for (String word : words.split(" ")) {
+			stems.addAll(TranscriptAnalyzer.stemsOf(word));
+		}
+		return Set.copyOf(stems);
+	}
+
 	/**
-	 * The query with each exact phrase of two words or more on {@link TranscriptFields#TEXT} searched by pairs;
-	 * boolean and boost queries are rewritten inside, anything else is kept.
+	 * The query with each exact phrase of two words or more on {@link TranscriptFields#TEXT} searched by pairs, and
+	 * each proximity search of two words there requiring their near pair; boolean and boost queries are rewritten
+	 * inside, anything else is kept.
 	 */
 	static Query rewrite(Query query) {
+		return rewrite(query, true);
+	}
+
+	/** As {@link #rewrite(Query)}, proximity searches left alone unless {@code near} (an index without near pairs). */
+	static Query rewrite(Query query, boolean near) {
 		if (query instanceof PhraseQuery phrase) {
-			return pairs(phrase);
+			return (phrase.getSlop() == 0) ? pairs(phrase) : near ? near(phrase) : phrase;
 		}
 		if (query instanceof BoostQuery boost) {
-			Query inner = rewrite(boost.getQuery());
+			Query inner = rewrite(boost.getQuery(), near);
 			return (inner == boost.getQuery()) ? boost : new BoostQuery(inner, boost.getBoost());
 		}
 		if (query instanceof BooleanQuery bool) {
@@ -39,7 +77,7 @@ final class WordPairs {
 				.setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
 			boolean changed = false;
 			for (BooleanClause clause : bool.clauses()) {
-				Query inner = rewrite(clause.getQuery());
+				Query inner = rewrite(clause.getQuery(), near);
 				changed |= inner != clause.getQuery();
 				builder.add(inner, clause.getOccur());
 			}
@@ -71,6 +109,31 @@ final class WordPairs {
 			builder.add(pair(terms[i], terms[i + 1]), i);
 		}
 		return builder.build();
+	}
+
+	/**
+	 * The proximity search of two different stems on {@link TranscriptFields#TEXT} that the near pairs cover (neither
+	 * skipped, no further apart than {@link #NEAR_WINDOW}) with their near pair required; otherwise the phrase itself.
+	 * The phrase matches where the second word's position minus the first's is within the slop of their distance in
+	 * the query, so at most the slop plus that distance apart.
+	 */
+	private static Query near(PhraseQuery phrase) {
+		Term[] terms = phrase.getTerms();
+		int[] positions = phrase.getPositions();
+		if (terms.length != 2 || !phrase.getField().equals(TranscriptFields.TEXT)) {
+			return phrase;
+		}
+		String first = terms[0].text();
+		String second = terms[1].text();
+		int order = first.compareTo(second);
+		if (order == 0 || NEAR_SKIPPED.contains(first) || NEAR_SKIPPED.contains(second)
+				|| (long) phrase.getSlop() + Math.abs(positions[1] - positions[0]) > NEAR_WINDOW) {
+			return phrase;
+		}
+		Term pair = new Term(TranscriptFields.TEXT_NEAR, (order < 0) ? first + " " + second : second + " " + first);
+		return new BooleanQuery.Builder().add(phrase, BooleanClause.Occur.MUST)
+			.add(new TermQuery(pair), BooleanClause.Occur.FILTER)
+			.build();
 	}
 
 	/** As the ShingleFilter joins them: one space between the two stems. */

@@ -73,7 +73,9 @@ import io.callqa.transcription.index.SyntheticCalls.SyntheticCall;
  * (timed queries per type and setting, 200), {@code -Dbench.cellSeconds} (time budget per type and setting, 30: a slower
  * engine runs fewer queries, and the table says how many), {@code -Dbench.fsync=true} (fsync every commit, as a real
  * server; off by default like the tests' PostgreSQL), {@code -Dbench.copyStreams} (parallel COPY streams, 2),
- * {@code -Dbench.engines} (the engines timed, {@code lucene,pg}; {@code lucene} alone halves the time of the queries).
+ * {@code -Dbench.engines} (the engines timed, {@code lucene,pg}; {@code lucene} alone halves the time of the queries;
+ * {@code lucene-positions} is Lucene on the same index answering proximity as version 5 did, by positions alone,
+ * without the near pairs), {@code -Dbench.types} (the query types timed, by name, comma-separated; all by default).
  *
  * <p>In two phases, so that the long build may run on a busy machine and the queries be timed later on a quiet one:
  * {@code -Dbench.reuse=true} keeps the directory, and skips the Lucene build when its index already holds
@@ -112,6 +114,8 @@ class SearchScaleBenchmark {
 	private static final List<String> ENGINES = List.of(System.getProperty("bench.engines", "lucene,pg").split(","));
 
 	private static final boolean REUSE = Boolean.getBoolean("bench.reuse");
+
+	private static final @Nullable String TYPES = System.getProperty("bench.types");
 
 	/** {@code build} stops after building the index and loading PostgreSQL; anything else runs the queries too. */
 	private static final String PHASE = System.getProperty("bench.phase", "all");
@@ -160,11 +164,16 @@ class SearchScaleBenchmark {
 				System.out.printf(Locale.ROOT, "Phase build: index and table ready in %s, no queries run%n", dir);
 				return;
 			}
-			List<QueryType> types = queryTypes();
+			List<QueryType> types = queryTypes().stream()
+				.filter((type) -> TYPES == null || List.of(TYPES.split(",")).contains(type.name()))
+				.toList();
 			Map<String, Map<String, Latencies>> results = new LinkedHashMap<>();
 			Engine lucene = new LuceneEngine(index);
+			Engine positions = new PositionsEngine(directory);
 			Engine postgres = new PostgresEngine();
-			for (Engine engine : Stream.of(lucene, postgres).filter((e) -> ENGINES.contains(e.name())).toList()) {
+			for (Engine engine : Stream.of(lucene, positions, postgres)
+				.filter((e) -> ENGINES.contains(e.name()))
+				.toList()) {
 				warmUp(engine, types);
 				for (QueryType type : types) {
 					for (int clients : CLIENTS) {
@@ -644,6 +653,38 @@ class SearchScaleBenchmark {
 						query.filters(), null, 0, countOnly ? 1 : 10, false));
 				return results.total();
 			};
+		}
+
+	}
+
+	/**
+	 * Lucene on the same index as {@link LuceneEngine}, its last commit, with proximity searched by positions alone,
+	 * as an index before {@link TranscriptIndex#NEAR_VERSION} is: the near pairs' gain, measured on one index.
+	 */
+	private static final class PositionsEngine implements Engine {
+
+		private final Directory directory;
+
+		private @Nullable TranscriptSearcher searcher;
+
+		PositionsEngine(Directory directory) {
+			this.directory = directory;
+		}
+
+		@Override
+		public String name() {
+			return "lucene-positions";
+		}
+
+		@Override
+		public synchronized Client client() throws IOException {
+			if (this.searcher == null) {
+				this.searcher = new TranscriptSearcher(new org.apache.lucene.search.SearcherManager(this.directory, null),
+						new TranscriptAnalyzer(), true, false);
+			}
+			TranscriptSearcher searcher = this.searcher;
+			return (query, countOnly) -> searcher.search(new SearchQuery(query.lucene(), Matching.STEMMED,
+					query.filters(), null, 0, countOnly ? 1 : 10, false), null).total();
 		}
 
 	}

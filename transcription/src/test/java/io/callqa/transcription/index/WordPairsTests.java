@@ -86,6 +86,100 @@ class WordPairsTests {
 	}
 
 	/**
+	 * A proximity search of two words requiring their near pair finds the same calls with the same scores as the
+	 * phrase alone, at every slop (within the pairs' window, at its edge and past it), in either order, with words that
+	 * take part in no pair, and inside larger queries.
+	 */
+	@Test
+	void proximityWhenRequiringNearPairsShouldFindTheSameCallsWithTheSameScores() throws IOException {
+		int filtered = 0;
+		for (long seed : SEEDS) {
+			Random random = new Random(seed);
+			List<List<String>> calls = generate(random);
+			try (TranscriptIndex index = indexed(TranscriptIndex.open(this.dir.resolve("near-" + seed)), calls)) {
+				for (int q = 0; q < QUERIES; q++) {
+					String a = VOCABULARY[random.nextInt(VOCABULARY.length)];
+					String b = VOCABULARY[random.nextInt(VOCABULARY.length)];
+					int slop = random.nextInt(WordPairs.NEAR_WINDOW + 2);
+					String proximity = "\"" + a + " " + b + "\"~" + slop;
+					String text = switch (random.nextInt(4)) {
+						case 0 -> proximity + " AND NOT " + VOCABULARY[random.nextInt(VOCABULARY.length)];
+						case 1 -> proximity + " OR " + VOCABULARY[random.nextInt(VOCABULARY.length)];
+						default -> proximity;
+					};
+					Matching matching = Matching.values()[random.nextInt(Matching.values().length)];
+					Query parsed = SearchQueries.parse(text, matching, this.analyzer);
+					String where = "seed " + seed + ", " + matching + " query " + text;
+					Map<Long, Float> byPositions = index.read((searcher) -> scores(searcher,
+							WordPairs.rewrite(searcher.rewrite(parsed), false)));
+					Map<Long, Float> byNearPairs = index.read((searcher) -> scores(searcher,
+							WordPairs.rewrite(searcher.rewrite(parsed), true)));
+					assertThat(byNearPairs).as(where).isEqualTo(byPositions);
+					if (!WordPairs.rewrite(parsed, true).equals(WordPairs.rewrite(parsed, false))) {
+						filtered++;
+					}
+				}
+			}
+		}
+		assertThat(filtered).as("proximity searches requiring a near pair").isGreaterThan(SEEDS.length * QUERIES / 5);
+	}
+
+	@Test
+	void rewriteWhenProximityOfTwoWordsWithinTheWindowShouldRequireTheirNearPair() {
+		assertThat(WordPairs.rewrite(new PhraseQuery(5, TranscriptFields.TEXT, "refund", "order")).toString())
+			.isEqualTo("+text:\"refund order\"~5 #text_near:order refund");
+		assertThat(WordPairs.rewrite(SearchQueries.parse("\"cancelled orders\"~3", this.analyzer)).toString())
+			.isEqualTo("(+text:\"cancel order\"~3 #text_near:cancel order) exact:\"cancelled orders\"~3");
+		List<Query> kept = List.of(new PhraseQuery(WordPairs.NEAR_WINDOW, TranscriptFields.TEXT, "refund", "order"),
+				new PhraseQuery(3, TranscriptFields.TEXT, "call", "you"),
+				new PhraseQuery(3, TranscriptFields.TEXT, "order", "order"),
+				new PhraseQuery(3, TranscriptFields.TEXT, "refund", "next", "week"),
+				new PhraseQuery(3, TranscriptFields.speaker("agent"), "refund", "order"),
+				new PhraseQuery(3, TranscriptFields.EXACT, "refund", "order"));
+		for (Query query : kept) {
+			assertThat(WordPairs.rewrite(query)).as(query.toString()).isSameAs(query);
+		}
+	}
+
+	/**
+	 * Near pairs: each pair of different stems within the window once, sorted, in either order; skipped words (the,
+	 * my, you) in none but still counted in the distance.
+	 */
+	@Test
+	void nearPairsShouldJoinTheStemsWithinTheWindowInEitherOrder() throws IOException {
+		assertThat(nearPairs("cancel my orders cancel"))
+			.containsExactlyInAnyOrder("cancel order");
+		assertThat(nearPairs("refund the the the the the delivery the refund"))
+			.containsExactlyInAnyOrder("deliv refund");
+		assertThat(nearPairs("refund the the the the the the delivery")).isEmpty();
+	}
+
+	private List<String> nearPairs(String text) throws IOException {
+		List<String> pairs = new ArrayList<>();
+		try (org.apache.lucene.analysis.TokenStream stream = this.analyzer.tokenStream(TranscriptFields.TEXT_NEAR,
+				text)) {
+			org.apache.lucene.analysis.tokenattributes.CharTermAttribute term = stream
+				.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+			stream.reset();
+			while (stream.incrementToken()) {
+				pairs.add(term.toString());
+			}
+			stream.end();
+		}
+		return pairs;
+	}
+
+	/** Every call found, with its score. */
+	private static Map<Long, Float> scores(IndexSearcher searcher, Query query) throws IOException {
+		Map<Long, Float> scores = new TreeMap<>();
+		for (ScoreDoc doc : searcher.search(query, Integer.MAX_VALUE).scoreDocs) {
+			scores.put(Long.parseLong(searcher.storedFields().document(doc.doc).get(TranscriptFields.CALL_ID)),
+					doc.score);
+		}
+		return scores;
+	}
+
+	/**
 	 * The same calls indexed as version 3 (phrases by pairs) and as version 2 (phrases by positions, as while a v2
 	 * index is rebuilt) give the same hits, totals and snippets: the highlighter still sees the phrase of words.
 	 */
@@ -140,6 +234,7 @@ class WordPairsTests {
 		assertThat(CountedQuery.of(exact, this.analyzer)).isSameAs(exact);
 	}
 
+	/** By neighbour pairs, that is (a proximity search is left alone only without near pairs). */
 	@Test
 	void rewriteWhenNotAnExactPhraseOfNeighboursOnTextShouldKeepIt() {
 		List<Query> kept = List.of(new PhraseQuery(1, TranscriptFields.TEXT, "call", "back"),
@@ -150,7 +245,7 @@ class WordPairsTests {
 					.add(new Term(TranscriptFields.TEXT, "back"), 2)
 					.build());
 		for (Query query : kept) {
-			assertThat(WordPairs.rewrite(query)).as(query.toString()).isSameAs(query);
+			assertThat(WordPairs.rewrite(query, false)).as(query.toString()).isSameAs(query);
 		}
 	}
 
