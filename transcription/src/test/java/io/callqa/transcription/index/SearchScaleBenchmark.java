@@ -73,7 +73,7 @@ import io.callqa.transcription.index.SyntheticCalls.SyntheticCall;
  * (timed queries per type and setting, 200), {@code -Dbench.cellSeconds} (time budget per type and setting, 30: a slower
  * engine runs fewer queries, and the table says how many), {@code -Dbench.fsync=true} (fsync every commit, as a real
  * server; off by default like the tests' PostgreSQL), {@code -Dbench.copyStreams} (parallel COPY streams, 2),
- * {@code -Dbench.engines} (the engines timed, {@code lucene,pg}; {@code lucene} alone halves the time of the queries;
+ * {@code -Dbench.engines} (the engines timed, {@code lucene,pg}; {@code lucene} alone halves the time of the queries and loads nothing into PostgreSQL;
  * {@code lucene-positions} is Lucene on the same index answering proximity as version 5 did, by positions alone,
  * without the near pairs), {@code -Dbench.types} (the query types timed, by name, comma-separated; all by default).
  *
@@ -153,7 +153,10 @@ class SearchScaleBenchmark {
 			else {
 				buildIndex(index, indexDir, resumeAfter);
 			}
-			if (REUSE && postgresRows() == CALLS) {
+			if (!ENGINES.contains("pg")) {
+				System.out.println("PostgreSQL: not loaded (not among bench.engines)");
+			}
+			else if (REUSE && postgresRows() == CALLS) {
 				System.out.printf(Locale.ROOT, "PostgreSQL: reused table bench_call: %,d rows%s%n", CALLS,
 						postgresSizes());
 			}
