@@ -2,8 +2,6 @@ package io.callqa.transcription.speech;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,16 +21,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class VoskTranscriberTests {
 
-	/** Mono recognitions by file: the word timing test reads the 8 kHz conversation the format test decoded. */
-	private static final Map<String, Recognition> MONO = new ConcurrentHashMap<>();
-
 	private final VoskTranscriber transcriber = TestTranscriber.get();
 
 	@ParameterizedTest
 	@ValueSource(strings = { "conversation-8k.wav", "conversation-ulaw-8k.wav", "conversation-alaw-8k.wav",
 			"conversation-16k.wav", "conversation-22k.wav", "conversation-44k.wav", "conversation-48k.wav" })
 	void transcribeWhenAnySupportedFormatShouldRecogniseTheConversation(String file) throws IOException {
-		Recognition recognition = mono(file);
+		// Decoded once per JVM: the word timing test below reads the same 8 kHz conversation.
+		Recognition recognition = TestTranscriber.mono(file);
 		String text = new Transcript(1, recognition.audioSec(), recognition.utterances()).text();
 		// Synthetic (espeak-ng) telephone speech on the small model: about 30-45 % WER, key words recognised.
 		assertThat(WordErrorRate.of(TestAudio.text("conversation.txt"), text)).as(text).isLessThan(0.5);
@@ -54,7 +50,7 @@ class VoskTranscriberTests {
 
 	@Test
 	void transcribeShouldTimeWordsInOrderWithinTheRecording() throws IOException {
-		Recognition recognition = mono("conversation-8k.wav");
+		Recognition recognition = TestTranscriber.mono("conversation-8k.wav");
 		List<Word> words = recognition.utterances().stream().flatMap((u) -> u.words().stream()).toList();
 		assertThat(words).isNotEmpty();
 		for (int i = 1; i < words.size(); i++) {
@@ -81,16 +77,6 @@ class VoskTranscriberTests {
 		assertThatExceptionOfType(AudioFormatException.class)
 			.isThrownBy(() -> this.transcriber.transcribe(TestAudio.file("song.mp3"), List.of()))
 			.withMessageContaining("MP3");
-	}
-
-	/** The model is the slow part: each file is decoded once for the class. */
-	private Recognition mono(String file) throws IOException {
-		Recognition done = MONO.get(file);
-		if (done == null) {
-			done = this.transcriber.transcribe(TestAudio.file(file), List.of());
-			MONO.put(file, done);
-		}
-		return done;
 	}
 
 	private static String said(Recognition recognition, String speaker) {
