@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,6 +44,9 @@ import io.callqa.transcription.Eventually;
  */
 @SpringBootTest(classes = CallQaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+// Closed after the class: no other class has this configuration (its simulator's port), and left in the context cache
+// it would keep a database, workers and a connector retrying its stopped simulator for the rest of the test JVM.
+@DirtiesContext
 class BrowserFloorActionsTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);

@@ -12,6 +12,7 @@ import org.openqa.selenium.WebElement;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = CallQaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+// Closed after the class: no other class has this configuration (its simulator's port), and left in the context cache
+// it would keep a database, workers and a connector retrying its stopped simulator for the rest of the test JVM.
+@DirtiesContext
 class BrowserWallboardTests {
 
 	private static final String PASSWORD = FloorApiIntegrationTests.PASSWORD;

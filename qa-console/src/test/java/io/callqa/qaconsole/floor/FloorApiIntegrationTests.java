@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,6 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				// A due callback stays OPEN: nobody dials it here.
 				"callqa.telephony.callbacks.enabled=false" })
 @ActiveProfiles("test")
+// Closed after the class: no other class has this configuration (its simulator's port), and left in the context cache
+// it would keep a database, workers and a connector retrying its stopped simulator for the rest of the test JVM.
+@DirtiesContext
 class FloorApiIntegrationTests {
 
 	static final String PASSWORD = "floor-test-pw-9";

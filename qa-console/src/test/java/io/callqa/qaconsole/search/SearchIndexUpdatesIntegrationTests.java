@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,6 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"callqa.telephony.callbacks.abandoned-min-wait=1s", "callqa.telephony.callbacks.poll-interval=10m" })
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Closed after the class: no other class has this configuration (its simulator's port), and left in the context cache
+// it would keep a database, workers and a connector retrying its stopped simulator for the rest of the test JVM.
+@DirtiesContext
 class SearchIndexUpdatesIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);

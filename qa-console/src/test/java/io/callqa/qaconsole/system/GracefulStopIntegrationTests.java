@@ -75,7 +75,11 @@ class GracefulStopIntegrationTests {
 
 	@Test
 	void sigtermWithWorkInFlightShouldStopCleanlyAndARestartShouldFinishEverythingOnce() throws Exception {
-		Path audio = LongRecording.repeat(Fixtures.audio("conversation-8k.wav"), 5, this.data.resolve("long.wav"));
+		// 35 s: each job's first checkpoint comes after 5.4 s of audio (the first utterance ending after 2 s), leaving
+		// 30 s of audio (several seconds of decoding even with a core to itself) between the moment the test sees both
+		// checkpoints and the end of the job, against the fraction of a second the SIGTERM takes to reach the workers.
+		// The restart decodes what is left of both, so every repetition more costs the suite its decoding twice.
+		Path audio = LongRecording.repeat(Fixtures.audio("conversation-8k.wav"), 2, this.data.resolve("long.wav"));
 		try (AmiSimulator asterisk = AmiSimulator.start("callqa", "ami-secret")) {
 			int httpPort = freePort();
 			Http http = new Http(httpPort);
@@ -84,7 +88,6 @@ class GracefulStopIntegrationTests {
 			Server first = start("first", httpPort, asterisk.port(),
 					"callqa.telephony.callbacks.poll-interval=10m");
 			awaitConnected(http);
-			long[] calls = { upload(http, audio, "alice"), upload(http, audio, "bob") };
 			long callback = scheduleCallback(http);
 			RenderedCall waiting = asterisk.render(CallScript.abandoned()
 				.caller("5550142", "Waiting Caller")
@@ -98,6 +101,8 @@ class GracefulStopIntegrationTests {
 			asterisk.play(new Scenario("joins the queue", joined));
 			Eventually.await("the waiting call stored as live", TIMEOUT, () -> call(http, "5550142"),
 					(call) -> call != null && call.path("endedAt").isNull());
+			// Uploaded last, so that no other wait eats into the transcriptions before SIGTERM.
+			long[] calls = { upload(http, audio, "alice"), upload(http, audio, "bob") };
 			Eventually.await("both calls being transcribed, each job with a checkpoint", TIMEOUT,
 					() -> transcription(http, calls[0]).path("state").asString() + " "
 							+ transcription(http, calls[1]).path("state").asString() + " " + checkpointedJobs(first),

@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,6 +36,9 @@ import io.callqa.transcription.Eventually;
 				"callqa.security.admin-password=" + Http.ADMIN_PASSWORD,
 				"callqa.telephony.recordings.asterisk.settle=300ms" })
 @ActiveProfiles({ "test", "demo" })
+// Closed after the class: no other class has this configuration, and left in the context cache the demo would go on
+// placing calls and transcribing them with the real model for the rest of the test JVM.
+@DirtiesContext
 class DemoModeIntegrationTests {
 
 	@LocalServerPort

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,6 +42,9 @@ import io.callqa.transcription.Eventually;
 				"callqa.telephony.recordings.asterisk.sweep-interval=100ms",
 				"callqa.telephony.recordings.asterisk.sweep-min-age=0s" })
 @ActiveProfiles("test")
+// Closed after the class: no other class has this configuration (its simulator's port), and left in the context cache
+// it would keep a database, workers and a connector retrying its stopped simulator for the rest of the test JVM.
+@DirtiesContext
 class PerPartyRecordingsIntegrationTests {
 
 	private static final Path MONITOR = monitorDirectory();

@@ -24,7 +24,7 @@ class VoskAlternativesTests {
 	 */
 	@Test
 	void transcribeWithAlternativesShouldKeepTheTranscriptAndAttachWhatWasAlmostHeard() throws IOException {
-		Recognition plain = TestTranscriber.get().transcribe(TestAudio.file("conversation-8k.wav"), List.of());
+		Recognition plain = TestTranscriber.mono("conversation-8k.wav");
 		Recognition heard = TestTranscriber.withAlternatives(5).transcribe(TestAudio.file("conversation-8k.wav"),
 				List.of());
 		String plainText = new Transcript(1, plain.audioSec(), plain.utterances()).text();
