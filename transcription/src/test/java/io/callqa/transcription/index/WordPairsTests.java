@@ -55,34 +55,28 @@ class WordPairsTests {
 
 	@Test
 	void phraseWhenRewrittenToPairsShouldMatchTheSameCalls() throws IOException {
-		int rewritten = 0;
-		for (long seed : SEEDS) {
-			Random random = new Random(seed);
-			List<List<String>> calls = generate(random);
-			try (TranscriptIndex index = indexed(TranscriptIndex.open(this.dir.resolve("seed-" + seed)), calls)) {
-				for (int q = 0; q < QUERIES; q++) {
-					String text = randomQuery(random, calls);
-					Matching matching = Matching.values()[random.nextInt(Matching.values().length)];
-					Query parsed = SearchQueries.parse(text, matching, this.analyzer);
-					String where = "seed " + seed + ", " + matching + " query " + text;
-					Set<Long> byWords = index.read((searcher) -> callIds(searcher, searcher.rewrite(parsed)));
-					Set<Long> byPairs = index.read((searcher) -> {
-						Query pairs = WordPairs.rewrite(searcher.rewrite(parsed));
-						return callIds(searcher, pairs);
-					});
-					assertThat(byPairs).as(where).isEqualTo(byWords);
-					Set<Long> counted = index.read((searcher) -> {
-						Query query = searcher.rewrite(parsed);
-						return callIds(searcher, WordPairs.rewrite(CountedQuery.of(query, this.analyzer)));
-					});
-					assertThat(counted).as("counted, " + where).isEqualTo(byWords);
-					if (!WordPairs.rewrite(parsed).equals(parsed)) {
-						rewritten++;
-					}
-				}
+		int[] rewritten = { 0 };
+		onEverySeed("seed", (index, random, calls, seed) -> {
+			String text = randomQuery(random, calls);
+			Matching matching = Matching.values()[random.nextInt(Matching.values().length)];
+			Query parsed = SearchQueries.parse(text, matching, this.analyzer);
+			String where = seed + ", " + matching + " query " + text;
+			Set<Long> byWords = index.read((searcher) -> callIds(searcher, searcher.rewrite(parsed)));
+			Set<Long> byPairs = index.read((searcher) -> {
+				Query pairs = WordPairs.rewrite(searcher.rewrite(parsed));
+				return callIds(searcher, pairs);
+			});
+			assertThat(byPairs).as(where).isEqualTo(byWords);
+			Set<Long> counted = index.read((searcher) -> {
+				Query query = searcher.rewrite(parsed);
+				return callIds(searcher, WordPairs.rewrite(CountedQuery.of(query, this.analyzer)));
+			});
+			assertThat(counted).as("counted, " + where).isEqualTo(byWords);
+			if (!WordPairs.rewrite(parsed).equals(parsed)) {
+				rewritten[0]++;
 			}
-		}
-		assertThat(rewritten).as("queries searched by pairs").isGreaterThan(SEEDS.length * QUERIES / 4);
+		});
+		assertThat(rewritten[0]).as("queries searched by pairs").isGreaterThan(SEEDS.length * QUERIES / 4);
 	}
 
 	/**
@@ -92,36 +86,52 @@ class WordPairsTests {
 	 */
 	@Test
 	void proximityWhenRequiringNearPairsShouldFindTheSameCallsWithTheSameScores() throws IOException {
-		int filtered = 0;
+		int[] filtered = { 0 };
+		onEverySeed("near", (index, random, calls, seed) -> {
+			String a = VOCABULARY[random.nextInt(VOCABULARY.length)];
+			String b = VOCABULARY[random.nextInt(VOCABULARY.length)];
+			int slop = random.nextInt(WordPairs.NEAR_WINDOW + 2);
+			String proximity = "\"" + a + " " + b + "\"~" + slop;
+			String text = switch (random.nextInt(4)) {
+				case 0 -> proximity + " AND NOT " + VOCABULARY[random.nextInt(VOCABULARY.length)];
+				case 1 -> proximity + " OR " + VOCABULARY[random.nextInt(VOCABULARY.length)];
+				default -> proximity;
+			};
+			Matching matching = Matching.values()[random.nextInt(Matching.values().length)];
+			Query parsed = SearchQueries.parse(text, matching, this.analyzer);
+			String where = seed + ", " + matching + " query " + text;
+			Map<Long, Float> byPositions = index.read((searcher) -> scores(searcher,
+					WordPairs.rewrite(searcher.rewrite(parsed), false)));
+			Map<Long, Float> byNearPairs = index.read((searcher) -> scores(searcher,
+					WordPairs.rewrite(searcher.rewrite(parsed), true)));
+			assertThat(byNearPairs).as(where).isEqualTo(byPositions);
+			if (!WordPairs.rewrite(parsed, true).equals(WordPairs.rewrite(parsed, false))) {
+				filtered[0]++;
+			}
+		});
+		assertThat(filtered[0]).as("proximity searches requiring a near pair")
+			.isGreaterThan(SEEDS.length * QUERIES / 5);
+	}
+
+	/** One query on generated calls, with the random numbers that made them; {@code seed} names the seed. */
+	@FunctionalInterface
+	private interface GeneratedQuery {
+
+		void check(TranscriptIndex index, Random random, List<List<String>> calls, String seed) throws IOException;
+
+	}
+
+	/** {@link #QUERIES} queries on the calls generated from each of {@link #SEEDS}, each seed's in an index of its own. */
+	private void onEverySeed(String name, GeneratedQuery query) throws IOException {
 		for (long seed : SEEDS) {
 			Random random = new Random(seed);
 			List<List<String>> calls = generate(random);
-			try (TranscriptIndex index = indexed(TranscriptIndex.open(this.dir.resolve("near-" + seed)), calls)) {
+			try (TranscriptIndex index = indexed(TranscriptIndex.open(this.dir.resolve(name + "-" + seed)), calls)) {
 				for (int q = 0; q < QUERIES; q++) {
-					String a = VOCABULARY[random.nextInt(VOCABULARY.length)];
-					String b = VOCABULARY[random.nextInt(VOCABULARY.length)];
-					int slop = random.nextInt(WordPairs.NEAR_WINDOW + 2);
-					String proximity = "\"" + a + " " + b + "\"~" + slop;
-					String text = switch (random.nextInt(4)) {
-						case 0 -> proximity + " AND NOT " + VOCABULARY[random.nextInt(VOCABULARY.length)];
-						case 1 -> proximity + " OR " + VOCABULARY[random.nextInt(VOCABULARY.length)];
-						default -> proximity;
-					};
-					Matching matching = Matching.values()[random.nextInt(Matching.values().length)];
-					Query parsed = SearchQueries.parse(text, matching, this.analyzer);
-					String where = "seed " + seed + ", " + matching + " query " + text;
-					Map<Long, Float> byPositions = index.read((searcher) -> scores(searcher,
-							WordPairs.rewrite(searcher.rewrite(parsed), false)));
-					Map<Long, Float> byNearPairs = index.read((searcher) -> scores(searcher,
-							WordPairs.rewrite(searcher.rewrite(parsed), true)));
-					assertThat(byNearPairs).as(where).isEqualTo(byPositions);
-					if (!WordPairs.rewrite(parsed, true).equals(WordPairs.rewrite(parsed, false))) {
-						filtered++;
-					}
+					query.check(index, random, calls, "seed " + seed);
 				}
 			}
 		}
-		assertThat(filtered).as("proximity searches requiring a near pair").isGreaterThan(SEEDS.length * QUERIES / 5);
 	}
 
 	@Test
