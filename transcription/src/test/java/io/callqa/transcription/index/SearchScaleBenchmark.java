@@ -73,9 +73,10 @@ import io.callqa.transcription.index.SyntheticCalls.SyntheticCall;
  * (timed queries per type and setting, 200), {@code -Dbench.cellSeconds} (time budget per type and setting, 30: a slower
  * engine runs fewer queries, and the table says how many), {@code -Dbench.fsync=true} (fsync every commit, as a real
  * server; off by default like the tests' PostgreSQL), {@code -Dbench.copyStreams} (parallel COPY streams, 2),
- * {@code -Dbench.engines} (the engines timed, {@code lucene,pg}; {@code lucene} alone halves the time of the queries and loads nothing into PostgreSQL;
- * {@code lucene-positions} is Lucene on the same index answering proximity as version 5 did, by positions alone,
- * without the near pairs), {@code -Dbench.types} (the query types timed, by name, comma-separated; all by default).
+ * {@code -Dbench.engines} (the engines timed, {@code lucene,pg}; {@code lucene} alone halves the time of the queries
+ * and loads nothing into PostgreSQL; {@code lucene-positions} is Lucene on the same index answering proximity as
+ * version 5 did, by positions alone, without the near pairs), {@code -Dbench.types} (the query types timed, by name,
+ * comma-separated; all by default).
  *
  * <p>In two phases, so that the long build may run on a busy machine and the queries be timed later on a quiet one:
  * {@code -Dbench.reuse=true} keeps the directory, and skips the Lucene build when its index already holds
