@@ -2,6 +2,7 @@ package io.callqa.transcription.index;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns stems into one term per pair of different stems said within {@link WordPairs#NEAR_WINDOW} positions of each
@@ -30,7 +32,7 @@ final class NearPairsFilter extends TokenFilter {
 
 	private final Set<String> pairs = new LinkedHashSet<>();
 
-	private Iterator<String> next;
+	private @Nullable Iterator<String> next;
 
 	NearPairsFilter(TokenStream input) {
 		super(input);
@@ -38,25 +40,27 @@ final class NearPairsFilter extends TokenFilter {
 
 	@Override
 	public boolean incrementToken() throws IOException {
-		if (this.next == null) {
-			readPairs();
+		Iterator<String> pairs = this.next;
+		if (pairs == null) {
+			pairs = readPairs();
+			this.next = pairs;
 		}
-		if (!this.next.hasNext()) {
+		if (!pairs.hasNext()) {
 			return false;
 		}
 		clearAttributes();
-		this.term.setEmpty().append(this.next.next());
+		this.term.setEmpty().append(pairs.next());
 		return true;
 	}
 
-	private void readPairs() throws IOException {
+	private Iterator<String> readPairs() throws IOException {
 		int position = -1;
 		while (this.input.incrementToken()) {
 			position += this.increment.getPositionIncrement();
 			String stem = this.term.toString();
 			if (!WordPairs.NEAR_SKIPPED.contains(stem)) {
 				if (this.stems.size() == this.positions.length) {
-					this.positions = java.util.Arrays.copyOf(this.positions, this.positions.length * 2);
+					this.positions = Arrays.copyOf(this.positions, this.positions.length * 2);
 				}
 				this.positions[this.stems.size()] = position;
 				this.stems.add(stem);
@@ -73,7 +77,7 @@ final class NearPairsFilter extends TokenFilter {
 				}
 			}
 		}
-		this.next = this.pairs.iterator();
+		return this.pairs.iterator();
 	}
 
 	@Override
