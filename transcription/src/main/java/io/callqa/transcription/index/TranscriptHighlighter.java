@@ -52,6 +52,9 @@ final class TranscriptHighlighter extends UnifiedHighlighter {
 
 	private static final String[] FIELDS = { TranscriptFields.TEXT };
 
+	/** Stateless, like the highlighter's own default scorer. */
+	private static final PassageScores SCORES = new PassageScores();
+
 	/** The most of a transcript read: all of it (the highlighter's default, 10,000 chars, would cut a long call). */
 	private static final int MAX_LENGTH = Integer.MAX_VALUE - 1;
 
@@ -83,6 +86,7 @@ final class TranscriptHighlighter extends UnifiedHighlighter {
 			.withBreakIterator(() -> LengthGoalBreakIterator
 				.createClosestToLength(BreakIterator.getWordInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
 			.withFormatter(new PassageCollector())
+			.withScorer(SCORES)
 			.withMaxNoHighlightPassages(1), fieldInfos, storedFields);
 	}
 

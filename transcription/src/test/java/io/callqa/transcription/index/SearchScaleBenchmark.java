@@ -17,8 +17,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +78,7 @@ import io.callqa.transcription.index.SyntheticCalls.SyntheticCall;
  * {@code -Dbench.engines} (the engines timed, {@code lucene,pg}; {@code lucene} alone halves the time of the queries
  * and loads nothing into PostgreSQL; {@code lucene-positions} is Lucene on the same index answering proximity as
  * version 5 did, by positions alone, without the near pairs), {@code -Dbench.types} (the query types timed, by name,
- * comma-separated; all by default).
+ * comma-separated; all by default), {@code -Dbench.warmUpSeconds} (the mixed warm-up, 60; see {@link #warmUp}).
  *
  * <p>In two phases, so that the long build may run on a busy machine and the queries be timed later on a quiet one:
  * {@code -Dbench.reuse=true} keeps the directory, and skips the Lucene build when its index already holds
@@ -106,7 +108,13 @@ class SearchScaleBenchmark {
 
 	private static final Duration CELL_BUDGET = Duration.ofSeconds(Long.getLong("bench.cellSeconds", 30));
 
+	private static final long JVM_STARTED = System.nanoTime()
+			- ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000;
+
 	private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(10);
+
+	/** The mixed warm-up: every type's queries in turn, by as many clients as the most timed. */
+	private static final Duration MIXED_WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 60));
 
 	private static final boolean FSYNC = Boolean.getBoolean("bench.fsync");
 
@@ -784,7 +792,12 @@ class SearchScaleBenchmark {
 
 	}
 
-	/** Each type's queries once, up to 10 s a type, before anything is timed. */
+	/**
+	 * Each type's queries once, up to 10 s a type, then all types' queries in turn by 4 clients for
+	 * {@link #MIXED_WARM_UP}, before anything is timed: as a server that has answered searches of every kind for a
+	 * while. Without the mixed part the JIT compiler was still at work when the timing began: stretches of up to a
+	 * second ran 5-10 times slower, and the single-client p99 of a common word was 35-60 ms instead of 7-25.
+	 */
 	private static void warmUp(Engine engine, List<QueryType> types) throws Exception {
 		long started = System.nanoTime();
 		try (Client client = engine.client()) {
@@ -798,7 +811,33 @@ class SearchScaleBenchmark {
 				}
 			}
 		}
-		System.out.printf(Locale.ROOT, "Warmed up %s in %.1f s%n", engine.name(), seconds(started));
+		long mixedDeadline = System.nanoTime() + MIXED_WARM_UP.toNanos();
+		AtomicInteger next = new AtomicInteger();
+		int clients = Arrays.stream(CLIENTS).max().orElse(1);
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		try {
+			List<Future<?>> running = new ArrayList<>();
+			for (int c = 0; c < clients; c++) {
+				running.add(pool.submit(() -> {
+					try (Client client = engine.client()) {
+						while (System.nanoTime() < mixedDeadline) {
+							int i = next.getAndIncrement();
+							QueryType type = types.get(i % types.size());
+							run(client, type.queries.get((i / types.size()) % type.queries.size()), type.countOnly);
+						}
+					}
+					return null;
+				}));
+			}
+			for (Future<?> client : running) {
+				client.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		System.out.printf(Locale.ROOT, "Warmed up %s in %.1f s (%,d mixed queries)%n", engine.name(), seconds(started),
+				next.get());
 	}
 
 	private static long run(Client client, BenchQuery query, boolean countOnly) throws Exception {
@@ -816,6 +855,7 @@ class SearchScaleBenchmark {
 		long deadline = System.nanoTime() + CELL_BUDGET.toNanos();
 		List<Double> millis = Collections.synchronizedList(new ArrayList<>());
 		List<Long> totals = Collections.synchronizedList(new ArrayList<>());
+		List<Timed> timed = Collections.synchronizedList(new ArrayList<>());
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		try {
 			List<Future<?>> running = new ArrayList<>();
@@ -827,8 +867,10 @@ class SearchScaleBenchmark {
 							BenchQuery query = type.queries.get(i % type.queries.size());
 							long started = System.nanoTime();
 							long total = run(client, query, type.countOnly);
-							millis.add((System.nanoTime() - started) / 1e6);
+							double took = (System.nanoTime() - started) / 1e6;
+							millis.add(took);
 							totals.add(total);
+							timed.add(new Timed(took, i, (started - JVM_STARTED) / 1_000_000, query.lucene()));
 						}
 					}
 					return null;
@@ -841,11 +883,30 @@ class SearchScaleBenchmark {
 		finally {
 			pool.shutdownNow();
 		}
+		String slowest = timed.stream()
+			.sorted(Comparator.comparingDouble(Timed::millis).reversed())
+			.limit(3)
+			.map(Timed::toString)
+			.collect(Collectors.joining(", "));
 		return new Latencies(millis.stream().mapToDouble(Double::doubleValue).sorted().toArray(),
-				totals.stream().mapToLong(Long::longValue).average().orElse(0));
+				totals.stream().mapToLong(Long::longValue).average().orElse(0), slowest);
 	}
 
-	record Latencies(double[] sortedMillis, double meanTotal) {
+	/**
+	 * A timed query: {@code #i@t} is its place in the cell and its start in ms since the JVM started, so that queries
+	 * slow at the same moment point at a pause rather than at themselves.
+	 */
+	private record Timed(double millis, int i, long startedMillis, String query) {
+
+		@Override
+		public String toString() {
+			return String.format(Locale.ROOT, "%.1f #%d@%d %s", this.millis, this.i, this.startedMillis, this.query);
+		}
+
+	}
+
+	/** {@code slowest}: the three slowest queries (see {@link Timed}). */
+	record Latencies(double[] sortedMillis, double meanTotal, String slowest) {
 
 		double percentile(double p) {
 			if (this.sortedMillis.length == 0) {
@@ -862,9 +923,10 @@ class SearchScaleBenchmark {
 
 		@Override
 		public String toString() {
-			return String.format(Locale.ROOT, "%d queries, p50 %.2f ms, p99 %.2f ms, max %.2f ms, mean total %,.0f",
+			return String.format(Locale.ROOT,
+					"%d queries, p50 %.2f ms, p99 %.2f ms, max %.2f ms, mean total %,.0f; slowest: %s",
 					this.sortedMillis.length, percentile(50), percentile(99),
-					this.sortedMillis[this.sortedMillis.length - 1], this.meanTotal);
+					this.sortedMillis[this.sortedMillis.length - 1], this.meanTotal, this.slowest);
 		}
 
 	}
