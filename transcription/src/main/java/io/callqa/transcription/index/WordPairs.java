@@ -2,6 +2,7 @@ package io.callqa.transcription.index;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -10,6 +11,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Searches exact phrases of {@link TranscriptFields#TEXT} on its word pairs ({@link TranscriptFields#TEXT_PAIRS}):
@@ -18,9 +20,9 @@ import org.apache.lucene.search.TermQuery;
  * other; but a common pair's postings are read directly, where the phrase of words checks the positions in every
  * call saying both words (about a third of all calls for common phrases), a cost that grew with the number of calls.
  *
- * <p>A proximity search of two words ({@code "refund week"~5}) keeps its phrase, which scores it, and also requires
- * the two stems' near pair ({@link TranscriptFields#TEXT_NEAR}, unscored): every call where the phrase matches has the
- * pair, and the phrase checks positions only in calls that have it.
+ * <p>A proximity search ({@code "refund week"~5}) keeps its phrase, which scores it, and also requires the near pairs
+ * ({@link TranscriptFields#TEXT_NEAR}, unscored) of its words that must be near wherever it matches: every call where
+ * the phrase matches has them, and the phrase checks positions only in calls that have them all.
  *
  * <p>Only for finding and counting: highlighting and match times keep the phrase of words, which has offsets.
  */
@@ -35,8 +37,8 @@ final class WordPairs {
 	/**
 	 * The stems of the words that take part in no near pair: articles, pronouns, prepositions, conjunctions and forms
 	 * of be, have and do, about half of what is said, which would double the pairs and are seldom what a proximity
-	 * search is about. A proximity search with one of them checks positions as before. Negations and modal verbs
-	 * ("not working", "will send") are kept.
+	 * search is about. A proximity search of two words, one of them skipped, checks positions as before. Negations
+	 * and modal verbs ("not working", "will send") are kept.
 	 */
 	static final Set<String> NEAR_SKIPPED = stems("a an the and or but so if then than that this these those there "
 			+ "here i me my mine you your yours he him his she her hers it its we us our they them their what which "
@@ -56,7 +58,7 @@ final class WordPairs {
 
 	/**
 	 * The query with each exact phrase of two words or more on {@link TranscriptFields#TEXT} searched by pairs, and
-	 * each proximity search of two words there requiring their near pair; boolean and boost queries are rewritten
+	 * each proximity search there requiring the near pairs of its words; boolean and boost queries are rewritten
 	 * inside, anything else is kept.
 	 */
 	static Query rewrite(Query query) {
@@ -112,28 +114,47 @@ final class WordPairs {
 	}
 
 	/**
-	 * The proximity search of two different stems on {@link TranscriptFields#TEXT} that the near pairs cover (neither
-	 * skipped, no further apart than {@link #NEAR_WINDOW}) with their near pair required; otherwise the phrase itself.
-	 * The phrase matches where the second word's position minus the first's is within the slop of their distance in
-	 * the query, so at most the slop plus that distance apart.
+	 * The proximity search on {@link TranscriptFields#TEXT} with the near pairs it implies required; the phrase itself
+	 * if it implies none. The phrase matches where the positions of its words, each less its place in the query, lie
+	 * within the slop of each other; so any two of its words are at most the slop plus their distance in the query
+	 * apart, and where that is within {@link #NEAR_WINDOW}, two different stems, neither skipped, make a near pair
+	 * every matching call has. Every such pair is required: the rarest leads.
 	 */
 	private static Query near(PhraseQuery phrase) {
 		Term[] terms = phrase.getTerms();
 		int[] positions = phrase.getPositions();
-		if (terms.length != 2 || !phrase.getField().equals(TranscriptFields.TEXT)) {
+		if (terms.length < 2 || !phrase.getField().equals(TranscriptFields.TEXT)) {
 			return phrase;
 		}
-		String first = terms[0].text();
-		String second = terms[1].text();
+		Set<String> pairs = new TreeSet<>();
+		for (int i = 0; i < terms.length; i++) {
+			for (int j = i + 1; j < terms.length; j++) {
+				String pair = nearPair(terms[i].text(), terms[j].text(), positions[j] - positions[i], phrase.getSlop());
+				if (pair != null) {
+					pairs.add(pair);
+				}
+			}
+		}
+		if (pairs.isEmpty()) {
+			return phrase;
+		}
+		BooleanQuery.Builder builder = new BooleanQuery.Builder().add(phrase, BooleanClause.Occur.MUST);
+		pairs.forEach((pair) -> builder.add(new TermQuery(new Term(TranscriptFields.TEXT_NEAR, pair)),
+				BooleanClause.Occur.FILTER));
+		return builder.build();
+	}
+
+	/**
+	 * The near pair of two words of a proximity search, {@code distance} apart in the query; null if they make none:
+	 * the same stem, a skipped word, at one place (stacked words), or possibly further apart than the window.
+	 */
+	private static @Nullable String nearPair(String first, String second, int distance, int slop) {
 		int order = first.compareTo(second);
-		if (order == 0 || NEAR_SKIPPED.contains(first) || NEAR_SKIPPED.contains(second)
-				|| (long) phrase.getSlop() + Math.abs(positions[1] - positions[0]) > NEAR_WINDOW) {
-			return phrase;
+		if (order == 0 || distance == 0 || NEAR_SKIPPED.contains(first) || NEAR_SKIPPED.contains(second)
+				|| (long) slop + Math.abs(distance) > NEAR_WINDOW) {
+			return null;
 		}
-		Term pair = new Term(TranscriptFields.TEXT_NEAR, (order < 0) ? first + " " + second : second + " " + first);
-		return new BooleanQuery.Builder().add(phrase, BooleanClause.Occur.MUST)
-			.add(new TermQuery(pair), BooleanClause.Occur.FILTER)
-			.build();
+		return (order < 0) ? first + " " + second : second + " " + first;
 	}
 
 	/** As the ShingleFilter joins them: one space between the two stems. */

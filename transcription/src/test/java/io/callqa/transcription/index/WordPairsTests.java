@@ -80,18 +80,20 @@ class WordPairsTests {
 	}
 
 	/**
-	 * A proximity search of two words requiring their near pair finds the same calls with the same scores as the
-	 * phrase alone, at every slop (within the pairs' window, at its edge and past it), in either order, with words that
-	 * take part in no pair, and inside larger queries.
+	 * A proximity search of two to four words requiring their near pairs finds the same calls with the same scores as
+	 * the phrase alone, at every slop (within the pairs' window, at its edge and past it), in either order, with words
+	 * that take part in no pair, a word twice, and inside larger queries.
 	 */
 	@Test
 	void proximityWhenRequiringNearPairsShouldFindTheSameCallsWithTheSameScores() throws IOException {
 		int[] filtered = { 0 };
 		onEverySeed("near", (index, random, calls, seed) -> {
-			String a = VOCABULARY[random.nextInt(VOCABULARY.length)];
-			String b = VOCABULARY[random.nextInt(VOCABULARY.length)];
+			List<String> words = new ArrayList<>();
+			for (int w = (random.nextInt(3) == 0) ? 2 + random.nextInt(3) : 2; w > 0; w--) {
+				words.add(VOCABULARY[random.nextInt(VOCABULARY.length)]);
+			}
 			int slop = random.nextInt(WordPairs.NEAR_WINDOW + 2);
-			String proximity = "\"" + a + " " + b + "\"~" + slop;
+			String proximity = "\"" + String.join(" ", words) + "\"~" + slop;
 			String text = switch (random.nextInt(4)) {
 				case 0 -> proximity + " AND NOT " + VOCABULARY[random.nextInt(VOCABULARY.length)];
 				case 1 -> proximity + " OR " + VOCABULARY[random.nextInt(VOCABULARY.length)];
@@ -140,10 +142,20 @@ class WordPairsTests {
 			.isEqualTo("+text:\"refund order\"~5 #text_near:order refund");
 		assertThat(WordPairs.rewrite(SearchQueries.parse("\"cancelled orders\"~3", this.analyzer)).toString())
 			.isEqualTo("(+text:\"cancel order\"~3 #text_near:cancel order) exact:\"cancelled orders\"~3");
+		// more words: every pair that must be near where the phrase matches (distance in the query plus slop)
+		assertThat(WordPairs.rewrite(new PhraseQuery(3, TranscriptFields.TEXT, "refund", "next", "week")).toString())
+			.isEqualTo("+text:\"refund next week\"~3 #text_near:next refund #text_near:next week"
+					+ " #text_near:refund week");
+		assertThat(WordPairs.rewrite(new PhraseQuery(4, TranscriptFields.TEXT, "call", "you", "back")).toString())
+			.as("a skipped word in no pair, the others 2 + 4 apart at most")
+			.isEqualTo("+text:\"call you back\"~4 #text_near:back call");
+		assertThat(WordPairs.rewrite(new PhraseQuery(2, TranscriptFields.TEXT, "order", "refund", "order")).toString())
+			.as("a stem twice: its pair with the other once, none with itself")
+			.isEqualTo("+text:\"order refund order\"~2 #text_near:order refund");
 		List<Query> kept = List.of(new PhraseQuery(WordPairs.NEAR_WINDOW, TranscriptFields.TEXT, "refund", "order"),
 				new PhraseQuery(3, TranscriptFields.TEXT, "call", "you"),
 				new PhraseQuery(3, TranscriptFields.TEXT, "order", "order"),
-				new PhraseQuery(3, TranscriptFields.TEXT, "refund", "next", "week"),
+				new PhraseQuery(5, TranscriptFields.TEXT, "call", "you", "back"),
 				new PhraseQuery(3, TranscriptFields.speaker("agent"), "refund", "order"),
 				new PhraseQuery(3, TranscriptFields.EXACT, "refund", "order"));
 		for (Query query : kept) {
