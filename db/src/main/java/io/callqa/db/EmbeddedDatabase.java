@@ -114,9 +114,15 @@ final class EmbeddedDatabase implements AutoCloseable {
 	static EmbeddedDatabase start(EmbeddedDatabaseProperties properties) throws IOException {
 		PostgresBinaries binaries = PostgresBinaries.unpack();
 		boolean temporary = properties.dataDir() == null;
-		Path dataDir = temporary ? Files.createTempDirectory("callqa-pg")
+		@Nullable Path wanted = temporary ? null : properties.dataDir().toAbsolutePath().normalize();
+		if (properties.port() != 0 && (wanted == null || !Files.exists(wanted.resolve("PG_VERSION")))) {
+			// A new cluster: no postmaster of its directory can hold the port, so a taken port fails before anything
+			// is created rather than after initdb has written a cluster that will not start.
+			requireFreePort(properties.port(), (wanted != null) ? wanted.toString() : "a temporary one");
+		}
+		Path dataDir = (wanted == null) ? Files.createTempDirectory("callqa-pg")
 				// Private (0700), and so is every parent it creates: the data directory holds recordings and transcripts.
-				: Files.createDirectories(properties.dataDir().toAbsolutePath().normalize(),
+				: Files.createDirectories(wanted,
 						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
 		DatabaseCredentials fresh = initdbIfNew(binaries, dataDir, temporary, properties.durable());
 		EmbeddedDatabase database = new EmbeddedDatabase(binaries, dataDir, temporary, lock(dataDir));
@@ -299,7 +305,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 	private void startPostmaster(EmbeddedDatabaseProperties properties) throws IOException {
 		int attempts = (properties.port() != 0) ? 1 : 3;
 		for (int attempt = 1;; attempt++) {
-			this.port = (properties.port() != 0) ? requireFreePort(properties.port()) : freePort();
+			this.port = (properties.port() != 0) ? requireFreePort(properties.port(), this.dataDir.toString()) : freePort();
 			try {
 				// pg_ctl starts the postmaster in a session of its own (setsid) and returns once it accepts connections.
 				run(this.binaries.command("pg_ctl", "-D", this.dataDir.toString(), "-o",
@@ -513,14 +519,14 @@ final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	/** Fails clearly rather than talk to whatever listens there (another data directory's PostgreSQL, say). */
-	private int requireFreePort(int port) {
+	private static int requireFreePort(int port, String dataDir) {
 		try (ServerSocket socket = new ServerSocket()) {
 			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
 			return port;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Port " + port + " on 127.0.0.1 is already in use (another PostgreSQL, of "
-					+ "another data directory than " + this.dataDir + "?). The embedded database will not share it: "
+					+ "another data directory than " + dataDir + "?). The embedded database will not share it: "
 					+ "stop that process or set callqa.db.embedded.port to a free port", ex);
 		}
 	}

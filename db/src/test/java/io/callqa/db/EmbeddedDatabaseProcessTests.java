@@ -109,6 +109,7 @@ class EmbeddedDatabaseProcessTests {
 						"--callqa.db.embedded.port=" + port).close())
 				.withStackTraceContaining("Port " + port + " on 127.0.0.1 is already in use");
 			assertThat(EmbeddedDatabase.postmasterOf(this.data.resolve("other"))).isEmpty();
+			assertThat(this.data.resolve("other").resolve("PG_VERSION")).as("no cluster written first").doesNotExist();
 			assertThat(first.getBean(JdbcClient.class).sql("select count(*) from call").query(Long.class).single())
 				.isZero();
 		}

@@ -828,29 +828,13 @@ class SearchScaleBenchmark {
 		}
 		long mixedDeadline = System.nanoTime() + MIXED_WARM_UP.toNanos();
 		AtomicInteger next = new AtomicInteger();
-		int clients = Arrays.stream(CLIENTS).max().orElse(1);
-		ExecutorService pool = Executors.newFixedThreadPool(clients);
-		try {
-			List<Future<?>> running = new ArrayList<>();
-			for (int c = 0; c < clients; c++) {
-				running.add(pool.submit(() -> {
-					try (Client client = engine.client()) {
-						while (System.nanoTime() < mixedDeadline) {
-							int i = next.getAndIncrement();
-							QueryType type = types.get(i % types.size());
-							run(client, type.queries.get((i / types.size()) % type.queries.size()), type.countOnly);
-						}
-					}
-					return null;
-				}));
+		onClients(engine, Arrays.stream(CLIENTS).max().orElse(1), (client) -> {
+			while (System.nanoTime() < mixedDeadline) {
+				int i = next.getAndIncrement();
+				QueryType type = types.get(i % types.size());
+				run(client, type.queries.get((i / types.size()) % type.queries.size()), type.countOnly);
 			}
-			for (Future<?> client : running) {
-				client.get();
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		});
 		System.out.printf(Locale.ROOT, "Warmed up %s in %.1f s (%,d mixed queries)%n", engine.name(), seconds(started),
 				next.get());
 	}
@@ -864,29 +848,15 @@ class SearchScaleBenchmark {
 		}
 	}
 
-	/** {@link #QUERIES} queries of the type, cycling through its list, shared by the clients, within the budget. */
-	private static Latencies time(Engine engine, QueryType type, int clients) throws Exception {
-		AtomicInteger next = new AtomicInteger();
-		long deadline = System.nanoTime() + CELL_BUDGET.toNanos();
-		List<Double> millis = Collections.synchronizedList(new ArrayList<>());
-		List<Long> totals = Collections.synchronizedList(new ArrayList<>());
-		List<Timed> timed = Collections.synchronizedList(new ArrayList<>());
+	/** Runs {@code work} on {@code clients} threads at once, each with a client of its own, until all are done. */
+	private static void onClients(Engine engine, int clients, ClientWork work) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		try {
 			List<Future<?>> running = new ArrayList<>();
 			for (int c = 0; c < clients; c++) {
 				running.add(pool.submit(() -> {
 					try (Client client = engine.client()) {
-						for (int i = next.getAndIncrement(); i < QUERIES && System.nanoTime() < deadline;
-								i = next.getAndIncrement()) {
-							BenchQuery query = type.queries.get(i % type.queries.size());
-							long started = System.nanoTime();
-							long total = run(client, query, type.countOnly);
-							double took = (System.nanoTime() - started) / 1e6;
-							millis.add(took);
-							totals.add(total);
-							timed.add(new Timed(took, i, (started - JVM_STARTED) / 1_000_000, query.lucene()));
-						}
+						work.run(client);
 					}
 					return null;
 				}));
@@ -898,6 +868,34 @@ class SearchScaleBenchmark {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	@FunctionalInterface
+	private interface ClientWork {
+
+		void run(Client client) throws Exception;
+
+	}
+
+	/** {@link #QUERIES} queries of the type, cycling through its list, shared by the clients, within the budget. */
+	private static Latencies time(Engine engine, QueryType type, int clients) throws Exception {
+		AtomicInteger next = new AtomicInteger();
+		long deadline = System.nanoTime() + CELL_BUDGET.toNanos();
+		List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+		List<Long> totals = Collections.synchronizedList(new ArrayList<>());
+		List<Timed> timed = Collections.synchronizedList(new ArrayList<>());
+		onClients(engine, clients, (client) -> {
+			for (int i = next.getAndIncrement(); i < QUERIES && System.nanoTime() < deadline;
+					i = next.getAndIncrement()) {
+				BenchQuery query = type.queries.get(i % type.queries.size());
+				long started = System.nanoTime();
+				long total = run(client, query, type.countOnly);
+				double took = (System.nanoTime() - started) / 1e6;
+				millis.add(took);
+				totals.add(total);
+				timed.add(new Timed(took, i, (started - JVM_STARTED) / 1_000_000, query.lucene()));
+			}
+		});
 		String slowest = timed.stream()
 			.sorted(Comparator.comparingDouble(Timed::millis).reversed())
 			.limit(3)
