@@ -305,7 +305,8 @@ final class EmbeddedDatabase implements AutoCloseable {
 	private void startPostmaster(EmbeddedDatabaseProperties properties) throws IOException {
 		int attempts = (properties.port() != 0) ? 1 : 3;
 		for (int attempt = 1;; attempt++) {
-			this.port = (properties.port() != 0) ? requireFreePort(properties.port(), this.dataDir.toString()) : freePort();
+			this.port = (properties.port() != 0) ? requireFreePort(properties.port(), this.dataDir.toString())
+					: freePort();
 			try {
 				// pg_ctl starts the postmaster in a session of its own (setsid) and returns once it accepts connections.
 				run(this.binaries.command("pg_ctl", "-D", this.dataDir.toString(), "-o",

@@ -47,7 +47,10 @@ class PassageScoresTests {
 			.isEqualTo(new PassageScorer().score(passage, 2_000));
 	}
 
-	/** 0-12 matches of a few terms, so that most passages repeat one; each term's frequency in the call as a hit has it. */
+	/**
+	 * 0-12 matches of a few terms, so that most passages repeat one; a term has one frequency in the call, as in a
+	 * hit's matches.
+	 */
 	private static Passage passage(SplittableRandom random) {
 		Passage passage = new Passage();
 		int start = random.nextInt(10_000);
