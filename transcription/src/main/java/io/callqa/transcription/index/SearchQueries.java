@@ -65,6 +65,7 @@ final class SearchQueries {
 		checkSize(text);
 		QueryParser parser = new FormParser(analyzer, (matching != null) ? matching : Matching.STEMMED);
 		parser.setDefaultOperator(QueryParser.Operator.AND);
+		parser.setMultiTermRewriteMethod(PatternRewrite.INSTANCE);
 		try {
 			return parser.parse(text);
 		}

@@ -254,8 +254,8 @@ final class TranscriptSearcher {
 	}
 
 	/**
-	 * The number of matching calls if the index knows it without searching (a word's number of calls, in every
-	 * segment without deletions), otherwise -1.
+	 * The number of matching calls if it can be had without searching (a word's number of calls in every segment
+	 * without deletions, a {@link PatternRewrite pattern}'s calls counted in a bit set), otherwise -1.
 	 */
 	private static long indexedCount(IndexSearcher searcher, Query counted) throws IOException {
 		// the query's own weight, not the searcher's: its query cache would take this for a use of the query, and
