@@ -47,7 +47,7 @@ class CallsService implements Calls {
 	@Override
 	public CallDetails find(long callId) {
 		CallDetails call = this.calls.find(callId).orElseThrow(() -> new CallNotFoundException(callId));
-		return this.recordings.first(callId).map(call::withRecording).orElse(call);
+		return this.recordings.transcribed(callId).map(call::withRecording).orElse(call);
 	}
 
 	@Override

@@ -30,6 +30,9 @@ import io.callqa.telephony.RecordingClearance;
 @Service
 public class CallRecordings {
 
+	/** The advisory locks (this space, a call's id) under which a call's recordings are stored one at a time. */
+	private static final int LOCK_SPACE = 7277021;
+
 	private final JdbcClient jdbc;
 
 	private final RecordingStore store;
@@ -67,14 +70,14 @@ public class CallRecordings {
 	}
 
 	/**
-	 * The call's first recording: the one queued for transcription (see {@link #attach}), so the page plays the audio
-	 * its transcript was made from. Later recordings (a per-party dialplan's mixed file beside the stereo pair) stay
-	 * with the call.
+	 * The recording the call is transcribed from (see {@link #attach}): its first per-party recording if it has one,
+	 * else its first, so the page plays the audio its transcript was made from. The others (a per-party dialplan's
+	 * mixed file beside the stereo pair) stay with the call.
 	 */
-	public Optional<CallDetails.RecordingFile> first(long callId) {
+	public Optional<CallDetails.RecordingFile> transcribed(long callId) {
 		return this.jdbc.sql("""
 				select id as recording_id, path, original_name, size_bytes, channel_map, clearance
-				from recording where call_id = :callId order by id limit 1""")
+				from recording where call_id = :callId order by channel_map is null, id limit 1""")
 			.param("callId", callId)
 			.query((rs, row) -> recording(rs))
 			.optional();
@@ -121,8 +124,11 @@ public class CallRecordings {
 	}
 
 	/**
-	 * Copies {@code audio} into the store and attaches it to the call. The first recording of a call is queued for
-	 * transcription; later ones (a second MixMonitor, a supervisor's) are kept with the call but not transcribed.
+	 * Copies {@code audio} into the store and attaches it to the call. The call's first recording is announced for
+	 * transcription, and so is its first per-party one (a channel map) if a mixed file came before it: the pair and
+	 * the mixed file of one call are found in either order (a sweep's listing may predate the pair), and a transcript
+	 * per speaker is worth a second transcription. Other later ones (a second MixMonitor, a supervisor's) are kept
+	 * with the call but not transcribed.
 	 * @param sourceKey the Asterisk file's absolute path (both paths joined by {@code |} for a per-party pair)
 	 * @param origin {@code CALL_END} or {@code SWEEP}
 	 * @return the recording id, or empty if the source was attached meanwhile (sweep and call end raced)
@@ -189,10 +195,22 @@ public class CallRecordings {
 
 	private Optional<Long> insert(long callId, String sourceKey, Path audio, Path relative, long size,
 			List<String> channelMap, String origin) {
-		boolean first = this.jdbc.sql("select count(*) from recording where call_id = :id")
+		// Announced: the call's first recording, and its first per-party one. Recordings of one call stored at once
+		// (the collector, another process) decide this one after the other, each seeing what the other stored: a count
+		// without the lock let both see none and both be announced. An advisory lock rather than the call's row: the
+		// call tracker updates call rows and then takes the index outbox's lock, which the announcement takes too.
+		this.jdbc.sql("select pg_advisory_xact_lock(:space, :key)")
+			.param("space", LOCK_SPACE)
+			.param("key", (int) (callId % Integer.MAX_VALUE))
+			.query((rs, row) -> 1)
+			.list();
+		boolean announce = this.jdbc.sql("""
+				select not exists (select 1 from recording where call_id = :id
+				                   and (cast(:mono as boolean) or channel_map is not null))""")
 			.param("id", callId)
-			.query(Long.class)
-			.single() == 0;
+			.param("mono", channelMap.isEmpty())
+			.query(Boolean.class)
+			.single();
 		Optional<Long> id = this.jdbc.sql("""
 				insert into recording (call_id, path, original_name, size_bytes, channel_map, source_path, origin,
 				clearance)
@@ -208,7 +226,7 @@ public class CallRecordings {
 			.param("clearance", newClearance().name())
 			.query(Long.class)
 			.optional();
-		id.filter((recordingId) -> first).ifPresent((recordingId) -> this.events
+		id.filter((recordingId) -> announce).ifPresent((recordingId) -> this.events
 			.publishEvent(new CallRecorded(callId, recordingId, this.store.resolve(relative), channelMap)));
 		return id;
 	}

@@ -5,15 +5,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,11 +71,28 @@ class RecordingCollector implements SmartLifecycle {
 		}
 	}
 
-	/** One sweep of the directory, now; also run every {@code sweepInterval}. */
+	/**
+	 * One sweep of the directory, now; also run every {@code sweepInterval}. The directory is listed again once the
+	 * calls of the sets to attach were found ended, and a set is attached only if it is still the same: a listing taken
+	 * while its call was going on lacks the files created since (the per-party pair starts when an agent answers), and
+	 * attaching the rest would make the mixed file the call's first recording.
+	 */
 	void sweep() {
 		try {
+			List<Due> due = new ArrayList<>();
 			for (RecordingSet set : RecordingSet.group(RecordingFiles.list(dir()))) {
-				sweep(set);
+				due(set).ifPresent(due::add);
+			}
+			if (due.isEmpty()) {
+				return;
+			}
+			Map<String, RecordingSet> now = new HashMap<>();
+			RecordingSet.group(RecordingFiles.list(dir())).forEach((set) -> now.put(set.stem(), set));
+			for (Due next : due) {
+				RecordingSet current = now.get(next.set().stem());
+				if (current != null && Set.copyOf(current.all()).equals(Set.copyOf(next.set().all()))) {
+					attach(next);
+				}
 			}
 		}
 		catch (IOException | RuntimeException ex) {
@@ -130,22 +151,32 @@ class RecordingCollector implements SmartLifecycle {
 		return print.toString().equals(this.fingerprints.put(callId, print.toString()));
 	}
 
-	private void sweep(RecordingSet set) throws IOException {
+	/** Whether the set is to be attached: to the ended call it belongs to, or as an orphan (owner null). */
+	private Optional<Due> due(RecordingSet set) throws IOException {
 		if (allAttached(set) || set.lastModified().isAfter(this.clock.instant().minus(this.properties.sweepMinAge()))) {
-			return;
+			return Optional.empty();
 		}
 		Optional<CallRecordings.LegOwner> owner = this.recordings.findByUniqueid(set.candidates());
 		if (owner.isPresent() && !owner.get().live()) {
-			logger.info("Sweep: attaching {} to call {} (its end was missed)", set.all(), owner.get().callId());
-			this.attacher.attach(owner.get().callId(), set, "SWEEP");
+			return Optional.of(new Due(set, owner.get().callId()));
 		}
-		else if (owner.isEmpty()
-				&& set.lastModified().isBefore(this.clock.instant().minus(this.properties.orphanAge()))) {
-			long callId = this.recordings.registerOrphan(set.candidates(), set.lastModified(),
-					"recording found without call events (" + set.stem() + ")");
-			logger.warn("Sweep: {} matches no call; registered as call {}", set.all(), callId);
-			this.attacher.attach(callId, set, "SWEEP");
+		if (owner.isEmpty() && set.lastModified().isBefore(this.clock.instant().minus(this.properties.orphanAge()))) {
+			return Optional.of(new Due(set, null));
 		}
+		return Optional.empty();
+	}
+
+	private void attach(Due due) throws IOException {
+		RecordingSet set = due.set();
+		if (due.callId() != null) {
+			logger.info("Sweep: attaching {} to call {} (its end was missed)", set.all(), due.callId());
+			this.attacher.attach(due.callId(), set, "SWEEP");
+			return;
+		}
+		long callId = this.recordings.registerOrphan(set.candidates(), set.lastModified(),
+				"recording found without call events (" + set.stem() + ")");
+		logger.warn("Sweep: {} matches no call; registered as call {}", set.all(), callId);
+		this.attacher.attach(callId, set, "SWEEP");
 	}
 
 	private boolean allAttached(RecordingSet set) {
@@ -203,6 +234,10 @@ class RecordingCollector implements SmartLifecycle {
 	}
 
 	private record Pending(long callId, List<String> uniqueids, Instant endedAt) {
+	}
+
+	/** A set the sweep attaches, to its ended call or (callId null) to a call registered for it. */
+	private record Due(RecordingSet set, @Nullable Long callId) {
 	}
 
 }

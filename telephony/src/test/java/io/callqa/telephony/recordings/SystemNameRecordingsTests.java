@@ -75,11 +75,13 @@ class SystemNameRecordingsTests {
 			Await.until(Duration.ofSeconds(20), () -> this.calls.findByUniqueid(call.linkedid()).isPresent());
 			long callId = this.calls.findByUniqueid(call.linkedid()).orElseThrow();
 			Await.until(Duration.ofSeconds(20), () -> recordings(callId) == entry.getValue().size());
-			// in any order: the mixed file's and the per-party pair's events may be handled either way round
+			// In any order (a sweep may find the mixed file before the pair), but the pair is the one transcribed.
 			assertThat(this.jdbc.sql("select coalesce(channel_map, '-') from recording where call_id = :id")
 				.param("id", callId)
 				.query(String.class)
 				.list()).containsExactlyInAnyOrderElementsOf(entry.getValue());
+			List<String> transcribed = this.calls.find(callId).recording().channelMap();
+			assertThat(transcribed.isEmpty() ? "-" : String.join(",", transcribed)).isEqualTo(entry.getValue().get(0));
 		}
 		assertThat(this.jdbc.sql("select count(*) from call where linkedid like 'orphan-%'").query(Long.class).single())
 			.isZero();

@@ -4,6 +4,8 @@ import java.io.IOException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -32,7 +34,12 @@ class CallRecordedListener {
 		this.workers = workers;
 	}
 
+	/**
+	 * Before the index outbox's listener: a call announced again supersedes its unfinished job, whose row a worker
+	 * storing its transcript may hold while it waits for the outbox's lock; taking that lock first would deadlock.
+	 */
 	@EventListener
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void on(CallRecorded event) {
 		int maxAttempts = this.properties.workers().maxAttempts();
 		try {

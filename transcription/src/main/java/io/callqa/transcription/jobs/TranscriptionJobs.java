@@ -36,6 +36,7 @@ class TranscriptionJobs {
 	}
 
 	void enqueue(long callId, long recordingId, @Nullable AudioInfo info, int maxAttempts) {
+		supersedeUnfinished(callId);
 		this.jdbc.sql("""
 				insert into transcription_job (call_id, recording_id, state, max_attempts, audio_encoding, sample_rate,
 				    channels, audio_sec)
@@ -52,6 +53,7 @@ class TranscriptionJobs {
 
 	/** Records a recording that can never be transcribed as it is, with the reason, so the call shows why. */
 	void enqueueFailed(long callId, long recordingId, String reason, int maxAttempts) {
+		supersedeUnfinished(callId);
 		this.jdbc.sql("""
 				insert into transcription_job (call_id, recording_id, state, max_attempts, failure_reason, finished_at)
 				values (:callId, :recordingId, 'FAILED', :max, :reason, now())""")
@@ -59,6 +61,18 @@ class TranscriptionJobs {
 			.param("recordingId", recordingId)
 			.param("max", maxAttempts)
 			.param("reason", reason)
+			.update();
+	}
+
+	/**
+	 * A call announced again is to be transcribed from its newer recording (telephony announces a per-party pair found
+	 * after the mixed file was): the call's jobs not yet finished give way, and one running finds its lease gone and
+	 * discards its result, so the older recording's transcript can never be stored after the newer one's. A finished
+	 * job stays; the new one's transcript replaces its transcript.
+	 */
+	private void supersedeUnfinished(long callId) {
+		this.jdbc.sql("delete from transcription_job where call_id = :callId and state in ('QUEUED', 'RUNNING')")
+			.param("callId", callId)
 			.update();
 	}
 

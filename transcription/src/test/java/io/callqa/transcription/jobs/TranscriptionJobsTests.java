@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.callqa.TranscriptionTestApplication;
+import io.callqa.telephony.CallRecorded;
 import io.callqa.telephony.Calls;
 import io.callqa.telephony.Direction;
 import io.callqa.telephony.NewRecordedCall;
@@ -45,6 +47,9 @@ class TranscriptionJobsTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	@BeforeEach
 	void emptyQueue() {
@@ -115,6 +120,49 @@ class TranscriptionJobsTests {
 		TranscriptionJob job = this.jobs.claim("after-reboot", LEASE, after).orElseThrow();
 		assertThat(job.attempts()).isEqualTo(3);
 		assertThat(status(callId).state()).isEqualTo("RUNNING");
+	}
+
+	@Test
+	void enqueueWhenTheCallIsAnnouncedAgainShouldSupersedeItsUnfinishedJob() throws IOException {
+		// Telephony announces a per-party pair found after the mixed file it announced first.
+		long callId = upload();
+		TranscriptionJob mono = this.jobs.claim("mono", LEASE).orElseThrow();
+		long pair = perPartyRecording(callId);
+		this.events.publishEvent(new CallRecorded(callId, pair, this.calls.find(callId).recording().path(),
+				List.of("agent", "customer")));
+
+		// The worker transcribing the mixed file cannot store its transcript after the pair's.
+		assertThat(this.jobs.markDone(mono.id(), "mono", 1.0)).isFalse();
+		assertThat(this.jobs.claim("w", LEASE).orElseThrow().recordingId()).isEqualTo(pair);
+		assertThat(this.jobs.claim("x", LEASE)).isEmpty();
+		assertThat(status(callId).state()).isEqualTo("RUNNING");
+	}
+
+	@Test
+	void enqueueWhenTheCallWasTranscribedAlreadyShouldKeepTheFinishedJobAndQueueTheNewRecording() throws IOException {
+		long callId = upload();
+		TranscriptionJob mono = this.jobs.claim("mono", LEASE).orElseThrow();
+		assertThat(this.jobs.markDone(mono.id(), "mono", 1.0)).isTrue();
+		long pair = perPartyRecording(callId);
+		this.events.publishEvent(new CallRecorded(callId, pair, this.calls.find(callId).recording().path(),
+				List.of("agent", "customer")));
+
+		assertThat(this.jdbc.sql("select recording_id, state from transcription_job where call_id = :id order by id")
+			.param("id", callId)
+			.query((rs, row) -> rs.getLong(1) + " " + rs.getString(2))
+			.list()).containsExactly(mono.recordingId() + " DONE", pair + " QUEUED");
+		assertThat(status(callId).state()).isEqualTo("QUEUED");
+	}
+
+	/** A second recording of the call, as telephony stores a merged per-party pair (the file is the upload's). */
+	private long perPartyRecording(long callId) {
+		return this.jdbc.sql("""
+				insert into recording (call_id, path, size_bytes, channel_map, origin)
+				select call_id, path, size_bytes, 'agent,customer', 'SWEEP' from recording where call_id = :id
+				returning id""")
+			.param("id", callId)
+			.query(Long.class)
+			.single();
 	}
 
 	/** The claim's worker is taken as dead once its lease has run out in the database's clock. */
