@@ -184,7 +184,8 @@ class TranscriptionWorker {
 			this.events.publishEvent(new TranscriptReady(job.callId()));
 		}
 		else {
-			log.warn("Job {} of call {}: lease lost to another worker, result discarded", job.id(), job.callId());
+			log.warn("Job {} of call {}: no longer this worker's (its lease expired, or a newer recording of the call"
+					+ " superseded it), result discarded", job.id(), job.callId());
 		}
 	}
 
