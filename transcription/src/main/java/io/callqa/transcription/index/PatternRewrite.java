@@ -9,14 +9,12 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.Explanation;
+import org.apache.lucene.search.FilterWeight;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
@@ -113,16 +111,13 @@ final class PatternRewrite extends MultiTermQuery.RewriteMethod {
 	}
 
 	/** The blended query's weight in all but the count. */
-	private static final class CountedWeight extends Weight {
+	private static final class CountedWeight extends FilterWeight {
 
 		private final Pattern pattern;
 
-		private final Weight blended;
-
 		CountedWeight(Pattern pattern, Weight blended) {
-			super(pattern);
+			super(pattern, blended);
 			this.pattern = pattern;
-			this.blended = blended;
 		}
 
 		@Override
@@ -130,34 +125,15 @@ final class PatternRewrite extends MultiTermQuery.RewriteMethod {
 			return this.pattern.count(context);
 		}
 
-		@Override
-		public Scorer scorer(LeafReaderContext context) throws IOException {
-			return this.blended.scorer(context);
-		}
-
+		// FilterWeight leaves these to Weight's defaults, which would lose the blended scorer's own
 		@Override
 		public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
-			return this.blended.scorerSupplier(context);
+			return this.in.scorerSupplier(context);
 		}
 
 		@Override
 		public BulkScorer bulkScorer(LeafReaderContext context) throws IOException {
-			return this.blended.bulkScorer(context);
-		}
-
-		@Override
-		public Matches matches(LeafReaderContext context, int doc) throws IOException {
-			return this.blended.matches(context, doc);
-		}
-
-		@Override
-		public Explanation explain(LeafReaderContext context, int doc) throws IOException {
-			return this.blended.explain(context, doc);
-		}
-
-		@Override
-		public boolean isCacheable(LeafReaderContext context) {
-			return this.blended.isCacheable(context);
+			return this.in.bulkScorer(context);
 		}
 
 	}
