@@ -47,8 +47,14 @@ final class CallDocuments {
 	 */
 	static final FieldType FORM_WITH_OFFSETS = withOffsets(TextField.TYPE_NOT_STORED);
 
-	/** Tokenized, indexed with the calls a term occurs in and nothing else: a filter, never scored. */
-	static final FieldType CALLS_ONLY = callsOnly();
+	/**
+	 * Tokenized, indexed with the calls a term occurs in and its frequency there, which the near pairs set themselves
+	 * ({@link NearPairsFilter}); no positions or norms.
+	 */
+	static final FieldType CALLS_AND_FREQUENCIES = callsAndFrequencies(true);
+
+	/** As {@link #CALLS_AND_FREQUENCIES} with norms, so BM25 weighs a term in a short call above one in a long call. */
+	static final FieldType CALLS_FREQUENCIES_AND_NORMS = callsAndFrequencies(false);
 
 	private CallDocuments() {
 	}
@@ -64,10 +70,10 @@ final class CallDocuments {
 		return type;
 	}
 
-	private static FieldType callsOnly() {
+	private static FieldType callsAndFrequencies(boolean omitNorms) {
 		FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-		type.setIndexOptions(IndexOptions.DOCS);
-		type.setOmitNorms(true);
+		type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+		type.setOmitNorms(omitNorms);
 		type.freeze();
 		return type;
 	}
@@ -130,7 +136,9 @@ final class CallDocuments {
 		// positions only: phrases over pairs need them, highlighting reads TEXT; norms kept so BM25 still weighs a
 		// pair in a short call above one in a long call, as it does the words of TEXT (one byte per call)
 		document.add(new TextField(TranscriptFields.TEXT_PAIRS, transcript.text(), Field.Store.NO));
-		document.add(new Field(TranscriptFields.TEXT_NEAR, transcript.text(), CALLS_ONLY));
+		// no positions: a phrase of three words is one of these terms
+		document.add(new Field(TranscriptFields.TEXT_TRIPLES, transcript.text(), CALLS_FREQUENCIES_AND_NORMS));
+		document.add(new Field(TranscriptFields.TEXT_NEAR, transcript.text(), CALLS_AND_FREQUENCIES));
 		document.add(new Field(TranscriptFields.EXACT, transcript.text(), FORM_WITH_OFFSETS));
 		document.add(new Field(TranscriptFields.SOUNDS, transcript.text(), FORM_WITH_OFFSETS));
 		boolean alternatives = transcript.hasAlternatives();

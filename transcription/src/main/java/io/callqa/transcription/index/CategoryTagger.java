@@ -87,8 +87,8 @@ final class CategoryTagger {
 	}
 
 	/**
-	 * The indexed fields: stored-only ones (the word times) are of no use to a query, and the word pairs (neighbours
-	 * and near) are left out
+	 * The indexed fields: stored-only ones (the word times) are of no use to a query, and the word pairs and triples
+	 * (neighbours and near) are left out
 	 * because a category's query is run as parsed, with its phrases on the words themselves: against one call,
 	 * checking positions costs nothing worth the pairs' analysis.
 	 */
@@ -97,6 +97,7 @@ final class CategoryTagger {
 		for (IndexableField field : document) {
 			if (field.fieldType().indexOptions() != org.apache.lucene.index.IndexOptions.NONE
 					&& !field.name().equals(TranscriptFields.TEXT_PAIRS)
+					&& !field.name().equals(TranscriptFields.TEXT_TRIPLES)
 					&& !field.name().equals(TranscriptFields.TEXT_NEAR)) {
 				fields.add(field);
 			}

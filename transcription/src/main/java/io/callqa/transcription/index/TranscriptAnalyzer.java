@@ -44,7 +44,8 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  * it is kept apart from ("accountant" and "account" are both AKNT).
  * </ul>
  * The field {@link TranscriptFields#TEXT_PAIRS} takes the stems as pairs of neighbouring words,
- * {@link TranscriptFields#TEXT_NEAR} as pairs of words near each other ({@link NearPairsFilter}).
+ * {@link TranscriptFields#TEXT_TRIPLES} as triples, {@link TranscriptFields#TEXT_NEAR} as ordered pairs of words near
+ * each other ({@link NearPairsFilter}).
  * No stop words are removed in any form: "call you back" must stay a three-word phrase. Metadata fields take whole
  * values, so {@code agent:alice} typed in the query box matches the exact keyword.
  */
@@ -79,7 +80,9 @@ final class TranscriptAnalyzer extends DelegatingAnalyzerWrapper {
 
 	private final Analyzer keywords = new KeywordAnalyzer();
 
-	private final Analyzer pairs = new Pairs();
+	private final Analyzer pairs = new Neighbours(2);
+
+	private final Analyzer triples = new Neighbours(3);
 
 	private final Analyzer near = new Near();
 
@@ -107,6 +110,9 @@ final class TranscriptAnalyzer extends DelegatingAnalyzerWrapper {
 		if (fieldName.equals(TranscriptFields.TEXT_PAIRS)) {
 			return this.pairs;
 		}
+		if (fieldName.equals(TranscriptFields.TEXT_TRIPLES)) {
+			return this.triples;
+		}
 		if (fieldName.equals(TranscriptFields.TEXT_NEAR)) {
 			return this.near;
 		}
@@ -131,7 +137,7 @@ final class TranscriptAnalyzer extends DelegatingAnalyzerWrapper {
 	public void close() {
 		super.close();
 		IOUtils.closeWhileHandlingException(this.stems, this.exact, this.sounds, this.keywords, this.pairs,
-				this.near);
+				this.triples, this.near);
 	}
 
 	/** Whether a typed word is a {@link #PROTECTED protected} one or its plural or possessive, in any case. */
@@ -163,17 +169,24 @@ final class TranscriptAnalyzer extends DelegatingAnalyzerWrapper {
 	}
 
 	/**
-	 * The stems as two-word shingles only, "a b" at the position of a: no single words, and no filler tokens, since
-	 * no word is ever removed (every position increment is 1). {@link WordPairs} relies on exactly this shape.
+	 * The stems as shingles of two (or three) words only, "a b" at the position of a: no single words, and no filler
+	 * tokens, since no word is ever removed (every position increment is 1). {@link WordPairs} relies on exactly this
+	 * shape.
 	 */
-	private static final class Pairs extends Analyzer {
+	private static final class Neighbours extends Analyzer {
+
+		private final int words;
+
+		Neighbours(int words) {
+			this.words = words;
+		}
 
 		@Override
 		protected TokenStreamComponents createComponents(String fieldName) {
 			Tokenizer tokenizer = new StandardTokenizer();
-			ShingleFilter pairs = new ShingleFilter(stems(new LowerCaseFilter(tokenizer)), 2, 2);
-			pairs.setOutputUnigrams(false);
-			return new TokenStreamComponents(tokenizer, pairs);
+			ShingleFilter shingles = new ShingleFilter(stems(new LowerCaseFilter(tokenizer)), this.words, this.words);
+			shingles.setOutputUnigrams(false);
+			return new TokenStreamComponents(tokenizer, shingles);
 		}
 
 	}

@@ -116,13 +116,23 @@ final class TranscriptFields {
 	static final String TEXT_PAIRS = "text_pairs";
 
 	/**
-	 * The stems of {@link #TEXT} as pairs of words said within {@link WordPairs#NEAR_WINDOW} words of each other, in
-	 * either order, one term each with the two stems sorted ("order" then "cancel" gives "cancel order"), words from
-	 * {@link WordPairs#NEAR_SKIPPED} left out: indexed with calls only (no frequencies, positions or norms), and
-	 * required beside a proximity search of two words ({@link WordPairs}), so that it checks positions only in the
-	 * calls where the two words are near, not in every call that says both (30 to 70 times more at scale).
+	 * The stems of {@link #TEXT} as triples of neighbouring words ("cancel my order" gives one): a TextField with
+	 * frequencies and norms but no positions, offsets or storage, searched instead of {@link #TEXT} by an exact phrase
+	 * of three words, so that it reads one term's calls, and its total is that term's number of calls; longer phrases
+	 * require their triples. Like {@link #TEXT_PAIRS}, only for {@link #TEXT}.
 	 */
-	static final String TEXT_NEAR = "text_near";
+	static final String TEXT_TRIPLES = "text_triples";
+
+	/**
+	 * The stems of {@link #TEXT} as ordered pairs of words said within {@link WordPairs#NEAR_WINDOW} words of each
+	 * other ("cancel my order" gives "cancel order", "cancel my" and "my order"), not both from
+	 * {@link WordPairs#NEAR_SKIPPED}: indexed with calls and a frequency that holds how near and how often
+	 * ({@link NearPairsFilter}), no positions or norms. A proximity search of two words is answered from them alone
+	 * ({@link NearQuery}), one of more words checks positions only in the calls where each two of its words are near
+	 * enough. Not named as version 6's near pairs (unordered, calls only), whose index is kept current while it is
+	 * rebuilt: a field cannot change how it is indexed within an index.
+	 */
+	static final String TEXT_NEAR = "text_nearby";
 
 	/**
 	 * What one speaker said, as stems (and in the other forms with a suffix): one TextField value per utterance, with positions but neither offsets nor storage,

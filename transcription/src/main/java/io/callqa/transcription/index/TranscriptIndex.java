@@ -49,15 +49,19 @@ public final class TranscriptIndex implements Closeable {
 	 * ({@link TranscriptFields#AUTO_SCORE} and its flag and band), version 5 the protected words
 	 * ({@link TranscriptAnalyzer#PROTECTED}: "accountant" is no longer stemmed to "account", so an older index would
 	 * miss it) and the alternatives' fields ({@link TranscriptFields#ALTERNATIVES}), version 6 the near pairs
-	 * ({@link TranscriptFields#TEXT_NEAR}).
+	 * (unordered, calls only), version 7 the triples ({@link TranscriptFields#TEXT_TRIPLES}) and the near pairs as
+	 * they are now ({@link TranscriptFields#TEXT_NEAR}: ordered, with how near and how often, also with a skipped word).
 	 */
-	public static final int VERSION = 6;
+	public static final int VERSION = 7;
 
 	/** The first version with {@link TranscriptFields#TEXT_PAIRS}: an older one answers phrases by positions. */
 	static final int PAIRS_VERSION = 3;
 
-	/** The first version with {@link TranscriptFields#TEXT_NEAR}: an older one answers proximity by positions only. */
-	static final int NEAR_VERSION = 6;
+	/**
+	 * The first version with {@link TranscriptFields#TEXT_TRIPLES} and {@link TranscriptFields#TEXT_NEAR}: an older
+	 * one answers phrases of three words or more by pairs and proximity by positions only.
+	 */
+	static final int NEAR_VERSION = 7;
 
 	static final String OUTBOX_SEQ = "outboxSeq";
 

@@ -118,7 +118,10 @@ final class TranscriptSearcher {
 	/** Whether the index has {@link TranscriptFields#TEXT_PAIRS}: not one of a version before 3, being rebuilt. */
 	private final boolean pairsIndexed;
 
-	/** Whether the index has {@link TranscriptFields#TEXT_NEAR}: not one of a version before 6, being rebuilt. */
+	/**
+	 * Whether the index has {@link TranscriptFields#TEXT_TRIPLES} and {@link TranscriptFields#TEXT_NEAR}: not one of
+	 * a version before 7, being rebuilt.
+	 */
 	private final boolean nearIndexed;
 
 	TranscriptSearcher(SearcherManager searchers, Analyzer analyzer, boolean pairsIndexed, boolean nearIndexed) {

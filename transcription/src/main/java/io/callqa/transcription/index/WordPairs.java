@@ -1,8 +1,9 @@
 package io.callqa.transcription.index;
 
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -14,15 +15,16 @@ import org.apache.lucene.search.TermQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Searches exact phrases of {@link TranscriptFields#TEXT} on its word pairs ({@link TranscriptFields#TEXT_PAIRS}):
- * "call you back" becomes the phrase "call you" "you back", "refund order" the single term "refund order". The same
- * calls match, because a pair is indexed at the position of its first word exactly where the two stems follow each
- * other; but a common pair's postings are read directly, where the phrase of words checks the positions in every
- * call saying both words (about a third of all calls for common phrases), a cost that grew with the number of calls.
+ * Searches exact phrases of {@link TranscriptFields#TEXT} on its word pairs ({@link TranscriptFields#TEXT_PAIRS}) and
+ * triples ({@link TranscriptFields#TEXT_TRIPLES}): "refund order" becomes the single term "refund order", "call you
+ * back" the single term "call you back", "call you back today" the phrase "call you" "you back" "back today" with its
+ * triples required. The same calls match, because a pair or triple is indexed exactly where its stems follow each
+ * other; but a common phrase's calls are read directly, where the phrase of words checks the positions in every call
+ * saying all its words (about a third of all calls for common phrases), a cost that grew with the number of calls.
  *
- * <p>A proximity search ({@code "refund week"~5}) keeps its phrase, which scores it, and also requires the near pairs
- * ({@link TranscriptFields#TEXT_NEAR}, unscored) of its words that must be near wherever it matches: every call where
- * the phrase matches has them, and the phrase checks positions only in calls that have them all.
+ * <p>A proximity search of two words ({@code "refund week"~5}) within the near window is answered from the near pairs
+ * alone ({@link NearQuery}); one of more words keeps its phrase, which scores it, and also requires each two of its
+ * words to be as near as they must be wherever it matches, so it checks positions only in the calls where they are.
  *
  * <p>Only for finding and counting: highlighting and match times keep the phrase of words, which has offsets.
  */
@@ -35,10 +37,10 @@ final class WordPairs {
 	static final int NEAR_WINDOW = 6;
 
 	/**
-	 * The stems of the words that take part in no near pair: articles, pronouns, prepositions, conjunctions and forms
-	 * of be, have and do, about half of what is said, which would double the pairs and are seldom what a proximity
-	 * search is about. A proximity search of two words, one of them skipped, checks positions as before. Negations
-	 * and modal verbs ("not working", "will send") are kept.
+	 * The stems of the words that make no near pair with each other: articles, pronouns, prepositions, conjunctions,
+	 * forms of be, have and do, fillers, about half of what is said; with any other word they do ("send us", "okay
+	 * thanks"). Two of them near each other ("it was") would add pairs in nearly every call, and are seldom what a
+	 * proximity search is about: such a search checks positions.
 	 */
 	static final Set<String> NEAR_SKIPPED = stems("a an the and or but so if then than that this these those there "
 			+ "here i me my mine you your yours he him his she her hers it its we us our they them their what which "
@@ -65,10 +67,13 @@ final class WordPairs {
 		return rewrite(query, true);
 	}
 
-	/** As {@link #rewrite(Query)}, proximity searches left alone unless {@code near} (an index without near pairs). */
+	/**
+	 * As {@link #rewrite(Query)}, but without triples and near pairs unless {@code near} (an index before
+	 * {@link TranscriptIndex#NEAR_VERSION}): exact phrases by pairs alone, proximity searches left alone.
+	 */
 	static Query rewrite(Query query, boolean near) {
 		if (query instanceof PhraseQuery phrase) {
-			return (phrase.getSlop() == 0) ? pairs(phrase) : near ? near(phrase) : phrase;
+			return (phrase.getSlop() == 0) ? pairs(phrase, near) : near ? near(phrase) : phrase;
 		}
 		if (query instanceof BoostQuery boost) {
 			Query inner = rewrite(boost.getQuery(), near);
@@ -89,10 +94,10 @@ final class WordPairs {
 	}
 
 	/**
-	 * The phrase by pairs if it is exact (slop 0), on the stemmed text, of two terms or more, each right after the one
-	 * before (a gap, as a removed stop word would leave, has no pair); otherwise the phrase itself.
+	 * The phrase by pairs (and triples) if it is exact (slop 0), on the stemmed text, of two terms or more, each right
+	 * after the one before (a gap, as a removed stop word would leave, has no pair); otherwise the phrase itself.
 	 */
-	private static Query pairs(PhraseQuery phrase) {
+	private static Query pairs(PhraseQuery phrase, boolean triples) {
 		Term[] terms = phrase.getTerms();
 		int[] positions = phrase.getPositions();
 		if (phrase.getSlop() != 0 || terms.length < 2 || !phrase.getField().equals(TranscriptFields.TEXT)) {
@@ -106,19 +111,30 @@ final class WordPairs {
 		if (terms.length == 2) {
 			return new TermQuery(pair(terms[0], terms[1]));
 		}
+		if (triples && terms.length == 3) {
+			return new TermQuery(triple(terms, 0));
+		}
 		PhraseQuery.Builder builder = new PhraseQuery.Builder();
 		for (int i = 0; i + 1 < terms.length; i++) {
 			builder.add(pair(terms[i], terms[i + 1]), i);
 		}
-		return builder.build();
+		if (!triples) {
+			return builder.build();
+		}
+		BooleanQuery.Builder required = new BooleanQuery.Builder().add(builder.build(), BooleanClause.Occur.MUST);
+		for (int i = 0; i + 2 < terms.length; i++) {
+			required.add(new TermQuery(triple(terms, i)), BooleanClause.Occur.FILTER);
+		}
+		return required.build();
 	}
 
 	/**
-	 * The proximity search on {@link TranscriptFields#TEXT} with the near pairs it implies required; the phrase itself
-	 * if it implies none. The phrase matches where the positions of its words, each less its place in the query, lie
-	 * within the slop of each other; so any two of its words are at most the slop plus their distance in the query
-	 * apart, and where that is within {@link #NEAR_WINDOW}, two different stems, neither skipped, make a near pair
-	 * every matching call has. Every such pair is required: the rarest leads.
+	 * The proximity search on {@link TranscriptFields#TEXT} by near pairs: of two words, within the window, the
+	 * {@link NearQuery} that matches the same calls; of more, the phrase with a {@link NearQuery} required for each two
+	 * of its words that make a pair. The phrase matches where the positions of its words, each less its place in the
+	 * query, lie within the slop of each other: so a word {@code k} places after another in the query is said at most
+	 * {@code k + slop} words after it and at most {@code slop - k} before it. Two words make a pair if their stems
+	 * differ, not both are skipped and the bound after is within {@link #NEAR_WINDOW}. The phrase itself if none do.
 	 */
 	private static Query near(PhraseQuery phrase) {
 		Term[] terms = phrase.getTerms();
@@ -126,35 +142,45 @@ final class WordPairs {
 		if (terms.length < 2 || !phrase.getField().equals(TranscriptFields.TEXT)) {
 			return phrase;
 		}
-		Set<String> pairs = new TreeSet<>();
+		Map<String, NearQuery> pairs = new TreeMap<>();
 		for (int i = 0; i < terms.length; i++) {
 			for (int j = i + 1; j < terms.length; j++) {
-				String pair = nearPair(terms[i].text(), terms[j].text(), positions[j] - positions[i], phrase.getSlop());
+				NearQuery pair = nearPair(terms[i].text(), terms[j].text(), positions[j] - positions[i],
+						phrase.getSlop());
 				if (pair != null) {
-					pairs.add(pair);
+					pairs.put(pair.toString(), pair);
 				}
 			}
 		}
 		if (pairs.isEmpty()) {
 			return phrase;
 		}
+		if (terms.length == 2 && positions[1] - positions[0] == 1) {
+			// "a b"~s matches where b follows a within s + 1 or precedes it within s - 1: the pair's bounds exactly
+			return pairs.values().iterator().next();
+		}
 		BooleanQuery.Builder builder = new BooleanQuery.Builder().add(phrase, BooleanClause.Occur.MUST);
-		pairs.forEach((pair) -> builder.add(new TermQuery(new Term(TranscriptFields.TEXT_NEAR, pair)),
-				BooleanClause.Occur.FILTER));
+		pairs.values().forEach((pair) -> builder.add(pair, BooleanClause.Occur.FILTER));
 		return builder.build();
 	}
 
 	/**
-	 * The near pair of two words of a proximity search, {@code distance} apart in the query; null if they make none:
-	 * the same stem, a skipped word, at one place (stacked words), or possibly further apart than the window.
+	 * The near pair of two words of a proximity search, the second {@code distance} places after the first in the
+	 * query; null if they make none: the same stem, both skipped, at one place (stacked words), or possibly further
+	 * apart than the window.
 	 */
-	private static @Nullable String nearPair(String first, String second, int distance, int slop) {
-		int order = first.compareTo(second);
-		if (order == 0 || distance == 0 || NEAR_SKIPPED.contains(first) || NEAR_SKIPPED.contains(second)
-				|| (long) slop + Math.abs(distance) > NEAR_WINDOW) {
+	private static @Nullable NearQuery nearPair(String first, String second, int distance, int slop) {
+		long after = (long) distance + slop;
+		if (first.equals(second) || distance <= 0 || after > NEAR_WINDOW
+				|| (NEAR_SKIPPED.contains(first) && NEAR_SKIPPED.contains(second))) {
 			return null;
 		}
-		return (order < 0) ? first + " " + second : second + " " + first;
+		return new NearQuery(first, second, (int) after, Math.max(0, slop - distance));
+	}
+
+	private static Term triple(Term[] terms, int from) {
+		return new Term(TranscriptFields.TEXT_TRIPLES,
+				terms[from].text() + " " + terms[from + 1].text() + " " + terms[from + 2].text());
 	}
 
 	/** As the ShingleFilter joins them: one space between the two stems. */

@@ -80,13 +80,15 @@ class WordPairsTests {
 	}
 
 	/**
-	 * A proximity search of two to four words requiring their near pairs finds the same calls with the same scores as
-	 * the phrase alone, at every slop (within the pairs' window, at its edge and past it), in either order, with words
-	 * that take part in no pair, a word twice, and inside larger queries.
+	 * A proximity search of two to four words by near pairs finds the same calls as the phrase alone, at every slop
+	 * (within the pairs' window, at its edge and past it), in either order, with words of which some make no pair, a
+	 * word twice, and inside larger queries; of three words or more, which keep their phrase (slop 0 aside: a triple or
+	 * pairs), with the same scores.
 	 */
 	@Test
-	void proximityWhenRequiringNearPairsShouldFindTheSameCallsWithTheSameScores() throws IOException {
-		int[] filtered = { 0 };
+	void proximityWhenByNearPairsShouldFindTheSameCalls() throws IOException {
+		int[] byPairs = { 0 };
+		int[] byPairsAlone = { 0 };
 		onEverySeed("near", (index, random, calls, seed) -> {
 			List<String> words = new ArrayList<>();
 			for (int w = (random.nextInt(3) == 0) ? 2 + random.nextInt(3) : 2; w > 0; w--) {
@@ -102,17 +104,25 @@ class WordPairsTests {
 			Matching matching = Matching.values()[random.nextInt(Matching.values().length)];
 			Query parsed = SearchQueries.parse(text, matching, this.analyzer);
 			String where = seed + ", " + matching + " query " + text;
+			Query near = WordPairs.rewrite(parsed, true);
 			Map<Long, Float> byPositions = index.read((searcher) -> scores(searcher,
 					WordPairs.rewrite(searcher.rewrite(parsed), false)));
 			Map<Long, Float> byNearPairs = index.read((searcher) -> scores(searcher,
 					WordPairs.rewrite(searcher.rewrite(parsed), true)));
-			assertThat(byNearPairs).as(where).isEqualTo(byPositions);
-			if (!WordPairs.rewrite(parsed, true).equals(WordPairs.rewrite(parsed, false))) {
-				filtered[0]++;
+			assertThat(byNearPairs.keySet()).as(where + " as " + near).isEqualTo(byPositions.keySet());
+			if (words.size() > 2 && slop > 0) {
+				assertThat(byNearPairs).as(where + " as " + near).isEqualTo(byPositions);
+			}
+			if (!near.equals(WordPairs.rewrite(parsed, false))) {
+				byPairs[0]++;
+				if (!near.toString().contains("text:\"")) {
+					byPairsAlone[0]++;
+				}
 			}
 		});
-		assertThat(filtered[0]).as("proximity searches requiring a near pair")
-			.isGreaterThan(SEEDS.length * QUERIES / 5);
+		assertThat(byPairs[0]).as("proximity searches by near pairs").isGreaterThan(SEEDS.length * QUERIES / 5);
+		assertThat(byPairsAlone[0]).as("proximity searches by near pairs alone")
+			.isGreaterThan(SEEDS.length * QUERIES / 10);
 	}
 
 	/** One query on generated calls, with the random numbers that made them; {@code seed} names the seed. */
@@ -137,25 +147,30 @@ class WordPairsTests {
 	}
 
 	@Test
-	void rewriteWhenProximityOfTwoWordsWithinTheWindowShouldRequireTheirNearPair() {
+	void rewriteWhenProximityOfTwoWordsWithinTheWindowShouldSearchTheirNearPairs() {
 		assertThat(WordPairs.rewrite(new PhraseQuery(5, TranscriptFields.TEXT, "refund", "order")).toString())
-			.isEqualTo("+text:\"refund order\"~5 #text_near:order refund");
+			.as("order up to 6 words after refund, up to 4 before")
+			.isEqualTo("text_nearby:refund <6 4> order");
+		assertThat(WordPairs.rewrite(new PhraseQuery(1, TranscriptFields.TEXT, "call", "you")).toString())
+			.as("a skipped word with another")
+			.isEqualTo("text_nearby:call <2 0> you");
 		assertThat(WordPairs.rewrite(SearchQueries.parse("\"cancelled orders\"~3", this.analyzer)).toString())
-			.isEqualTo("(+text:\"cancel order\"~3 #text_near:cancel order) exact:\"cancelled orders\"~3");
-		// more words: every pair that must be near where the phrase matches (distance in the query plus slop)
+			.isEqualTo("text_nearby:cancel <4 2> order exact:\"cancelled orders\"~3");
+		// more words: every two, as near as they must be where the phrase matches (distance in the query and slop)
 		assertThat(WordPairs.rewrite(new PhraseQuery(3, TranscriptFields.TEXT, "refund", "next", "week")).toString())
-			.isEqualTo("+text:\"refund next week\"~3 #text_near:next refund #text_near:next week"
-					+ " #text_near:refund week");
-		assertThat(WordPairs.rewrite(new PhraseQuery(4, TranscriptFields.TEXT, "call", "you", "back")).toString())
-			.as("a skipped word in no pair, the others 2 + 4 apart at most")
-			.isEqualTo("+text:\"call you back\"~4 #text_near:back call");
+			.isEqualTo("+text:\"refund next week\"~3 #text_nearby:next <4 2> week #text_nearby:refund <4 2> next"
+					+ " #text_nearby:refund <5 1> week");
+		assertThat(WordPairs.rewrite(new PhraseQuery(4, TranscriptFields.TEXT, "it", "was", "back")).toString())
+			.as("two skipped words in no pair")
+			.isEqualTo("+text:\"it was back\"~4 #text_nearby:it <6 2> back #text_nearby:was <5 3> back");
 		assertThat(WordPairs.rewrite(new PhraseQuery(2, TranscriptFields.TEXT, "order", "refund", "order")).toString())
-			.as("a stem twice: its pair with the other once, none with itself")
-			.isEqualTo("+text:\"order refund order\"~2 #text_near:order refund");
+			.as("a stem twice: its pairs with the other, none with itself")
+			.isEqualTo("+text:\"order refund order\"~2 #text_nearby:order <3 1> refund"
+					+ " #text_nearby:refund <3 1> order");
 		List<Query> kept = List.of(new PhraseQuery(WordPairs.NEAR_WINDOW, TranscriptFields.TEXT, "refund", "order"),
-				new PhraseQuery(3, TranscriptFields.TEXT, "call", "you"),
+				new PhraseQuery(3, TranscriptFields.TEXT, "it", "was"),
 				new PhraseQuery(3, TranscriptFields.TEXT, "order", "order"),
-				new PhraseQuery(5, TranscriptFields.TEXT, "call", "you", "back"),
+				new PhraseQuery(5, TranscriptFields.TEXT, "it", "was", "the"),
 				new PhraseQuery(3, TranscriptFields.speaker("agent"), "refund", "order"),
 				new PhraseQuery(3, TranscriptFields.EXACT, "refund", "order"));
 		for (Query query : kept) {
@@ -164,27 +179,36 @@ class WordPairsTests {
 	}
 
 	/**
-	 * Near pairs: each pair of different stems within the window once, sorted, in either order; skipped words (the,
-	 * my, you) in none but still counted in the distance.
+	 * Near pairs: each ordered pair of different stems within the window once, with the nearest distance and how many
+	 * times; skipped words (the, my) in none with each other but counted in the distance.
 	 */
 	@Test
-	void nearPairsShouldJoinTheStemsWithinTheWindowInEitherOrder() throws IOException {
-		assertThat(nearPairs("cancel my orders cancel"))
-			.containsExactlyInAnyOrder("cancel order");
-		assertThat(nearPairs("refund the the the the the delivery the refund"))
-			.containsExactlyInAnyOrder("deliv refund");
-		assertThat(nearPairs("refund the the the the the the delivery")).isEmpty();
+	void nearPairsShouldJoinTheStemsWithinTheWindowInTheirOrder() throws IOException {
+		assertThat(nearPairs("cancel my orders cancel")).containsExactlyInAnyOrder("cancel my 1x1", "cancel order 2x1",
+				"my order 1x1", "my cancel 2x1", "order cancel 1x1");
+		assertThat(nearPairs("refund the the delivery the refund")).containsExactlyInAnyOrder("refund the 1x3",
+				"refund deliv 3x1", "the deliv 1x2", "the refund 1x3", "deliv the 1x1", "deliv refund 2x1");
+		assertThat(nearPairs("refund the the the the the the delivery")).containsExactlyInAnyOrder("refund the 1x6",
+				"the deliv 1x6");
+		assertThat(nearPairs("refund " + "order ".repeat(NearPairsFilter.MAX_TIMES + 5)))
+			.containsExactlyInAnyOrder("refund order 1x6");
+		assertThat(nearPairs(("refund order ").repeat(NearPairsFilter.MAX_TIMES))).hasSize(2)
+			.allMatch((pair) -> pair.endsWith("x" + NearPairsFilter.MAX_TIMES));
 	}
 
+	/** Each near pair as "a b {distance}x{times}". */
 	private List<String> nearPairs(String text) throws IOException {
 		List<String> pairs = new ArrayList<>();
 		try (org.apache.lucene.analysis.TokenStream stream = this.analyzer.tokenStream(TranscriptFields.TEXT_NEAR,
 				text)) {
 			org.apache.lucene.analysis.tokenattributes.CharTermAttribute term = stream
 				.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+			org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute frequency = stream
+				.addAttribute(org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute.class);
 			stream.reset();
 			while (stream.incrementToken()) {
-				pairs.add(term.toString());
+				int encoded = frequency.getTermFrequency();
+				pairs.add(term + " " + NearPairsFilter.distance(encoded) + "x" + NearPairsFilter.times(encoded));
 			}
 			stream.end();
 		}
@@ -235,6 +259,12 @@ class WordPairsTests {
 		assertThat(WordPairs.rewrite(new PhraseQuery(TranscriptFields.TEXT, "call", "you")))
 			.isEqualTo(new TermQuery(new Term(TranscriptFields.TEXT_PAIRS, "call you")));
 		assertThat(WordPairs.rewrite(new PhraseQuery(TranscriptFields.TEXT, "call", "you", "back")))
+			.isEqualTo(new TermQuery(new Term(TranscriptFields.TEXT_TRIPLES, "call you back")));
+		assertThat(WordPairs.rewrite(new PhraseQuery(TranscriptFields.TEXT, "call", "you", "back", "today")).toString())
+			.isEqualTo("+text_pairs:\"call you you back back today\" #text_triples:call you back"
+					+ " #text_triples:you back today");
+		assertThat(WordPairs.rewrite(new PhraseQuery(TranscriptFields.TEXT, "call", "you", "back"), false))
+			.as("an index without triples")
 			.isEqualTo(new PhraseQuery(TranscriptFields.TEXT_PAIRS, "call you", "you back"));
 		assertThat(SearchQueries.parse("\"call you back\" refund", Matching.EXACT, this.analyzer).toString())
 			.isEqualTo("+exact:\"call you back\" +exact:refund");
