@@ -203,7 +203,11 @@ final class TranscriptSearcher {
 		long total;
 		Map<String, List<FacetCount>> facets = Map.of();
 		if (request.facets()) {
-			Object[] results = searcher.search(filtered,
+			// every match is collected for its facets: ranked, a clause that cannot add a call is only checked where
+			// the others match (the words as said of a proximity search, in every call saying them, otherwise)
+			Query all = noSuchCategory ? filtered
+					: SearchQueries.filtered(pairs(CountedQuery.ranked(rewritten, this.analyzer)), request);
+			Object[] results = searcher.search(all,
 					new MultiCollectorManager(top(depth, browsing), new FacetsCollectorManager()));
 			top = (TopDocs) results[0];
 			FacetsCollector matching = (FacetsCollector) results[1];
