@@ -146,8 +146,10 @@ class SearchScaleBenchmark {
 		Path dir = Paths.get(System.getProperty("bench.dir", "target/bench-scale")).toAbsolutePath();
 		// Only the index: PostgreSQL may be running on a data directory inside dir.
 		Path indexDir = dir.resolve("index");
-		System.out.printf(Locale.ROOT, "%n=== Search at scale: %,d synthetic calls, seed %d, %d cores, max heap %d MB%n",
-				CALLS, SEED, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+		System.out.printf(Locale.ROOT,
+				"%n=== Search at scale: %,d synthetic calls, seed %d, %d cores, max heap %d MB, assertions %s%n", CALLS,
+				SEED, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+				org.apache.lucene.index.IndexWriter.class.desiredAssertionStatus() ? "on (Lucene's too)" : "off");
 		boolean reuseIndex = REUSE && isComplete(indexDir);
 		int resumeAfter = (REUSE && !reuseIndex) ? resumablePart(indexDir) : 0;
 		if (!reuseIndex && resumeAfter == 0) {
