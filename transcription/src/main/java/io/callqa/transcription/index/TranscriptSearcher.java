@@ -199,15 +199,16 @@ final class TranscriptSearcher {
 		boolean browsing = SearchQueries.isBrowsing(query);
 		Supplier<Query> counted = () -> noSuchCategory ? filtered
 				: SearchQueries.filtered(pairs(CountedQuery.of(rewritten, this.analyzer)), request);
+		// the same calls with the same scores, a clause that cannot add a call checked only where the others match
+		// (the words as said of a word or proximity search, otherwise in every call saying them): for collecting
+		// every match
+		Query ranked = noSuchCategory ? filtered
+				: SearchQueries.filtered(pairs(CountedQuery.ranked(rewritten, this.analyzer)), request);
 		TopDocs top;
 		long total;
 		Map<String, List<FacetCount>> facets = Map.of();
 		if (request.facets()) {
-			// every match is collected for its facets: ranked, a clause that cannot add a call is only checked where
-			// the others match (the words as said of a proximity search, in every call saying them, otherwise)
-			Query all = noSuchCategory ? filtered
-					: SearchQueries.filtered(pairs(CountedQuery.ranked(rewritten, this.analyzer)), request);
-			Object[] results = searcher.search(all,
+			Object[] results = searcher.search(ranked,
 					new MultiCollectorManager(top(depth, browsing), new FacetsCollectorManager()));
 			top = (TopDocs) results[0];
 			FacetsCollector matching = (FacetsCollector) results[1];
@@ -222,12 +223,11 @@ final class TranscriptSearcher {
 			Query countedQuery = counted.get();
 			long indexed = indexedCount(searcher, countedQuery);
 			if (indexed >= 0) {
+				// only the page: the disjunction skips the calls that cannot reach it better
 				top = searcher.search(filtered, top(depth, false));
 				total = indexed;
 			}
 			else {
-				Query ranked = noSuchCategory ? filtered
-						: SearchQueries.filtered(pairs(CountedQuery.ranked(rewritten, this.analyzer)), request);
 				top = searcher.search(ranked, new TopScoreDocCollectorManager(depth,
 						countedWhileCollecting(rewritten, searcher.getIndexReader().maxDoc(), depth)));
 				total = total(searcher, () -> countedQuery, top.totalHits);
