@@ -110,6 +110,9 @@ class WordPairsTests {
 			Map<Long, Float> byNearPairs = index.read((searcher) -> scores(searcher,
 					WordPairs.rewrite(searcher.rewrite(parsed), true)));
 			assertThat(byNearPairs.keySet()).as(where + " as " + near).isEqualTo(byPositions.keySet());
+			Map<Long, Float> ranked = index.read((searcher) -> scores(searcher,
+					WordPairs.rewrite(CountedQuery.ranked(searcher.rewrite(parsed), this.analyzer), true)));
+			assertThat(ranked.keySet()).as("ranked, " + where).isEqualTo(byPositions.keySet());
 			if (words.size() > 2 && slop > 0) {
 				assertThat(byNearPairs).as(where + " as " + near).isEqualTo(byPositions);
 			}
@@ -156,6 +159,10 @@ class WordPairsTests {
 			.isEqualTo("text_nearby:call <2 0> you");
 		assertThat(WordPairs.rewrite(SearchQueries.parse("\"cancelled orders\"~3", this.analyzer)).toString())
 			.isEqualTo("text_nearby:cancel <4 2> order exact:\"cancelled orders\"~3");
+		assertThat(WordPairs.rewrite(CountedQuery.ranked(SearchQueries.parse("\"cancelled orders\"~3", this.analyzer),
+				this.analyzer)).toString())
+			.as("ranked: the words as said only score, as two words")
+			.isEqualTo("+text_nearby:cancel <4 2> order (+exact:cancelled +exact:orders)");
 		// more words: every two, as near as they must be where the phrase matches (distance in the query and slop)
 		assertThat(WordPairs.rewrite(new PhraseQuery(3, TranscriptFields.TEXT, "refund", "next", "week")).toString())
 			.isEqualTo("+text:\"refund next week\"~3 #text_nearby:next <4 2> week #text_nearby:refund <4 2> next"
