@@ -65,13 +65,6 @@ public final class TranscriptIndex implements Closeable {
 
 	static final String OUTBOX_SEQ = "outboxSeq";
 
-	/**
-	 * How much indexed text a writer holds before it writes a segment; four times Lucene's default (16 MB), since a
-	 * call's near pairs and triples are mostly terms of their own: segments written four times larger are merged
-	 * fewer times, and merging those terms was half a build's time. Two writers while an index is rebuilt.
-	 */
-	static final double RAM_BUFFER_MB = 64;
-
 	static final String INDEX_VERSION = "indexVersion";
 
 	private volatile Generation current;
@@ -415,9 +408,7 @@ public final class TranscriptIndex implements Closeable {
 			boolean existing = DirectoryReader.indexExists(directory);
 			this.analyzer = new TranscriptAnalyzer();
 			this.writer = new IndexWriter(directory,
-					new IndexWriterConfig(this.analyzer).setCommitOnClose(false)
-						.setMergePolicy(mergePolicy())
-						.setRAMBufferSizeMB(RAM_BUFFER_MB));
+					new IndexWriterConfig(this.analyzer).setCommitOnClose(false).setMergePolicy(mergePolicy()));
 			this.searchers = searcherManager(this.writer);
 			// An existing index keeps the version it was built with, also on the commits that keep it current.
 			this.version = existing ? indexVersion(this.writer.getLiveCommitData()) : version;
