@@ -261,6 +261,40 @@ class WordPairsTests {
 		}
 	}
 
+	/**
+	 * An index of version 6 keeps taking new calls while the current version is rebuilt beside it: its near pairs were
+	 * indexed with calls only, and a field cannot change how it is indexed within an index, so version 7's near pairs
+	 * (with frequencies) have a name of their own. Searched as version 6 is, by pairs and positions.
+	 */
+	@Test
+	void indexWhenIndexOfVersionSixShouldKeepTakingCalls() throws IOException {
+		Path dir = this.dir.resolve("v6");
+		try (org.apache.lucene.store.Directory directory = org.apache.lucene.store.FSDirectory.open(dir);
+				org.apache.lucene.index.IndexWriter writer = new org.apache.lucene.index.IndexWriter(directory,
+						new org.apache.lucene.index.IndexWriterConfig(this.analyzer))) {
+			org.apache.lucene.document.FieldType callsOnly = new org.apache.lucene.document.FieldType(
+					org.apache.lucene.document.TextField.TYPE_NOT_STORED);
+			callsOnly.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS);
+			callsOnly.setOmitNorms(true);
+			org.apache.lucene.document.Document old = new org.apache.lucene.document.Document();
+			old.add(new org.apache.lucene.document.KeywordField(TranscriptFields.CALL_ID, "99",
+					org.apache.lucene.document.Field.Store.YES));
+			old.add(new org.apache.lucene.document.Field("text_near", "order refund", callsOnly));
+			writer.addDocument(old);
+			writer.setLiveCommitData(Map.of(TranscriptIndex.OUTBOX_SEQ, "1", TranscriptIndex.INDEX_VERSION, "6")
+				.entrySet());
+			writer.commit();
+		}
+		List<List<String>> calls = List.of(List.of("i will call you back today", "refund my order"));
+		try (TranscriptIndex index = indexed(TranscriptIndex.open(dir), calls)) {
+			assertThat(index.version()).isEqualTo(6);
+			for (String text : List.of("\"call you back\"", "\"refund order\"~3", "\"call back today\"~2")) {
+				assertThat(index.search(new SearchQuery(text, Matching.STEMMED, SearchFilters.none(), null, 0, 10,
+						false)).total()).as(text).isEqualTo(1);
+			}
+		}
+	}
+
 	@Test
 	void rewriteWhenExactPhraseOnTextShouldSearchPairs() {
 		assertThat(WordPairs.rewrite(new PhraseQuery(TranscriptFields.TEXT, "call", "you")))
