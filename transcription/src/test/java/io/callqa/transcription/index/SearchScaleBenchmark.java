@@ -76,8 +76,8 @@ import io.callqa.transcription.index.SyntheticCalls.SyntheticCall;
  * engine runs fewer queries, and the table says how many), {@code -Dbench.fsync=true} (fsync every commit, as a real
  * server; off by default like the tests' PostgreSQL), {@code -Dbench.copyStreams} (parallel COPY streams, 2),
  * {@code -Dbench.engines} (the engines timed, {@code lucene,pg}; {@code lucene} alone halves the time of the queries
- * and loads nothing into PostgreSQL; {@code lucene-positions} is Lucene on the same index answering proximity as
- * version 5 did, by positions alone, without the near pairs), {@code -Dbench.types} (the query types timed, by name,
+ * and loads nothing into PostgreSQL; {@code lucene-positions} is Lucene on the same index without its triples and
+ * near pairs, as version 6 was searched while rebuilt: exact phrases by pairs, proximity by positions alone), {@code -Dbench.types} (the query types timed, by name,
  * comma-separated; all by default), {@code -Dbench.warmUpSeconds} (the mixed warm-up, 60; see {@link #warmUp}).
  *
  * <p>In two phases, so that the long build may run on a busy machine and the queries be timed later on a quiet one:
@@ -482,12 +482,17 @@ class SearchScaleBenchmark {
 	 * One search in both engines' terms. {@code tsquery} is read by {@code function} ({@code to_tsquery} or
 	 * {@code phraseto_tsquery}), null where PostgreSQL has no query of the same meaning; the filters apply to both.
 	 */
-	record BenchQuery(String lucene, @Nullable String function, @Nullable String tsquery, SearchFilters filters) {
+	record BenchQuery(String lucene, @Nullable String function, @Nullable String tsquery, SearchFilters filters,
+			boolean facets) {
+
+		BenchQuery(String lucene, @Nullable String function, @Nullable String tsquery, SearchFilters filters) {
+			this(lucene, function, tsquery, filters, false);
+		}
 
 		@Override
 		public String toString() {
 			String postgres = (this.tsquery != null) ? this.function + "('" + this.tsquery + "')" : "(Lucene only)";
-			return this.lucene + " | " + postgres + describe(this.filters);
+			return this.lucene + (this.facets ? " with facets" : "") + " | " + postgres + describe(this.filters);
 		}
 
 		private static String describe(SearchFilters filters) {
@@ -538,6 +543,11 @@ class SearchScaleBenchmark {
 		types.add(type("outcome/score", 60, (i) -> word(pick(random, middle)).with(scoreFilters(i))));
 		types.add(new QueryType("total count", true,
 				type("", 40, (i) -> word(common.get(i % common.size()))).queries()));
+		// as the search page asks: the page, its total and the counts per agent, queue, outcome, category and band of
+		// every call found; Lucene only (PostgreSQL would need a grouped count per facet)
+		types.add(new QueryType("word + facets", false, IntStream.range(0, 40)
+			.mapToObj((i) -> new BenchQuery(common.get(i % common.size()), null, null, SearchFilters.none(), true))
+			.toList()));
 		return types;
 	}
 
@@ -679,7 +689,7 @@ class SearchScaleBenchmark {
 		public Client client() {
 			return (query, countOnly) -> {
 				SearchResults results = this.index.search(new SearchQuery(query.lucene(), Matching.STEMMED,
-						query.filters(), null, 0, countOnly ? 1 : 10, false));
+						query.filters(), null, 0, countOnly ? 1 : 10, query.facets()));
 				return results.total();
 			};
 		}
@@ -687,8 +697,9 @@ class SearchScaleBenchmark {
 	}
 
 	/**
-	 * Lucene on the same index as {@link LuceneEngine}, its last commit, with proximity searched by positions alone,
-	 * as an index before {@link TranscriptIndex#NEAR_VERSION} is: the near pairs' gain, measured on one index.
+	 * Lucene on the same index as {@link LuceneEngine}, its last commit, searched as an index before
+	 * {@link TranscriptIndex#NEAR_VERSION} is (exact phrases by pairs, proximity by positions alone): the triples' and
+	 * near pairs' gain, measured on one index.
 	 */
 	private static final class PositionsEngine implements Engine {
 
@@ -713,7 +724,7 @@ class SearchScaleBenchmark {
 			}
 			TranscriptSearcher searcher = this.searcher;
 			return (query, countOnly) -> searcher.search(new SearchQuery(query.lucene(), Matching.STEMMED,
-					query.filters(), null, 0, countOnly ? 1 : 10, false), null).total();
+					query.filters(), null, 0, countOnly ? 1 : 10, query.facets()), null).total();
 		}
 
 	}
