@@ -164,6 +164,11 @@ final class TranscriptAnalyzer extends DelegatingAnalyzerWrapper {
 	}
 
 	private static TokenStream stems(TokenStream words) {
+		return new CachedStems(words, TranscriptAnalyzer::stemming);
+	}
+
+	/** Possessives dropped, the overrides and protected words, Porter2: run once per word ({@link CachedStems}). */
+	static TokenStream stemming(TokenStream words) {
 		return new SnowballFilter(new StemmerOverrideFilter(new EnglishPossessiveFilter(words), OVERRIDE_MAP),
 				new EnglishStemmer());
 	}

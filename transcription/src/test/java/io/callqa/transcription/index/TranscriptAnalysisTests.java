@@ -247,4 +247,80 @@ class TranscriptAnalysisTests {
 		return TestCalls.word(calls().get((int) callId - 1), word, occurrence);
 	}
 
+	/**
+	 * Each word stemmed once and remembered gives exactly what the stemming chain gives run on every word:
+	 * property-style, random texts over inflections, possessives, protected words and their plurals, the overrides,
+	 * numbers, contractions and made-up words, in every stemmed field (the words, their pairs, triples and near pairs),
+	 * with the same positions and offsets; a second pass reads every stem from what was remembered.
+	 */
+	@Test
+	void stemsWhenRememberedShouldBeThoseOfTheChain() throws IOException {
+		String[] vocabulary = ("refund refunds refunded refunding customer customer's customers customers' accountant "
+				+ "accountants account accounts manager managers manage managed delivery deliveries deliver delivered "
+				+ "cancel cancelled cancellation it's i'm don't won't o'clock 24 3rd 1,000 the a you back call calls "
+				+ "university universe news one on running ran runs operator operation operate provider provides "
+				+ "representative represent replacement replace ponies caresses sky skies generously").split(" ");
+		java.util.Random random = new java.util.Random(11);
+		try (org.apache.lucene.analysis.Analyzer chain = new org.apache.lucene.analysis.Analyzer() {
+
+			@Override
+			protected TokenStreamComponents createComponents(String fieldName) {
+				org.apache.lucene.analysis.Tokenizer tokenizer = new org.apache.lucene.analysis.standard.StandardTokenizer();
+				return new TokenStreamComponents(tokenizer,
+						TranscriptAnalyzer.stemming(new org.apache.lucene.analysis.LowerCaseFilter(tokenizer)));
+			}
+
+		}; TranscriptAnalyzer remembered = new TranscriptAnalyzer()) {
+			for (int pass = 0; pass < 2; pass++) {
+				for (int t = 0; t < 300; t++) {
+					StringBuilder text = new StringBuilder();
+					for (int w = 1 + random.nextInt(30); w > 0; w--) {
+						String word = (random.nextInt(5) == 0) ? madeUp(random) : vocabulary[random.nextInt(vocabulary.length)];
+						text.append(random.nextBoolean() ? word : word.toUpperCase(java.util.Locale.ROOT)).append(' ');
+					}
+					List<String> expected = tokens(chain, "any", text.toString());
+					assertThat(tokens(remembered, TranscriptFields.TEXT, text.toString())).as(text.toString()).isEqualTo(expected);
+					assertThat(tokens(remembered, TranscriptFields.speaker("agent"), text.toString())).as(text.toString())
+						.isEqualTo(expected);
+					List<String> stems = expected.stream().map((token) -> token.substring(0, token.indexOf('@'))).toList();
+					List<String> pairs = new java.util.ArrayList<>();
+					for (int i = 0; i + 1 < stems.size(); i++) {
+						pairs.add(stems.get(i) + " " + stems.get(i + 1));
+					}
+					assertThat(tokens(remembered, TranscriptFields.TEXT_PAIRS, text.toString()).stream()
+						.map((token) -> token.substring(0, token.indexOf('@')))
+						.toList()).as(text.toString()).isEqualTo(pairs);
+				}
+			}
+		}
+	}
+
+	private static String madeUp(java.util.Random random) {
+		StringBuilder word = new StringBuilder();
+		for (int i = 2 + random.nextInt(9); i > 0; i--) {
+			word.append((char) ('a' + random.nextInt(26)));
+		}
+		return (random.nextInt(4) == 0) ? word + "'s" : word.toString();
+	}
+
+	/** Each token as "term@position:start-end". */
+	private static List<String> tokens(org.apache.lucene.analysis.Analyzer analyzer, String field, String text)
+			throws IOException {
+		List<String> tokens = new java.util.ArrayList<>();
+		try (org.apache.lucene.analysis.TokenStream stream = analyzer.tokenStream(field, text)) {
+			var term = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+			var increment = stream
+				.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+			var offset = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+			stream.reset();
+			int position = -1;
+			while (stream.incrementToken()) {
+				position += increment.getPositionIncrement();
+				tokens.add(term + "@" + position + ":" + offset.startOffset() + "-" + offset.endOffset());
+			}
+			stream.end();
+		}
+		return tokens;
+	}
+
 }
