@@ -202,13 +202,13 @@ final class TranscriptSearcher {
 		// the same calls with the same scores, a clause that cannot add a call checked only where the others match
 		// (the words as said of a word or proximity search, otherwise in every call saying them): for collecting
 		// every match
-		Query ranked = noSuchCategory ? filtered
+		Supplier<Query> ranked = () -> noSuchCategory ? filtered
 				: SearchQueries.filtered(pairs(CountedQuery.ranked(rewritten, this.analyzer)), request);
 		TopDocs top;
 		long total;
 		Map<String, List<FacetCount>> facets = Map.of();
 		if (request.facets()) {
-			Object[] results = searcher.search(ranked,
+			Object[] results = searcher.search(ranked.get(),
 					new MultiCollectorManager(top(depth, browsing), new FacetsCollectorManager()));
 			top = (TopDocs) results[0];
 			FacetsCollector matching = (FacetsCollector) results[1];
@@ -228,7 +228,7 @@ final class TranscriptSearcher {
 				total = indexed;
 			}
 			else {
-				top = searcher.search(ranked, new TopScoreDocCollectorManager(depth,
+				top = searcher.search(ranked.get(), new TopScoreDocCollectorManager(depth,
 						countedWhileCollecting(rewritten, searcher.getIndexReader().maxDoc(), depth)));
 				total = total(searcher, () -> countedQuery, top.totalHits);
 			}
