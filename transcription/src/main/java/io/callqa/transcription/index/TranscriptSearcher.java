@@ -16,12 +16,6 @@ import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.StringDocValuesReaderState;
-import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
@@ -83,6 +77,10 @@ final class TranscriptSearcher {
 	/** The facets counted, by the keyword field they count (the field's name is the facet's name). */
 	static final List<String> FACETS = List.of(AGENT, QUEUE, OUTCOME, CATEGORY);
 
+	/** The keyword fields counted for the facets: those of {@link #FACETS} and the automatic score's bands. */
+	private static final List<String> FACET_FIELDS = List.of(AGENT, QUEUE, OUTCOME, CATEGORY,
+			TranscriptFields.AUTO_SCORE_BAND);
+
 	/** The values listed per facet, most frequent first. */
 	static final int FACET_VALUES = 10;
 
@@ -102,11 +100,8 @@ final class TranscriptSearcher {
 	/** The facet of automatic score bands, counted on {@link TranscriptFields#AUTO_SCORE_BAND}. */
 	static final String AUTO_SCORE_FACET = "autoScore";
 
-	/**
-	 * Per facet field, the ordinal map of the reader it was built for: building it reads every segment's terms, so it
-	 * is done once per searcher generation rather than per search.
-	 */
-	private final Map<String, FacetState> facetStates = new ConcurrentHashMap<>();
+	/** Per open segment, its facet fields' values (see {@link FacetCounter}). */
+	private final Map<IndexReader.CacheKey, FacetCounter.SegmentValues> facetValues = new ConcurrentHashMap<>();
 
 	/** The current searcher's merged field infos, for the highlighter (see {@link #fieldInfos(IndexReader)}). */
 	private volatile @Nullable ReaderFieldInfos fieldInfos;
@@ -207,31 +202,33 @@ final class TranscriptSearcher {
 		TopDocs top;
 		long total;
 		Map<String, List<FacetCount>> facets = Map.of();
-		if (request.facets()) {
+		Query countedQuery = counted.get();
+		long indexed = browsing ? -1 : indexedCount(searcher, countedQuery);
+		if (indexed >= 0) {
+			// only the page: the disjunction skips the calls that cannot reach it better
+			top = searcher.search(filtered, top(depth, false));
+			total = indexed;
+			if (request.facets()) {
+				// every match counted apart, without scores: cheaper than scoring each to collect both at once
+				facets = facets(searcher.search(countedQuery, new FacetCounter(FACET_FIELDS, this.facetValues)), categories);
+			}
+		}
+		else if (request.facets()) {
 			Object[] results = searcher.search(ranked.get(),
-					new MultiCollectorManager(top(depth, browsing), new FacetsCollectorManager()));
+					new MultiCollectorManager(top(depth, browsing), new FacetCounter(FACET_FIELDS, this.facetValues)));
 			top = (TopDocs) results[0];
-			FacetsCollector matching = (FacetsCollector) results[1];
-			total = matching.getMatchingDocs().stream().mapToLong((docs) -> docs.totalHits).sum();
-			facets = facets(searcher.getIndexReader(), matching, categories);
+			FacetCounter.Counts counts = (FacetCounter.Counts) results[1];
+			total = counts.calls();
+			facets = facets(counts, categories);
 		}
 		else if (browsing) {
 			top = searcher.search(filtered, top(depth, true));
-			total = total(searcher, counted, top.totalHits);
+			total = total(searcher, () -> countedQuery, top.totalHits);
 		}
 		else {
-			Query countedQuery = counted.get();
-			long indexed = indexedCount(searcher, countedQuery);
-			if (indexed >= 0) {
-				// only the page: the disjunction skips the calls that cannot reach it better
-				top = searcher.search(filtered, top(depth, false));
-				total = indexed;
-			}
-			else {
-				top = searcher.search(ranked.get(), new TopScoreDocCollectorManager(depth,
-						countedWhileCollecting(rewritten, searcher.getIndexReader().maxDoc(), depth)));
-				total = total(searcher, () -> countedQuery, top.totalHits);
-			}
+			top = searcher.search(ranked.get(), new TopScoreDocCollectorManager(depth,
+					countedWhileCollecting(rewritten, searcher.getIndexReader().maxDoc(), depth)));
+			total = total(searcher, () -> countedQuery, top.totalHits);
 		}
 		int from = Math.min(request.page() * request.size(), top.scoreDocs.length);
 		ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
@@ -323,69 +320,19 @@ final class TranscriptSearcher {
 	}
 
 	/** Per facet, its most frequent values among the matching calls; a facet no matching call has is empty. */
-	private Map<String, List<FacetCount>> facets(IndexReader reader, FacetsCollector matching,
-			@Nullable Set<String> categories) throws IOException {
+	private static Map<String, List<FacetCount>> facets(FacetCounter.Counts counts, @Nullable Set<String> categories) {
 		Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
 		for (String field : FACETS) {
-			facets.put(field, (field.equals(CATEGORY) && categories != null)
-					? savedCounts(facetState(reader, field), matching, categories)
-					: counts(field, facetState(reader, field), matching));
+			// the category facet without the names no category has now (their calls not re-tagged yet)
+			facets.put(field, counts.top(field, FACET_VALUES,
+					(value) -> !field.equals(CATEGORY) || categories == null || categories.contains(value)));
 		}
-		facets.put(AUTO_SCORE_FACET, bands(counts(TranscriptFields.AUTO_SCORE_BAND,
-				facetState(reader, TranscriptFields.AUTO_SCORE_BAND), matching)));
+		List<FacetCount> bands = new ArrayList<>(
+				counts.top(TranscriptFields.AUTO_SCORE_BAND, Integer.MAX_VALUE, (value) -> true));
+		// the bands in their own order (worst first, then none) rather than by count: a scale reads in order
+		bands.sort(java.util.Comparator.comparingInt((count) -> AutoScoreBands.LABELS.indexOf(count.value())));
+		facets.put(AUTO_SCORE_FACET, bands);
 		return facets;
-	}
-
-	/** The bands in their own order (worst first, then none) rather than by count: a scale reads in order. */
-	private static List<FacetCount> bands(List<FacetCount> counts) {
-		List<FacetCount> ordered = new ArrayList<>(counts);
-		ordered.sort(java.util.Comparator.comparingInt((count) -> AutoScoreBands.LABELS.indexOf(count.value())));
-		return ordered;
-	}
-
-	private static List<FacetCount> counts(String field, StringDocValuesReaderState state, FacetsCollector matching)
-			throws IOException {
-		FacetResult result = new StringValueFacetCounts(state, matching).getTopChildren(FACET_VALUES, field);
-		if (result == null) {
-			return List.of();
-		}
-		List<FacetCount> counts = new ArrayList<>(result.labelValues.length);
-		for (LabelAndValue value : result.labelValues) {
-			counts.add(new FacetCount(value.label, value.value.longValue()));
-		}
-		return counts;
-	}
-
-	/**
-	 * The category facet without the names no category has now: every name counted (categories are few), those saved
-	 * kept, most first and equal counts by name, as {@link #counts} orders them.
-	 */
-	private static List<FacetCount> savedCounts(StringDocValuesReaderState state, FacetsCollector matching,
-			Set<String> categories) throws IOException {
-		FacetResult all = new StringValueFacetCounts(state, matching).getAllChildren(CATEGORY);
-		if (all == null) {
-			return List.of();
-		}
-		return Arrays.stream(all.labelValues)
-			.filter((value) -> categories.contains(value.label) && value.value.longValue() > 0)
-			.sorted(java.util.Comparator.comparingLong((LabelAndValue value) -> value.value.longValue())
-				.reversed()
-				.thenComparing((value) -> value.label))
-			.limit(FACET_VALUES)
-			.map((value) -> new FacetCount(value.label, value.value.longValue()))
-			.toList();
-	}
-
-	private StringDocValuesReaderState facetState(IndexReader reader, String field) throws IOException {
-		FacetState cached = this.facetStates.get(field);
-		if (cached == null || cached.reader() != reader) {
-			cached = new FacetState(reader, new StringDocValuesReaderState(reader, field));
-			this.facetStates.put(field, cached);
-		}
-		return cached.state();
-	}
-
-	private record FacetState(IndexReader reader, StringDocValuesReaderState state) {
 	}
 
 	/** Highlights with the user's query alone: filters have nothing to highlight. */

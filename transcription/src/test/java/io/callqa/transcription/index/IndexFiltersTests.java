@@ -12,6 +12,8 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -203,6 +205,97 @@ class IndexFiltersTests {
 			.withFacets());
 		assertThat(browsing.facets().get("outcome")).containsExactly(new FacetCount("ABANDONED", browsing.total()));
 		assertThat(this.index.search(SearchQuery.of("hello")).facets()).as("only when asked").isEmpty();
+	}
+
+	/**
+	 * Facets are counted on two paths: beside the page (a phrase, proximity, exclusion, pattern) and apart from it
+	 * when the index knows the total (a word). Both count the calls the query finds, and asking for them changes
+	 * neither the page nor the total.
+	 */
+	@Test
+	void facetsShouldCountTheCallsEveryKindOfQueryFinds() {
+		Predicate<IndexedCall> refund = (c) -> c.transcript() != null && (c.callId() - 1) % 2 == 0;
+		Predicate<IndexedCall> thanks = (c) -> c.transcript() != null && (c.callId() - 1) % 2 == 1;
+		Map<String, Predicate<IndexedCall>> queries = new java.util.LinkedHashMap<>();
+		queries.put("refund", refund);
+		queries.put("\"want a refund\"", refund);
+		queries.put("\"i want\"", refund);
+		queries.put("\"hello refund\"~5", refund);
+		queries.put("hello -refund", thanks);
+		queries.put("ref*", refund);
+		queries.put("\"thanks a lot\"", thanks);
+		for (Map.Entry<String, Predicate<IndexedCall>> query : queries.entrySet()) {
+			for (SearchFilters filters : List.of(SearchFilters.none(), SearchFilters.of(null, "support", null, null,
+					null, null))) {
+				Predicate<IndexedCall> matches = query.getValue()
+					.and((c) -> filters.queue() == null || filters.queue().equals(c.queue()));
+				SearchQuery search = SearchQuery.of(query.getKey()).with(filters);
+				SearchResults faceted = this.index.search(search.withFacets());
+				SearchResults plain = this.index.search(search);
+				String as = query.getKey() + ", " + filters;
+				assertThat(faceted.total()).as(as).isEqualTo(expected(matches)).isEqualTo(plain.total());
+				assertThat(faceted.hits()).as(as).extracting(SearchHit::callId)
+					.containsExactlyElementsOf(plain.hits().stream().map(SearchHit::callId).toList());
+				assertThat(asMap(faceted.facets().get("agent"))).as(as).isEqualTo(countBy(matches, IndexedCall::agent));
+				assertThat(asMap(faceted.facets().get("queue"))).as(as).isEqualTo(countBy(matches, IndexedCall::queue));
+				assertThat(asMap(faceted.facets().get("outcome"))).as(as)
+					.isEqualTo(countBy(matches, IndexedCall::outcome));
+				assertThat(asMap(faceted.facets().get("autoScore"))).as(as)
+					.isEqualTo(countBy(matches, (c) -> AutoScoreBands.of(c.facts().autoScore())));
+			}
+		}
+	}
+
+	/**
+	 * A segment where most calls match is counted from its calls that do not, deleted ones included: calls indexed
+	 * again (a new outcome) are counted once, with their new values, before and after their old segment is counted.
+	 */
+	@Test
+	void facetsShouldCountCallsIndexedAgainOnceWithTheirNewValues() throws IOException {
+		try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
+				TranscriptIndex index = TranscriptIndex.open(directory)) {
+			List<IndexedCall> calls = IntStream.range(0, 3_000).mapToObj(IndexFiltersTests::call).toList();
+			for (IndexedCall call : calls) {
+				index.index(call, categories(call));
+			}
+			index.commit(1);
+			SearchResults before = index.search(SearchQuery.of("hello").withFacets());
+			assertThat(before.facets().get("outcome")).containsExactly(new FacetCount("ANSWERED", 2_400));
+			// categories: several a call (2,400 calls say hello, ids 1 to 3,000, every fifth without words)
+			assertThat(before.facets().get("category")).containsExactly(new FacetCount("Even", 1_200),
+					new FacetCount("Thirds", 800));
+			for (IndexedCall call : calls.subList(0, 900)) {
+				if (call.transcript() != null) {
+					index.index(new IndexedCall(call.callId(), call.agent(), call.queue(), call.direction(),
+							call.callerNumber(), call.startedAt(), call.durationSec(), "TIMEOUT", call.transcript())
+						.with(call.facts()), categories(call));
+				}
+			}
+			index.commit(2);
+			SearchResults results = index.search(SearchQuery.of("hello").withFacets());
+			assertThat(results.total()).isEqualTo(2_400);
+			assertThat(results.facets().get("outcome")).containsExactly(new FacetCount("ANSWERED", 1_680),
+					new FacetCount("TIMEOUT", 720));
+			assertThat(asMap(results.facets().get("agent")))
+				.isEqualTo(calls.stream().filter((c) -> c.transcript() != null)
+					.collect(Collectors.groupingBy(IndexedCall::agent, Collectors.counting())));
+			assertThat(results.facets().get("category")).isEqualTo(before.facets().get("category"));
+			SearchResults thirds = index.search(SearchQuery.of("+hello +category:Thirds").withFacets());
+			assertThat(thirds.facets().get("category")).as("fewer than half: counted up")
+				.containsExactly(new FacetCount("Thirds", 800), new FacetCount("Even", 400));
+		}
+	}
+
+	/** Even calls (by id) are tagged "Even", every third "Thirds" too. */
+	private static CallTags categories(IndexedCall call) {
+		return (document) -> {
+			if (call.callId() % 2 == 0) {
+				document.add(new KeywordField(TranscriptFields.CATEGORY, "Even", Field.Store.YES));
+			}
+			if (call.callId() % 3 == 0) {
+				document.add(new KeywordField(TranscriptFields.CATEGORY, "Thirds", Field.Store.YES));
+			}
+		};
 	}
 
 	@Test

@@ -489,6 +489,11 @@ class SearchScaleBenchmark {
 			this(lucene, function, tsquery, filters, false);
 		}
 
+		/** The same search as the search page asks it, with facets; Lucene only. */
+		BenchQuery withFacets() {
+			return new BenchQuery(this.lucene, null, null, this.filters, true);
+		}
+
 		@Override
 		public String toString() {
 			String postgres = (this.tsquery != null) ? this.function + "('" + this.tsquery + "')" : "(Lucene only)";
@@ -548,6 +553,11 @@ class SearchScaleBenchmark {
 		types.add(new QueryType("word + facets", false, IntStream.range(0, 40)
 			.mapToObj((i) -> new BenchQuery(common.get(i % common.size()), null, null, SearchFilters.none(), true))
 			.toList()));
+		List<QueryType> withFacets = List.of(types.get(2), types.get(3), types.get(4));
+		for (QueryType type : withFacets) {
+			types.add(new QueryType(type.name() + " + facets", false,
+					type.queries().stream().map(BenchQuery::withFacets).toList()));
+		}
 		return types;
 	}
 
