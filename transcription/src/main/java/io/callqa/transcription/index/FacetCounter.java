@@ -2,11 +2,13 @@ package io.callqa.transcription.index;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import org.apache.lucene.index.DocValues;
@@ -34,12 +36,11 @@ final class FacetCounter implements CollectorManager<FacetCounter.Leaves, FacetC
 
 	private final List<String> fields;
 
-	/** Per segment, its values: kept while it is open by whoever searches it (a segment never changes). */
-	private final Map<IndexReader.CacheKey, SegmentValues> segments;
+	/** Per segment, its values: kept while it is open (a segment never changes), for every search. */
+	private final Map<IndexReader.CacheKey, SegmentValues> segments = new ConcurrentHashMap<>();
 
-	FacetCounter(List<String> fields, Map<IndexReader.CacheKey, SegmentValues> segments) {
+	FacetCounter(List<String> fields) {
 		this.fields = List.copyOf(fields);
-		this.segments = segments;
 	}
 
 	@Override
@@ -85,24 +86,24 @@ final class FacetCounter implements CollectorManager<FacetCounter.Leaves, FacetC
 
 	/**
 	 * A segment's values of the counted fields, read once: per call the ordinal of its value of each single-valued
-	 * field (2 bytes a call and field while a field has fewer than 32,768 values), and how many of all its calls
-	 * (deleted ones included) have each value. A field with several values a call is read from the index each time.
+	 * field with fewer than 32,768 values (2 bytes a call and field), and how many of all its calls (deleted ones
+	 * included) have each value. Other fields (several values a call) are read from the index each time.
 	 */
 	static final class SegmentValues {
 
-		/** Per field, per call its value's ordinal or -1: a short[] or an int[]; null for a multi-valued field. */
-		private final @Nullable Object[] ordinals;
+		/** Per field, per call its value's ordinal or -1; null for a field read from the index. */
+		private final short[] @Nullable [] ordinals;
 
 		private final int[][] all;
 
-		private SegmentValues(@Nullable Object[] ordinals, int[][] all) {
+		private SegmentValues(short[] @Nullable [] ordinals, int[][] all) {
 			this.ordinals = ordinals;
 			this.all = all;
 		}
 
 		static SegmentValues of(LeafReader reader, List<String> fields) throws IOException {
 			int maxDoc = reader.maxDoc();
-			@Nullable Object[] ordinals = new Object[fields.size()];
+			short[] @Nullable [] ordinals = new short[fields.size()][];
 			int[][] all = new int[fields.size()][];
 			for (int i = 0; i < fields.size(); i++) {
 				SortedSetDocValues values = DocValues.getSortedSet(reader, fields.get(i));
@@ -111,16 +112,9 @@ final class FacetCounter implements CollectorManager<FacetCounter.Leaves, FacetC
 				if (values.getValueCount() == 0) {
 					continue; // no call of the segment has the field (categories before any is saved)
 				}
-				if (single == null) {
-					for (int doc = values.nextDoc(); doc < maxDoc; doc = values.nextDoc()) {
-						for (int value = 0; value < values.docValueCount(); value++) {
-							all[i][Math.toIntExact(values.nextOrd())]++;
-						}
-					}
-				}
-				else if (values.getValueCount() <= Short.MAX_VALUE) {
+				if (single != null && values.getValueCount() <= Short.MAX_VALUE) {
 					short[] ords = new short[maxDoc];
-					java.util.Arrays.fill(ords, (short) -1);
+					Arrays.fill(ords, (short) -1);
 					for (int doc = single.nextDoc(); doc < maxDoc; doc = single.nextDoc()) {
 						ords[doc] = (short) single.ordValue();
 						all[i][ords[doc]]++;
@@ -128,13 +122,11 @@ final class FacetCounter implements CollectorManager<FacetCounter.Leaves, FacetC
 					ordinals[i] = ords;
 				}
 				else {
-					int[] ords = new int[maxDoc];
-					java.util.Arrays.fill(ords, -1);
-					for (int doc = single.nextDoc(); doc < maxDoc; doc = single.nextDoc()) {
-						ords[doc] = single.ordValue();
-						all[i][ords[doc]]++;
+					for (int doc = values.nextDoc(); doc < maxDoc; doc = values.nextDoc()) {
+						for (int value = 0; value < values.docValueCount(); value++) {
+							all[i][Math.toIntExact(values.nextOrd())]++;
+						}
 					}
-					ordinals[i] = ords;
 				}
 			}
 			return new SegmentValues(ordinals, all);
@@ -155,40 +147,39 @@ final class FacetCounter implements CollectorManager<FacetCounter.Leaves, FacetC
 				if (fieldCounts.length == 0) {
 					continue;
 				}
-				if (this.ordinals[i] instanceof short[] ords) {
-					for (int word = 0; word < words; word++) {
-						for (long set = bits[word]; set != 0; set &= set - 1) {
-							int ord = ords[(word << 6) + Long.numberOfTrailingZeros(set)];
-							if (ord >= 0) {
-								fieldCounts[ord] += step;
-							}
-						}
-					}
-				}
-				else if (this.ordinals[i] instanceof int[] ords) {
-					for (int word = 0; word < words; word++) {
-						for (long set = bits[word]; set != 0; set &= set - 1) {
-							int ord = ords[(word << 6) + Long.numberOfTrailingZeros(set)];
-							if (ord >= 0) {
-								fieldCounts[ord] += step;
-							}
-						}
-					}
+				short[] ords = this.ordinals[i];
+				if (ords != null) {
+					countOrdinals(ords, bits, words, fieldCounts, step);
 				}
 				else {
-					SortedSetDocValues values = DocValues.getSortedSet(reader, fields.get(i));
-					for (int word = 0; word < words; word++) {
-						for (long set = bits[word]; set != 0; set &= set - 1) {
-							if (values.advanceExact((word << 6) + Long.numberOfTrailingZeros(set))) {
-								for (int value = 0; value < values.docValueCount(); value++) {
-									fieldCounts[Math.toIntExact(values.nextOrd())] += step;
-								}
-							}
+					countValues(DocValues.getSortedSet(reader, fields.get(i)), bits, words, fieldCounts, step);
+				}
+			}
+			return counts;
+		}
+
+		private static void countOrdinals(short[] ords, long[] bits, int words, int[] counts, int step) {
+			for (int word = 0; word < words; word++) {
+				for (long set = bits[word]; set != 0; set &= set - 1) {
+					int ord = ords[(word << 6) + Long.numberOfTrailingZeros(set)];
+					if (ord >= 0) {
+						counts[ord] += step;
+					}
+				}
+			}
+		}
+
+		private static void countValues(SortedSetDocValues values, long[] bits, int words, int[] counts, int step)
+				throws IOException {
+			for (int word = 0; word < words; word++) {
+				for (long set = bits[word]; set != 0; set &= set - 1) {
+					if (values.advanceExact((word << 6) + Long.numberOfTrailingZeros(set))) {
+						for (int value = 0; value < values.docValueCount(); value++) {
+							counts[Math.toIntExact(values.nextOrd())] += step;
 						}
 					}
 				}
 			}
-			return counts;
 		}
 
 	}

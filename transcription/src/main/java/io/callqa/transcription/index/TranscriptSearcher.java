@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -78,8 +77,9 @@ final class TranscriptSearcher {
 	static final List<String> FACETS = List.of(AGENT, QUEUE, OUTCOME, CATEGORY);
 
 	/** The keyword fields counted for the facets: those of {@link #FACETS} and the automatic score's bands. */
-	private static final List<String> FACET_FIELDS = List.of(AGENT, QUEUE, OUTCOME, CATEGORY,
-			TranscriptFields.AUTO_SCORE_BAND);
+	private static final List<String> FACET_FIELDS = java.util.stream.Stream
+		.concat(FACETS.stream(), java.util.stream.Stream.of(TranscriptFields.AUTO_SCORE_BAND))
+		.toList();
 
 	/** The values listed per facet, most frequent first. */
 	static final int FACET_VALUES = 10;
@@ -100,8 +100,8 @@ final class TranscriptSearcher {
 	/** The facet of automatic score bands, counted on {@link TranscriptFields#AUTO_SCORE_BAND}. */
 	static final String AUTO_SCORE_FACET = "autoScore";
 
-	/** Per open segment, its facet fields' values (see {@link FacetCounter}). */
-	private final Map<IndexReader.CacheKey, FacetCounter.SegmentValues> facetValues = new ConcurrentHashMap<>();
+	/** Counts the facets, holding each open segment's values of their fields. */
+	private final FacetCounter facetCounter = new FacetCounter(FACET_FIELDS);
 
 	/** The current searcher's merged field infos, for the highlighter (see {@link #fieldInfos(IndexReader)}). */
 	private volatile @Nullable ReaderFieldInfos fieldInfos;
@@ -192,7 +192,8 @@ final class TranscriptSearcher {
 				: SearchQueries.filtered(pairs(rewritten), request);
 		int depth = (request.page() + 1) * request.size();
 		boolean browsing = SearchQueries.isBrowsing(query);
-		Supplier<Query> counted = () -> noSuchCategory ? filtered
+		// browsing (every call, filtered) has no clause to leave out
+		Query counted = (noSuchCategory || browsing) ? filtered
 				: SearchQueries.filtered(pairs(CountedQuery.of(rewritten, this.analyzer)), request);
 		// the same calls with the same scores, a clause that cannot add a call checked only where the others match
 		// (the words as said of a word or proximity search, otherwise in every call saying them): for collecting
@@ -202,20 +203,19 @@ final class TranscriptSearcher {
 		TopDocs top;
 		long total;
 		Map<String, List<FacetCount>> facets = Map.of();
-		Query countedQuery = counted.get();
-		long indexed = browsing ? -1 : indexedCount(searcher, countedQuery);
+		long indexed = browsing ? -1 : indexedCount(searcher, counted);
 		if (indexed >= 0) {
 			// only the page: the disjunction skips the calls that cannot reach it better
 			top = searcher.search(filtered, top(depth, false));
 			total = indexed;
 			if (request.facets()) {
 				// every match counted apart, without scores: cheaper than scoring each to collect both at once
-				facets = facets(searcher.search(countedQuery, new FacetCounter(FACET_FIELDS, this.facetValues)), categories);
+				facets = facets(searcher.search(counted, this.facetCounter), categories);
 			}
 		}
 		else if (request.facets()) {
 			Object[] results = searcher.search(ranked.get(),
-					new MultiCollectorManager(top(depth, browsing), new FacetCounter(FACET_FIELDS, this.facetValues)));
+					new MultiCollectorManager(top(depth, browsing), this.facetCounter));
 			top = (TopDocs) results[0];
 			FacetCounter.Counts counts = (FacetCounter.Counts) results[1];
 			total = counts.calls();
@@ -223,12 +223,12 @@ final class TranscriptSearcher {
 		}
 		else if (browsing) {
 			top = searcher.search(filtered, top(depth, true));
-			total = total(searcher, () -> countedQuery, top.totalHits);
+			total = total(searcher, counted, top.totalHits);
 		}
 		else {
 			top = searcher.search(ranked.get(), new TopScoreDocCollectorManager(depth,
 					countedWhileCollecting(rewritten, searcher.getIndexReader().maxDoc(), depth)));
-			total = total(searcher, () -> countedQuery, top.totalHits);
+			total = total(searcher, counted, top.totalHits);
 		}
 		int from = Math.min(request.page() * request.size(), top.scoreDocs.length);
 		ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
@@ -311,12 +311,11 @@ final class TranscriptSearcher {
 	}
 
 	/** The collector's total when exact; otherwise every match counted, without scoring. */
-	private static long total(IndexSearcher searcher, Supplier<Query> counted, TotalHits collected)
-			throws IOException {
+	private static long total(IndexSearcher searcher, Query counted, TotalHits collected) throws IOException {
 		if (collected.relation == TotalHits.Relation.EQUAL_TO) {
 			return collected.value;
 		}
-		return searcher.count(counted.get());
+		return searcher.count(counted);
 	}
 
 	/** Per facet, its most frequent values among the matching calls; a facet no matching call has is empty. */
