@@ -550,12 +550,9 @@ class SearchScaleBenchmark {
 				type("", 40, (i) -> word(common.get(i % common.size()))).queries()));
 		// as the search page asks: the page, its total and the counts per agent, queue, outcome, category and band of
 		// every call found; Lucene only (PostgreSQL would need a grouped count per facet)
-		types.add(new QueryType("word + facets", false, IntStream.range(0, 40)
-			.mapToObj((i) -> new BenchQuery(common.get(i % common.size()), null, null, SearchFilters.none(), true))
-			.toList()));
-		List<QueryType> withFacets = List.of(types.get(2), types.get(3), types.get(4));
-		for (QueryType type : withFacets) {
-			types.add(new QueryType(type.name() + " + facets", false,
+		for (String name : List.of("common word", "2-word phrase", "3-word phrase", "proximity")) {
+			QueryType type = types.stream().filter((t) -> t.name().equals(name)).findFirst().orElseThrow();
+			types.add(new QueryType(name.replace("common word", "word") + " + facets", false,
 					type.queries().stream().map(BenchQuery::withFacets).toList()));
 		}
 		return types;
